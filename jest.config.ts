@@ -1,0 +1,42 @@
+import type { Config } from 'jest';
+
+const swc: [string, Record<string, unknown>] = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      target: 'es2022',
+      transform: { react: { runtime: 'automatic' } },
+    },
+    module: { type: 'es6' },
+  },
+];
+
+// TypeScript sources import each other with .js extensions (NodeNext); Jest resolves the .ts file.
+const esmTs = {
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.tsx?$': swc },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    '^@callboard/shared$': '<rootDir>/shared/src/index.ts',
+  },
+} satisfies Config;
+
+const config: Config = {
+  maxWorkers: 2,
+  testTimeout: 30_000,
+  projects: [
+    {
+      displayName: 'server',
+      rootDir: '.',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/server/src', '<rootDir>/shared/src'],
+      testMatch: ['**/__tests__/**/*.test.ts'],
+      globalSetup: '<rootDir>/server/src/test/global-setup.ts',
+      globalTeardown: '<rootDir>/server/src/test/global-teardown.ts',
+      ...esmTs,
+    },
+  ],
+};
+
+export default config;

@@ -1,0 +1,54 @@
+import express, { type Express } from 'express';
+import session from 'express-session';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Env } from './config/env.js';
+import { repoRoot } from './config/env.js';
+import { errorHandler } from './http/error-handler.js';
+import { AppError } from './http/errors.js';
+import { MongooseSessionStore } from './modules/auth/session-store.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import type { ApiRoutes } from './http/route.js';
+
+const moduleRoutes: ApiRoutes[] = [healthRoutes, authRoutes, usersRoutes];
+
+/** Builds the Express app without listening, so tests run it in-process. */
+export function createApp(env: Env): Express {
+  const app = express();
+  app.locals.env = env;
+  app.disable('x-powered-by');
+  // One proxy hop (a load balancer) may set X-Forwarded-For; the order's IP comes from req.ip.
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('X-Frame-Options', 'DENY');
+    next();
+  });
+  app.use('/api', express.json({ limit: '1mb' }));
+  app.use(
+    '/api',
+    session({
+      name: 'cb.sid',
+      secret: env.sessionSecret,
+      store: new MongooseSessionStore(),
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: env.cookieSecure, maxAge: 12 * 60 * 60 * 1000 },
+    }),
+  );
+  for (const routes of moduleRoutes) app.use(routes.basePath, routes.router);
+  app.use('/api', (req, _res, next) => next(new AppError('not_found', `No route ${req.method} ${req.originalUrl}`)));
+
+  const clientDist = path.join(repoRoot, 'client', 'dist');
+  if (existsSync(clientDist)) {
+    app.use(express.static(clientDist, { index: false, maxAge: '1h' }));
+    // The SPA owns every other path (deep links such as /orders/123).
+    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(clientDist, 'index.html')));
+  }
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root: relative defaults (data/, uploads/) resolve against it, not the cwd. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  MONGODB_URI: optionalString,
+  SMTP_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('Callboard <no-reply@callboard.local>')),
+  UPLOAD_DIR: z.preprocess(emptyAsUndefined, z.string().default('uploads')),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('data')),
+  SESSION_SECRET: optionalString,
+  BOOTSTRAP_ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().optional()),
+  BOOTSTRAP_ADMIN_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8).optional()),
+  INTAKE_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
+  PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  COOKIE_SECURE: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('false')),
+  FERRETDB_BIN: optionalString,
+  SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('true')),
+});
+
+export type Env = {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  mongodbUri: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  uploadDir: string;
+  dataDir: string;
+  sessionSecret: string;
+  bootstrapAdmin: { email: string; password: string } | undefined;
+  intakeApiKey: string | undefined;
+  publicUrl: string;
+  cookieSecure: boolean;
+  ferretdbBin: string | undefined;
+  seedDemo: boolean;
+};
+
+/** Keeps a generated secret in the data folder so sessions survive restarts without configuration. */
+function persistedSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(repoRoot, e.DATA_DIR);
+  if ((e.BOOTSTRAP_ADMIN_EMAIL === undefined) !== (e.BOOTSTRAP_ADMIN_PASSWORD === undefined)) {
+    throw new Error('Invalid configuration: set both BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD, or neither');
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    mongodbUri: e.MONGODB_URI,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    uploadDir: path.resolve(repoRoot, e.UPLOAD_DIR),
+    dataDir,
+    sessionSecret: e.SESSION_SECRET ?? persistedSecret(dataDir),
+    bootstrapAdmin:
+      e.BOOTSTRAP_ADMIN_EMAIL && e.BOOTSTRAP_ADMIN_PASSWORD
+        ? { email: e.BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: e.BOOTSTRAP_ADMIN_PASSWORD }
+        : undefined,
+    intakeApiKey: e.INTAKE_API_KEY,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    cookieSecure: e.COOKIE_SECURE === 'true',
+    ferretdbBin: e.FERRETDB_BIN,
+    seedDemo: e.SEED_DEMO === 'true',
+  };
+}

@@ -1,0 +1,65 @@
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { Env } from '../config/env.js';
+import { AppError } from './errors.js';
+import type { Access } from './route.js';
+import { findActiveSessionUser } from '../modules/users/users.service.js';
+import type { SessionUser } from '../modules/users/users.service.js';
+
+export type { SessionUser };
+
+declare module 'express-session' {
+  interface SessionData {
+    userId?: string;
+  }
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      user?: SessionUser;
+    }
+  }
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const ha = createHash('sha256').update(a).digest();
+  const hb = createHash('sha256').update(b).digest();
+  return timingSafeEqual(ha, hb);
+}
+
+export function hasRight(user: SessionUser, right: string): boolean {
+  return user.role === 'admin' || user.rights.includes(right);
+}
+
+/** Every route passes through here: the access it declares is checked before its input is read. */
+export function requireAuth(access: Access) {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    try {
+      if (access === 'public') return next();
+      if (access === 'intake') {
+        const key = (req.app.locals.env as Env).intakeApiKey;
+        if (!key) throw new AppError('forbidden', 'The intake API is disabled: INTAKE_API_KEY is not set');
+        const given = req.header('x-api-key');
+        if (!given || !sameSecret(given, key)) throw new AppError('unauthorized', 'A valid X-Api-Key header is required');
+        return next();
+      }
+      const userId = req.session?.userId;
+      const user = userId ? await findActiveSessionUser(userId) : null;
+      if (!user) {
+        // A disabled or deleted user's session ends at their next request.
+        if (userId) await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
+        throw new AppError('unauthorized', 'Please sign in');
+      }
+      req.user = user;
+      if (access === 'admin' && user.role !== 'admin') throw new AppError('forbidden', 'Only administrators may do this');
+      if (typeof access === 'object' && !hasRight(user, access.right)) {
+        throw new AppError('forbidden', `This needs the "${access.right}" right`);
+      }
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}

@@ -1,0 +1,113 @@
+import mongoose from 'mongoose';
+import type { CreateUserBody, Locale, Right, Role, UpdateUserBody, User } from '@callboard/shared';
+import { AppError, notFound } from '../../http/errors.js';
+import { UserModel, type UserDoc } from './users.model.js';
+import { hashPassword, verifyPassword, dummyHash } from './password.js';
+import { endSessionsOf } from '../auth/session-store.js';
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  rights: Right[];
+  timezone: string | null;
+  locale: Locale | null;
+};
+
+export function toUser(doc: UserDoc): User {
+  return {
+    id: String(doc._id),
+    email: doc.email,
+    name: doc.name,
+    role: doc.role as Role,
+    rights: (doc.rights ?? []) as Right[],
+    disabled: !!doc.disabled,
+    timezone: doc.timezone ?? null,
+    locale: (doc.locale ?? null) as Locale | null,
+    createdAt: (doc.createdAt as Date).toISOString(),
+  };
+}
+
+function toSessionUser(doc: UserDoc): SessionUser {
+  const { disabled: _d, createdAt: _c, ...user } = toUser(doc);
+  return user;
+}
+
+export async function findActiveSessionUser(id: string): Promise<SessionUser | null> {
+  if (!mongoose.isValidObjectId(id)) return null;
+  const doc = await UserModel.findById(id).lean<UserDoc>();
+  return doc && !doc.disabled ? toSessionUser(doc) : null;
+}
+
+/** Same answer and about the same time whether the e-mail exists or not. */
+export async function authenticate(email: string, password: string): Promise<SessionUser | null> {
+  const doc = await UserModel.findOne({ email: email.toLowerCase() }).lean<UserDoc>();
+  if (!doc) {
+    await verifyPassword(password, await dummyHash);
+    return null;
+  }
+  const ok = await verifyPassword(password, doc.passwordHash);
+  return ok && !doc.disabled ? toSessionUser(doc) : null;
+}
+
+export async function listUsers(): Promise<User[]> {
+  const docs = await UserModel.find().sort({ name: 1 }).lean<UserDoc[]>();
+  return docs.map(toUser);
+}
+
+export async function getUser(id: string): Promise<User> {
+  const doc = await UserModel.findById(id).lean<UserDoc>();
+  if (!doc) throw notFound('User');
+  return toUser(doc);
+}
+
+/** Names of several users at once, for lists that show who did what. */
+export async function userNames(ids: Iterable<string>): Promise<Map<string, string>> {
+  const unique = [...new Set([...ids].filter((id) => mongoose.isValidObjectId(id)))];
+  if (unique.length === 0) return new Map();
+  const docs = await UserModel.find({ _id: { $in: unique } }, { name: 1 }).lean<{ _id: unknown; name: string }[]>();
+  return new Map(docs.map((d) => [String(d._id), d.name]));
+}
+
+export async function createUser(input: CreateUserBody): Promise<User> {
+  try {
+    const doc = await UserModel.create({
+      email: input.email,
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+      rights: input.rights ?? [],
+      timezone: input.timezone ?? null,
+      locale: input.locale ?? null,
+    });
+    return toUser(doc.toObject() as UserDoc);
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) throw new AppError('conflict', 'A user with this e-mail already exists');
+    throw err;
+  }
+}
+
+export async function updateUser(id: string, input: UpdateUserBody, actingUserId: string): Promise<User> {
+  if (id === actingUserId && (input.disabled === true || input.role === 'manager')) {
+    throw new AppError('conflict', 'You cannot disable yourself or remove your own admin role');
+  }
+  const { password, ...rest } = input;
+  const update: Record<string, unknown> = { ...rest };
+  if (password) update.passwordHash = await hashPassword(password);
+  const doc = await UserModel.findByIdAndUpdate(id, { $set: update }, { returnDocument: 'after' }).lean<UserDoc>();
+  if (!doc) throw notFound('User');
+  if (input.disabled) await endSessionsOf(id);
+  return toUser(doc);
+}
+
+export async function countUsers(): Promise<number> {
+  return UserModel.estimatedDocumentCount();
+}
+
+/** BOOTSTRAP_ADMIN_*: on a database with no users, create this admin. */
+export async function ensureBootstrapAdmin(admin: { email: string; password: string } | undefined): Promise<boolean> {
+  if (!admin || (await UserModel.exists({}))) return false;
+  await createUser({ email: admin.email, password: admin.password, name: 'Administrator', role: 'admin' });
+  return true;
+}

@@ -1,0 +1,40 @@
+import type { Server } from 'node:http';
+import { loadEnv } from './config/env.js';
+import { connectMongoose, startDatabase } from './db/connection.js';
+import { createApp } from './app.js';
+import { logger } from './lib/logger.js';
+import { ensureBootstrapAdmin } from './modules/users/users.service.js';
+import { seedDemoData } from './seed/demo-data.js';
+import mongoose from 'mongoose';
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const db = await startDatabase(env);
+  await connectMongoose(db.uri, db.singleConnection);
+  await mongoose.connection.syncIndexes();
+  if (await ensureBootstrapAdmin(env.bootstrapAdmin)) logger.info(`Created the bootstrap admin ${env.bootstrapAdmin?.email}`);
+  if (env.seedDemo) {
+    const demo = await seedDemoData();
+    if (demo) logger.info(demo);
+  }
+  const app = createApp(env);
+  const server: Server = app.listen(env.port, () => logger.info(`Callboard is running on ${env.publicUrl}`));
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info(`${signal}: shutting down…`);
+    server.close();
+    await mongoose.disconnect().catch(() => {});
+    await db.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  logger.error('Callboard could not start:', err);
+  process.exit(1);
+});

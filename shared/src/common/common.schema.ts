@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** A MongoDB ObjectId as the API exposes it: 24 hex characters. */
+export const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'must be an id (24 hexadecimal characters)');
+
+export const idParams = z.object({ id: objectId }).strict();
+export type IdParams = z.infer<typeof idParams>;
+
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+};
+
+export type Page<T> = { items: T[]; total: number; page: number; limit: number };
+
+/** ISO-8601 timestamp with an offset (the API speaks UTC). */
+export const isoDateTime = z.iso.datetime({ offset: true });
+
+/** Query booleans arrive as strings. */
+export const queryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export type ApiErrorBody = {
+  error: { code: string; message: string; details?: { path?: string; message: string }[] };
+};
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone name such as Europe/Madrid. */
+export const timeZone = z.string().max(64).refine(isTimeZone, 'must be an IANA time zone such as Europe/Madrid');

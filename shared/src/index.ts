@@ -1,0 +1,2 @@
+export * from './common/common.schema.js';
+export * from './users/users.schema.js';
