@@ -10,9 +10,15 @@ import { MongooseSessionStore } from './modules/auth/session-store.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { settingsRoutes } from './modules/settings/settings.routes.js';
 import type { ApiRoutes } from './http/route.js';
 
-const moduleRoutes: ApiRoutes[] = [healthRoutes, authRoutes, usersRoutes];
+const moduleRoutes: ApiRoutes[] = [
+  healthRoutes,
+  authRoutes,
+  usersRoutes,
+  settingsRoutes,
+];
 
 /** Builds the Express app without listening, so tests run it in-process. */
 export function createApp(env: Env): Express {

@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Env } from '../config/env.js';
 import { AppError } from './errors.js';
 import type { Access } from './route.js';
+import type { Right } from '@callboard/shared';
 import { findActiveSessionUser } from '../modules/users/users.service.js';
 import type { SessionUser } from '../modules/users/users.service.js';
 
@@ -29,7 +30,7 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(ha, hb);
 }
 
-export function hasRight(user: SessionUser, right: string): boolean {
+export function hasRight(user: SessionUser, right: Right): boolean {
   return user.role === 'admin' || user.rights.includes(right);
 }
 

@@ -1,0 +1,42 @@
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+
+const phoneSchema = new Schema(
+  {
+    number: { type: String, required: true }, // E.164 where it parses, else the digits as typed
+    display: { type: String, required: true },
+    country: { type: String, default: null },
+    invalid: { type: Boolean, default: false },
+    invalidAt: { type: Date, default: null },
+  },
+  { _id: false },
+);
+
+const clientSchema = new Schema(
+  {
+    name: { type: String, required: true, trim: true },
+    emails: { type: [String], default: [] },
+    phones: { type: [phoneSchema], default: [] },
+    address: {
+      line1: String,
+      line2: String,
+      city: String,
+      postalCode: String,
+      region: String,
+      country: String,
+    },
+    timezone: { type: String, default: null },
+    managerId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    tags: { type: [String], default: [] },
+    autoPayments: { type: Boolean, default: false },
+  },
+  { timestamps: true },
+);
+
+// Intake matches a client by phone or e-mail; the list searches by name.
+clientSchema.index({ 'phones.number': 1 });
+clientSchema.index({ emails: 1 });
+clientSchema.index({ name: 1 });
+clientSchema.index({ managerId: 1 });
+
+export type ClientDoc = InferSchemaType<typeof clientSchema> & { _id: mongoose.Types.ObjectId };
+export const ClientModel = mongoose.model('Client', clientSchema);

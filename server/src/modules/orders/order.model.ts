@@ -1,0 +1,110 @@
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { callOutcomes, callStates, orderStatuses, paymentMethods, paymentStatuses } from '@callboard/shared';
+
+export const actorSchema = new Schema(
+  {
+    type: { type: String, enum: ['user', 'scheduler', 'intake'], required: true },
+    id: { type: String, default: null },
+    name: { type: String, required: true },
+  },
+  { _id: false },
+);
+
+const itemSchema = new Schema(
+  {
+    name: { type: String, required: true },
+    sku: { type: String, default: null },
+    quantity: { type: Number, required: true },
+    unitPriceMinor: { type: Number, required: true },
+  },
+  { _id: false },
+);
+
+const paymentSchema = new Schema({
+  at: { type: Date, required: true },
+  kind: { type: String, enum: ['payment', 'advance', 'refund'], required: true },
+  method: { type: String, enum: paymentMethods, required: true },
+  system: { type: String, default: null },
+  transactionId: { type: String, default: null },
+  attempts: { type: Number, default: 1 },
+  amountMinor: { type: Number, required: true },
+  comment: { type: String, default: null },
+  by: { type: actorSchema, required: true },
+});
+
+/**
+ * The order's place in the call queue. `nextCallAt` with `state` drives the queue; the rest
+ * explains why the order is due and feeds the re-call rules.
+ */
+export const callInfoSchema = new Schema(
+  {
+    state: { type: String, enum: callStates, default: 'due' },
+    nextCallAt: { type: Date, default: null },
+    notReachedStreak: { type: Number, default: 0 },
+    attempts: { type: Number, default: 0 },
+    lastOutcome: { type: String, enum: [...callOutcomes, null], default: null },
+    lastCallAt: { type: Date, default: null },
+    /** A personal callback: only this manager may claim it until personalUntil. */
+    personalFor: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    personalUntil: { type: Date, default: null },
+  },
+  { _id: false },
+);
+
+const orderSchema = new Schema(
+  {
+    number: { type: Number, required: true, unique: true },
+    status: { type: String, enum: orderStatuses, default: 'pending', required: true },
+    paymentStatus: { type: String, enum: paymentStatuses, default: 'unpaid', required: true },
+    clientId: { type: Schema.Types.ObjectId, ref: 'Client', required: true },
+    managerId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    items: { type: [itemSchema], required: true },
+    currency: { type: String, required: true },
+    discountMinor: { type: Number, default: 0 },
+    totalMinor: { type: Number, required: true },
+    paidMinor: { type: Number, default: 0 },
+    advancesMinor: { type: Number, default: 0 },
+    incomeMinor: { type: Number, default: 0 },
+    expensesMinor: { type: Number, default: 0 },
+    payments: { type: [paymentSchema], default: [] },
+    paymentMethod: { type: String, enum: [...paymentMethods, null], default: null },
+    tags: { type: [String], default: [] },
+    funnel: { type: String, default: null },
+    stage: { type: String, default: null },
+    delivery: {
+      method: { type: String, default: null },
+      trackingNumber: { type: String, default: null },
+    },
+    autoCancelAt: { type: Date, default: null },
+    ip: { type: String, default: null },
+    source: { type: String, default: null },
+    channel: { type: String, default: null },
+    /** Set by an `already_paid` call: an admin should check the payment. */
+    paymentCheck: { type: Boolean, default: false },
+    completedAt: { type: Date, default: null },
+    call: { type: callInfoSchema, default: () => ({}) },
+    createdBy: { type: actorSchema, required: true },
+  },
+  { timestamps: true },
+);
+
+// The order list: newest first, filtered by status, manager, tag, stage or client.
+orderSchema.index({ createdAt: -1 });
+orderSchema.index({ status: 1, createdAt: -1 });
+orderSchema.index({ managerId: 1, createdAt: -1 });
+orderSchema.index({ tags: 1, createdAt: -1 });
+orderSchema.index({ stage: 1, createdAt: -1 });
+orderSchema.index({ clientId: 1, createdAt: -1 });
+// The call queue: what is due, longest waiting first.
+orderSchema.index({ 'call.state': 1, 'call.nextCallAt': 1 });
+// Sweeps: automatic cancellation and review requests.
+orderSchema.index({ autoCancelAt: 1 });
+orderSchema.index({ status: 1, completedAt: 1 });
+
+export type OrderDoc = InferSchemaType<typeof orderSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
+export const OrderModel = mongoose.model('Order', orderSchema);
+
+// Order numbers: a counter hands out the next number; the unique index on Order.number is what
+// guarantees no two orders share one, even where the counter's $inc is not atomic.
+const counterSchema = new Schema({ _id: { type: String, required: true }, seq: { type: Number, default: 0 } }, { versionKey: false });
+export const CounterModel = mongoose.model('Counter', counterSchema);

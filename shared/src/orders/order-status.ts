@@ -1,0 +1,46 @@
+export const orderStatuses = [
+  'pending',
+  'reserved',
+  'paid',
+  'processing',
+  'shipped',
+  'completed',
+  'on_hold',
+  'cancelled',
+  'failed',
+  'refunded',
+] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+export const defaultListStatuses: OrderStatus[] = ['pending', 'reserved', 'paid'];
+
+/** Statuses an admin may move an order to by hand, from each status. */
+export const statusTransitions: Record<OrderStatus, OrderStatus[]> = {
+  pending: ['reserved', 'paid', 'processing', 'on_hold', 'cancelled', 'failed'],
+  reserved: ['pending', 'paid', 'processing', 'on_hold', 'cancelled', 'failed'],
+  paid: ['processing', 'shipped', 'completed', 'on_hold', 'refunded'],
+  processing: ['shipped', 'completed', 'on_hold', 'cancelled', 'refunded'],
+  shipped: ['completed', 'refunded'],
+  completed: ['refunded'],
+  on_hold: ['pending', 'reserved', 'paid', 'processing', 'cancelled'],
+  cancelled: ['pending'],
+  failed: ['pending', 'cancelled'],
+  refunded: [],
+};
+
+export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
+  return statusTransitions[from].includes(to);
+}
+
+export const paymentStatuses = ['unpaid', 'partially_paid', 'paid', 'refunded'] as const;
+export type PaymentStatus = (typeof paymentStatuses)[number];
+
+export const paymentMethods = ['card', 'transfer', 'cash'] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
+
+/** Derived from the payments, never set by hand. */
+export function derivePaymentStatus(totalMinor: number, paidMinor: number, refunded: boolean): PaymentStatus {
+  if (refunded) return 'refunded';
+  if (paidMinor <= 0) return 'unpaid';
+  return paidMinor >= totalMinor ? 'paid' : 'partially_paid';
+}
