@@ -1,0 +1,41 @@
+import type { Actor, OrderStatus } from '@callboard/shared';
+
+/**
+ * In-process domain events: how one module reacts to another's change without importing its
+ * internals (letters react to status changes, the live stream to everything). Handlers are
+ * awaited in order, so an effect that must happen with the change (queueing its letter) happens
+ * before the request answers; a handler that throws fails the emit.
+ */
+export type DomainEvents = {
+  'order.created': { orderId: string; actor: Actor };
+  'order.changed': { orderId: string };
+  'order.statusChanged': {
+    orderId: string;
+    from: OrderStatus;
+    to: OrderStatus;
+    actor: Actor;
+    message?: string;
+    notifyClient?: boolean;
+    notifyAdmin?: boolean;
+  };
+  'call.recorded': { callId: string; orderId: string | null; taskId: string | null };
+  'letter.changed': { letterId: string; orderId: string | null; status: string };
+  'queue.changed': { reason: string; orderId?: string; taskId?: string };
+};
+
+type Handler<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => Promise<void> | void;
+
+const handlers: { [K in keyof DomainEvents]?: Handler<K>[] } = {};
+
+export function onDomainEvent<K extends keyof DomainEvents>(name: K, handler: Handler<K>): () => void {
+  const list = (handlers[name] ??= []) as Handler<K>[];
+  list.push(handler);
+  return () => {
+    const i = list.indexOf(handler);
+    if (i >= 0) list.splice(i, 1);
+  };
+}
+
+export async function emitDomainEvent<K extends keyof DomainEvents>(name: K, payload: DomainEvents[K]): Promise<void> {
+  for (const handler of (handlers[name] ?? []) as Handler<K>[]) await handler(payload);
+}
