@@ -12,12 +12,18 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import type { ApiRoutes } from './http/route.js';
+import { clientsRoutes } from './modules/clients/clients.routes.js';
+import { ordersRoutes } from './modules/orders/orders.routes.js';
+import { intakeRoutes } from './modules/intake/intake.routes.js';
 
 const moduleRoutes: ApiRoutes[] = [
   healthRoutes,
   authRoutes,
   usersRoutes,
   settingsRoutes,
+  clientsRoutes,
+  ordersRoutes,
+  intakeRoutes,
 ];
 
 /** Builds the Express app without listening, so tests run it in-process. */

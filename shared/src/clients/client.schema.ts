@@ -49,6 +49,11 @@ export const updateClientBody = z
 export type UpdateClientBody = z.infer<typeof updateClientBody>;
 
 export const clientNoteBody = z.object({ text: z.string().trim().min(1).max(5000) }).strict();
+export type ClientNoteBody = z.infer<typeof clientNoteBody>;
+
+export const clientNoteParams = z.object({ id: objectId, noteId: objectId }).strict();
+
+export const clientOrdersQuery = z.object({ ...pageQuery }).strict();
 
 export const clientCallsQuery = z.object({ kind: z.enum(['order', 'task']).default('order'), ...pageQuery }).strict();
 

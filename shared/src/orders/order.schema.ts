@@ -113,6 +113,10 @@ export const orderNoteBody = z
   .object({ text: z.string().trim().min(1).max(5000), visibility: z.enum(noteVisibilities).default('private') })
   .strict();
 
+export type OrderNoteBody = z.infer<typeof orderNoteBody>;
+
+export type OrderNote = { id: string; orderId: string; text: string; visibility: NoteVisibility; at: string; by: Actor };
+
 export const paymentBody = z
   .object({
     amount: z.number().finite().refine((n) => n !== 0, 'must not be zero').refine((n) => Math.abs(n) <= 1e12, 'is too large'),

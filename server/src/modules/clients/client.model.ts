@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { clock } from '../../lib/clock.js';
 
 const phoneSchema = new Schema(
   {
@@ -29,7 +30,7 @@ const clientSchema = new Schema(
     tags: { type: [String], default: [] },
     autoPayments: { type: Boolean, default: false },
   },
-  { timestamps: true },
+  { timestamps: { currentTime: () => clock.now() } },
 );
 
 // Intake matches a client by phone or e-mail; the list searches by name.

@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { clock } from '../../lib/clock.js';
 import { callOutcomes, callStates, orderStatuses, paymentMethods, paymentStatuses } from '@callboard/shared';
 
 export const actorSchema = new Schema(
@@ -85,7 +86,7 @@ const orderSchema = new Schema(
     call: { type: callInfoSchema, default: () => ({}) },
     createdBy: { type: actorSchema, required: true },
   },
-  { timestamps: true },
+  { timestamps: { currentTime: () => clock.now() } },
 );
 
 // The order list: newest first, filtered by status, manager, tag, stage or client.

@@ -1,0 +1,15 @@
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { actorSchema } from '../orders/order.model.js';
+
+/** Staff-only notes about a client, shown on every order of that client. */
+const clientNoteSchema = new Schema({
+  clientId: { type: Schema.Types.ObjectId, ref: 'Client', required: true },
+  text: { type: String, required: true },
+  at: { type: Date, required: true },
+  by: { type: actorSchema, required: true },
+});
+
+clientNoteSchema.index({ clientId: 1, at: -1 });
+
+export type ClientNoteDoc = InferSchemaType<typeof clientNoteSchema> & { _id: mongoose.Types.ObjectId };
+export const ClientNoteModel = mongoose.model('ClientNote', clientNoteSchema);

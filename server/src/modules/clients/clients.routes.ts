@@ -1,0 +1,63 @@
+import { Router } from 'express';
+import {
+  clientListQuery,
+  clientNoteBody,
+  clientNoteParams,
+  clientOrdersQuery,
+  idParams,
+  updateClientBody,
+  userActor,
+} from '@callboard/shared';
+import { apiRoutes } from '../../http/route.js';
+import { listOrders } from '../orders/order.service.js';
+import * as clients from './client.service.js';
+
+export const clientsRoutes = apiRoutes(Router(), '/api/clients', 'Clients');
+
+clientsRoutes.get(
+  '',
+  { summary: 'Search clients by name, e-mail or phone digits', access: 'staff', query: clientListQuery },
+  async ({ query }) => ({ body: await clients.listClients(query) }),
+);
+
+clientsRoutes.get(
+  '/:id',
+  { summary: 'A client with notes', access: 'staff', params: idParams, responses: { 200: 'OK', 404: 'Not found' } },
+  async ({ params }) => ({ body: { client: await clients.getClient(params.id) } }),
+);
+
+clientsRoutes.patch(
+  '/:id',
+  {
+    summary: 'Change a client (auto-payments only for admins or the clients.autopay right)',
+    access: 'staff',
+    params: idParams,
+    body: updateClientBody,
+    responses: { 200: 'OK', 404: 'Not found' },
+  },
+  async ({ params, body, user }) => ({ body: { client: await clients.updateClient(params.id, body, user) } }),
+);
+
+clientsRoutes.get(
+  '/:id/orders',
+  { summary: "The client's orders, newest first", access: 'staff', params: idParams, query: clientOrdersQuery, responses: { 200: 'OK', 404: 'Not found' } },
+  async ({ params, query }) => {
+    await clients.getClientDoc(params.id);
+    return { body: await listOrders({ ...query, status: ['all'], clientId: params.id }) };
+  },
+);
+
+clientsRoutes.post(
+  '/:id/notes',
+  { summary: 'Add a staff-only client note', access: 'staff', params: idParams, body: clientNoteBody, responses: { 201: 'Created', 404: 'Not found' } },
+  async ({ params, body, user }) => ({ status: 201, body: { note: await clients.addClientNote(params.id, body.text, userActor(user)) } }),
+);
+
+clientsRoutes.delete(
+  '/:id/notes/:noteId',
+  { summary: 'Delete a client note', access: 'staff', params: clientNoteParams, responses: { 204: 'Deleted', 404: 'Not found' } },
+  async ({ params }) => {
+    await clients.deleteClientNote(params.id, params.noteId);
+    return { status: 204 };
+  },
+);

@@ -1,0 +1,21 @@
+import { Router } from 'express';
+import { createOrderBody } from '@callboard/shared';
+import { apiRoutes } from '../../http/route.js';
+import { createOrder } from '../orders/order.service.js';
+import { requestIp } from '../orders/orders.routes.js';
+
+export const intakeRoutes = apiRoutes(Router(), '/api/intake', 'Intake');
+
+intakeRoutes.post(
+  '/orders',
+  {
+    summary: 'A new order from the shop website (X-Api-Key); the client is matched by phone or e-mail, else created',
+    access: 'intake',
+    body: createOrderBody,
+    responses: { 201: 'Created' },
+  },
+  async ({ body, req }) => {
+    const actor = { type: 'intake' as const, id: null, name: body.source ?? 'Shop website' };
+    return { status: 201, body: { order: await createOrder(body, actor, requestIp(req)) } };
+  },
+);

@@ -1,0 +1,57 @@
+import { fromMinor, type Actor, type TimelineItem } from '@callboard/shared';
+import { registerTimelineSource } from '../timeline/timeline.service.js';
+import { OrderEventModel, type OrderEventDoc } from './order-event.model.js';
+import { OrderModel, type OrderDoc } from './order.model.js';
+import { listOrderNotes } from './order-notes.service.js';
+
+function actor(a: { type: string; id?: string | null; name: string }): Actor {
+  return { type: a.type as Actor['type'], id: a.id ?? null, name: a.name };
+}
+
+async function statusAndSystemEntries(orderId: string): Promise<TimelineItem[]> {
+  const docs = await OrderEventModel.find({ orderId }).sort({ at: -1 }).lean<OrderEventDoc[]>();
+  return docs.map((e) => {
+    const base = { id: String(e._id), at: e.at.toISOString(), by: actor(e.by) };
+    const data = (e.data ?? {}) as Record<string, unknown>;
+    if (e.type === 'status') {
+      return {
+        ...base,
+        type: 'status',
+        from: data.from,
+        to: data.to,
+        message: e.text ?? null,
+        notifyClient: !!data.notifyClient,
+        notifyAdmin: !!data.notifyAdmin,
+      };
+    }
+    return { ...data, ...base, type: 'system', text: e.text ?? '' };
+  });
+}
+
+async function noteEntries(orderId: string): Promise<TimelineItem[]> {
+  const notes = await listOrderNotes(orderId);
+  return notes.map((n) => ({ id: n.id, type: 'note', at: n.at, by: n.by, text: n.text, visibility: n.visibility }));
+}
+
+async function paymentEntries(orderId: string): Promise<TimelineItem[]> {
+  const order = await OrderModel.findById(orderId, { payments: 1, currency: 1 }).lean<Pick<OrderDoc, 'payments' | 'currency'>>();
+  if (!order) return [];
+  return (order.payments ?? []).map((p) => ({
+    id: String((p as { _id?: unknown })._id),
+    type: 'payment',
+    at: p.at.toISOString(),
+    by: actor(p.by),
+    kind: p.kind,
+    method: p.method,
+    amount: fromMinor(p.amountMinor, order.currency),
+    currency: order.currency,
+    system: p.system ?? null,
+    transactionId: p.transactionId ?? null,
+    attempts: p.attempts ?? 1,
+    comment: p.comment ?? null,
+  }));
+}
+
+registerTimelineSource(statusAndSystemEntries);
+registerTimelineSource(noteEntries);
+registerTimelineSource(paymentEntries);
