@@ -48,6 +48,10 @@ export const callInfoSchema = new Schema(
     /** A personal callback: only this manager may claim it until personalUntil. */
     personalFor: { type: Schema.Types.ObjectId, ref: 'User', default: null },
     personalUntil: { type: Date, default: null },
+    /** The call whose effect this state is: a retried call does not apply twice. */
+    lastCallId: { type: Schema.Types.ObjectId, default: null },
+    /** Set by the resurfacing sweep once this nextCallAt has been announced; cleared on every reschedule. */
+    announcedAt: { type: Date, default: null },
   },
   { _id: false },
 );
@@ -98,6 +102,7 @@ orderSchema.index({ stage: 1, createdAt: -1 });
 orderSchema.index({ clientId: 1, createdAt: -1 });
 // The call queue: what is due, longest waiting first.
 orderSchema.index({ 'call.state': 1, 'call.nextCallAt': 1 });
+orderSchema.index({ 'call.announcedAt': 1, 'call.nextCallAt': 1 });
 // Sweeps: automatic cancellation and review requests.
 orderSchema.index({ autoCancelAt: 1 });
 orderSchema.index({ status: 1, completedAt: 1 });

@@ -1,0 +1,8 @@
+import type { JobDefinition } from './index.js';
+import { autoCancelDueOrders } from '../modules/orders/order-queue.js';
+
+export const autoCancelJob: JobDefinition = {
+  name: 'auto-cancel',
+  every: 60_000,
+  run: (now) => autoCancelDueOrders(now),
+};

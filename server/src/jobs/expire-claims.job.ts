@@ -1,0 +1,8 @@
+import type { JobDefinition } from './index.js';
+import { expireClaims } from '../modules/queue/queue.service.js';
+
+export const expireClaimsJob: JobDefinition = {
+  name: 'expire-claims',
+  every: 60_000,
+  run: (now) => expireClaims(now),
+};

@@ -1,0 +1,8 @@
+import type { JobDefinition } from './index.js';
+import { announceDueItems } from '../modules/queue/queue.service.js';
+
+export const queueResurfaceJob: JobDefinition = {
+  name: 'queue-resurface',
+  every: 15_000,
+  run: (now) => announceDueItems(now),
+};

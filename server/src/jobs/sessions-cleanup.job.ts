@@ -1,0 +1,12 @@
+import type { JobDefinition } from './index.js';
+import { removeExpiredSessions } from '../modules/auth/session-store.js';
+import { removeExpiredThrottles } from '../modules/auth/login-throttle.js';
+
+export const sessionsCleanupJob: JobDefinition = {
+  name: 'sessions-cleanup',
+  every: 60 * 60_000,
+  run: async (now) => {
+    await removeExpiredSessions(now);
+    await removeExpiredThrottles(now);
+  },
+};

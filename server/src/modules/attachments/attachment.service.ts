@@ -1,0 +1,181 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Response } from 'express';
+import mongoose from 'mongoose';
+import { fileTypeFromFile } from 'file-type';
+import type { Actor, CallAttachment, TimelineItem } from '@callboard/shared';
+import { AppError, badRequest, notFound } from '../../http/errors.js';
+import { AttachmentModel, type AttachmentDoc } from './attachment.model.js';
+
+/**
+ * Recordings by what their bytes are, not by their name: the file-type extension of the content
+ * → the type we store and serve. WebM and MP4 containers cannot be told apart from video by
+ * their first bytes; recorders (browsers, phones) produce them for audio, so they are accepted
+ * and served as audio.
+ */
+const audioTypes: Record<string, string> = {
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  ogg: 'audio/ogg',
+  opus: 'audio/ogg',
+  m4a: 'audio/mp4',
+  mp4: 'audio/mp4',
+  webm: 'audio/webm',
+  flac: 'audio/flac',
+  aac: 'audio/aac',
+  amr: 'audio/amr',
+};
+
+export type AttachmentInfo = { id: string; filename: string; mimeType: string; size: number };
+
+export function storedFileName(): string {
+  return `${randomBytes(16).toString('hex')}.bin`;
+}
+
+/** A name safe to show and to put in Content-Disposition: no path, no control or quote characters. */
+export function sanitiseFileName(name: string): string {
+  const base = path.basename(name.replace(/\\/g, '/'));
+  const clean = base.replace(/[^\p{L}\p{N} ._()-]/gu, '_').replace(/^\.+/, '').trim().slice(0, 150);
+  return clean || 'recording';
+}
+
+const toInfo = (d: AttachmentDoc): AttachmentInfo => ({
+  id: String(d._id),
+  filename: d.originalName,
+  mimeType: d.mimeType,
+  size: d.size,
+});
+
+export const toCallAttachment = (d: AttachmentDoc): CallAttachment => ({ ...toInfo(d), url: `/api/attachments/${String(d._id)}` });
+
+/**
+ * Keeps an uploaded temp file as a recording of the order, or deletes it: whatever goes wrong,
+ * no file stays behind without its record.
+ */
+export async function saveUploadedRecording(input: {
+  order: { id: string; clientId: string };
+  file: { path: string; originalname: string; size: number };
+  actor: Actor;
+}): Promise<AttachmentInfo> {
+  const { file } = input;
+  try {
+    const detected = await fileTypeFromFile(file.path);
+    const mimeType = detected ? audioTypes[detected.ext] : undefined;
+    if (!mimeType) {
+      throw new AppError(
+        'unsupported_media_type',
+        `Only audio recordings can be attached (mp3, wav, ogg/opus, m4a, webm, flac, aac, amr); this file is ${detected ? detected.mime : 'of an unknown type'}`,
+      );
+    }
+    const doc = await AttachmentModel.create({
+      orderId: input.order.id,
+      clientId: input.order.clientId,
+      uploadedBy: input.actor,
+      storedName: path.basename(file.path),
+      originalName: sanitiseFileName(file.originalname),
+      mimeType,
+      size: file.size,
+    });
+    return toInfo(doc.toObject() as AttachmentDoc);
+  } catch (err) {
+    await rm(file.path, { force: true });
+    throw err;
+  }
+}
+
+/** Checks a call's attachmentIds: uploads of this client not linked to another call. */
+export async function assertAttachable(ids: string[], clientId: string, callId: string | null): Promise<void> {
+  if (ids.length === 0) return;
+  const docs = await AttachmentModel.find({ _id: { $in: ids } }, { clientId: 1, callId: 1 }).lean<AttachmentDoc[]>();
+  const byId = new Map(docs.map((d) => [String(d._id), d]));
+  const problems = ids.flatMap((id, i) => {
+    const d = byId.get(id);
+    if (!d) return [{ path: `body.attachmentIds.${i}`, message: 'no such attachment' }];
+    if (String(d.clientId) !== clientId) return [{ path: `body.attachmentIds.${i}`, message: 'belongs to another client' }];
+    if (d.callId && String(d.callId) !== callId) return [{ path: `body.attachmentIds.${i}`, message: 'is already attached to another call' }];
+    return [];
+  });
+  if (problems.length > 0) throw badRequest('Some attachments cannot be attached to this call', problems);
+}
+
+export async function linkAttachmentsToCall(ids: string[], callId: string): Promise<void> {
+  if (ids.length === 0) return;
+  await AttachmentModel.updateMany({ _id: { $in: ids }, callId: null }, { $set: { callId } });
+}
+
+export async function callAttachments(ids: string[]): Promise<Map<string, CallAttachment>> {
+  if (ids.length === 0) return new Map();
+  const docs = await AttachmentModel.find({ _id: { $in: ids } }).lean<AttachmentDoc[]>();
+  return new Map(docs.map((d) => [String(d._id), toCallAttachment(d)]));
+}
+
+/** The order timeline's "attachment" entries: uploads not (yet) part of a call. */
+export async function attachmentTimeline(orderId: string): Promise<TimelineItem[]> {
+  if (!mongoose.isValidObjectId(orderId)) return [];
+  const docs = await AttachmentModel.find({ orderId, callId: null }).sort({ createdAt: -1 }).lean<AttachmentDoc[]>();
+  return docs.map((d) => ({
+    id: `attachment:${String(d._id)}`,
+    type: 'attachment' as const,
+    at: d.createdAt.toISOString(),
+    by: { type: d.uploadedBy.type as Actor['type'], id: d.uploadedBy.id ?? null, name: d.uploadedBy.name },
+    attachment: toCallAttachment(d),
+  }));
+}
+
+type ByteRange = { start: number; end: number };
+
+/** One `bytes=` range (the form players send); null for none, 'invalid' when unsatisfiable. */
+export function parseRange(header: string | undefined, size: number): ByteRange | null | 'invalid' {
+  if (!header) return null;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return 'invalid';
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    const suffix = Number(m[2]);
+    if (suffix === 0) return 'invalid';
+    start = Math.max(0, size - suffix);
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  if (start >= size || start > end) return 'invalid';
+  return { start, end };
+}
+
+/** Streams a recording to signed-in staff, honouring Range so players can seek. */
+export async function streamAttachment(id: string, uploadDir: string, rangeHeader: string | undefined, res: Response): Promise<void> {
+  const doc = mongoose.isValidObjectId(id) ? await AttachmentModel.findById(id).lean<AttachmentDoc>() : null;
+  if (!doc) throw notFound('Attachment');
+  const file = path.join(uploadDir, path.basename(doc.storedName));
+  const size = (await stat(file).catch(() => null))?.size;
+  if (size === undefined) throw notFound('Attachment file');
+  const range = parseRange(rangeHeader, size);
+  if (range === 'invalid') {
+    res.setHeader('Content-Range', `bytes */${size}`);
+    throw new AppError('range_not_satisfiable', `The requested range is outside the file (${size} bytes)`);
+  }
+  const ascii = doc.originalName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  res.setHeader('Accept-Ranges', 'bytes');
+  res.setHeader('Content-Type', doc.mimeType);
+  res.setHeader('Content-Disposition', `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.originalName)}`);
+  res.setHeader('Cache-Control', 'private, max-age=3600');
+  const { start, end } = range ?? { start: 0, end: size - 1 };
+  if (range) {
+    res.status(206);
+    res.setHeader('Content-Range', `bytes ${start}-${end}/${size}`);
+  }
+  res.setHeader('Content-Length', String(end - start + 1));
+  await new Promise<void>((resolve, reject) => {
+    const stream = createReadStream(file, { start, end });
+    stream.on('error', reject);
+    res.on('close', () => {
+      stream.destroy();
+      resolve();
+    });
+    stream.pipe(res);
+  });
+}

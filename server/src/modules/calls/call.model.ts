@@ -1,0 +1,50 @@
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { callOutcomes, callStates, followUpKinds } from '@callboard/shared';
+import { actorSchema } from '../orders/order.model.js';
+
+/**
+ * One call, written once and never changed except to link what its effects produced (the
+ * letter, the follow-up order) and to mark the effects done. The unique `idempotencyKey` is the
+ * claim that makes a retried or doubled request record one call.
+ */
+const callSchema = new Schema(
+  {
+    kind: { type: String, enum: ['order', 'task'], required: true },
+    orderId: { type: Schema.Types.ObjectId, ref: 'Order', default: null },
+    taskId: { type: Schema.Types.ObjectId, ref: 'Task', default: null },
+    clientId: { type: Schema.Types.ObjectId, ref: 'Client', required: true },
+    outcome: { type: String, enum: callOutcomes, required: true },
+    comment: { type: String, default: null },
+    at: { type: Date, required: true },
+    by: { type: actorSchema, required: true },
+    phone: { type: String, default: null },
+    callbackAt: { type: Date, default: null },
+    personal: { type: Boolean, default: false },
+    followUp: { type: String, enum: [...followUpKinds, null], default: null },
+    followUpOrderId: { type: Schema.Types.ObjectId, ref: 'Order', default: null },
+    attachmentIds: { type: [Schema.Types.ObjectId], default: [] },
+    letter: { subject: String, html: String },
+    copyToManager: { type: Boolean, default: false },
+    letterId: { type: String, default: null },
+    /** `<userId>:<Idempotency-Key>`, or a random key when the header is absent. */
+    idempotencyKey: { type: String, required: true, unique: true },
+    /** A digest of the request, so the same key with another body is refused. */
+    requestHash: { type: String, required: true },
+    result: {
+      state: { type: String, enum: callStates, required: true },
+      nextCallAt: { type: Date, default: null },
+      notReachedStreak: { type: Number, required: true },
+      attempts: { type: Number, required: true },
+      capReached: { type: Boolean, default: false },
+    },
+    effectsDoneAt: { type: Date, default: null },
+  },
+  { versionKey: false },
+);
+
+callSchema.index({ orderId: 1, at: -1 });
+callSchema.index({ taskId: 1, at: -1 });
+callSchema.index({ clientId: 1, kind: 1, at: -1 });
+
+export type CallDoc = InferSchemaType<typeof callSchema> & { _id: mongoose.Types.ObjectId };
+export const CallModel = mongoose.model('Call', callSchema);

@@ -1,0 +1,389 @@
+import { createHash, randomUUID } from 'node:crypto';
+import mongoose from 'mongoose';
+import {
+  canTransition,
+  userActor,
+  type Actor,
+  type Call,
+  type CallOutcome,
+  type Order,
+  type OrderStatus,
+  type Page,
+  type RecordCallBody,
+  type Task,
+  type TimelineItem,
+} from '@callboard/shared';
+import { clock } from '../../lib/clock.js';
+import { emitDomainEvent } from '../../lib/domain-events.js';
+import { AppError, badRequest } from '../../http/errors.js';
+import type { SessionUser } from '../../http/auth.js';
+import { getSettings } from '../settings/settings.service.js';
+import { getClientDoc, markPhoneInvalid, normalisePhone } from '../clients/client.service.js';
+import {
+  createFollowUpOrder,
+  getOrderDoc,
+  recordOrderEvent,
+  setOrderStatus,
+  toOrderDto,
+} from '../orders/order.service.js';
+import { applyCallToOrder, flagPaymentCheck } from '../orders/order-queue.js';
+import type { OrderDoc } from '../orders/order.model.js';
+import { applyCallToTask, getTaskDoc, toTaskDto } from '../tasks/task.service.js';
+import type { TaskDoc } from '../tasks/task.model.js';
+import { assertAttachable, callAttachments, linkAttachmentsToCall } from '../attachments/attachment.service.js';
+import { queueKey, releaseClaim } from '../queue/queue.service.js';
+import { enqueueLetter, prepareLetter, type PreparedLetter } from '../letters/letter.service.js';
+import { computeNextCall, type CallStateSnapshot } from './next-call.js';
+import { CallModel, type CallDoc } from './call.model.js';
+
+export type CallTarget = { kind: 'order' | 'task'; id: string };
+
+export type RecordCallResult = { call: Call; order?: Order; task?: Task; newOrder?: Order };
+
+type LoadedTarget = {
+  order: OrderDoc | null;
+  task: TaskDoc | null;
+  clientId: string;
+  previous: CallStateSnapshot;
+};
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/** JSON with sorted keys, so the same request always hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const requestHashOf = (target: CallTarget, body: RecordCallBody) =>
+  createHash('sha256').update(canonical({ target, body })).digest('hex');
+
+function snapshot(call: OrderDoc['call'] | TaskDoc['call'] | null | undefined): CallStateSnapshot {
+  return {
+    state: (call?.state ?? 'due') as CallStateSnapshot['state'],
+    nextCallAt: call?.nextCallAt ?? null,
+    notReachedStreak: call?.notReachedStreak ?? 0,
+    attempts: call?.attempts ?? 0,
+    lastOutcome: (call?.lastOutcome ?? null) as CallOutcome | null,
+    lastCallAt: call?.lastCallAt ?? null,
+  };
+}
+
+async function loadTarget(target: CallTarget): Promise<LoadedTarget> {
+  if (target.kind === 'order') {
+    const order = await getOrderDoc(target.id);
+    return { order, task: null, clientId: String(order.clientId), previous: snapshot(order.call) };
+  }
+  const task = await getTaskDoc(target.id);
+  if (task.kind !== 'call' || !task.call || !task.clientId) {
+    throw new AppError('conflict', 'Only call tasks take calls; this task is not a call task');
+  }
+  if (task.done) throw new AppError('conflict', 'This task is done; reopen it to record a call');
+  const order = task.orderId ? await getOrderDoc(String(task.orderId)).catch(() => null) : null;
+  return { order, task, clientId: String(task.clientId), previous: snapshot(task.call) };
+}
+
+/** The number that was called: the one named (it must be the client's), else the first valid one. */
+async function resolvePhone(clientId: string, given: string | undefined, outcome: CallOutcome): Promise<string | null> {
+  const client = await getClientDoc(clientId);
+  const phones = client.phones ?? [];
+  if (given) {
+    const wanted = normalisePhone(given, client.address?.country).number;
+    const match = phones.find((p) => p.number === wanted || p.number === given);
+    if (!match) throw badRequest('phone is not one of the client’s numbers', [{ path: 'body.phone', message: 'not a number of this client' }]);
+    return match.number;
+  }
+  const first = phones.find((p) => !p.invalid)?.number ?? null;
+  if (!first && outcome === 'invalid_contact') {
+    throw badRequest('The client has no valid phone number to mark invalid', [{ path: 'body.phone', message: 'no valid phone' }]);
+  }
+  return first;
+}
+
+/** Everything that could refuse the call is checked here, before anything is written. */
+async function validateCall(target: CallTarget, loaded: LoadedTarget, body: RecordCallBody, now: Date): Promise<void> {
+  const callbackAt = body.callbackAt ? new Date(body.callbackAt) : null;
+  if (callbackAt && callbackAt.getTime() <= now.getTime()) {
+    throw badRequest('callbackAt must be in the future', [{ path: 'body.callbackAt', message: 'must be in the future' }]);
+  }
+  if (target.kind === 'task' && body.followUp) {
+    throw badRequest('A follow-up order is created from an order call, not a task call', [{ path: 'body.followUp', message: 'only on order calls' }]);
+  }
+  if (body.letter && !loaded.order) {
+    throw badRequest('A letter needs an order to fill in its variables; this task has none', [{ path: 'body.letter', message: 'no order' }]);
+  }
+  const status = loaded.order?.status as OrderStatus | undefined;
+  const cancels = target.kind === 'order' && (body.outcome === 'cancelled' || body.followUp === 'replace');
+  if (cancels && status && status !== 'cancelled' && !canTransition(status, 'cancelled')) {
+    throw new AppError('transition_not_allowed', `The order is ${status} and cannot be cancelled`);
+  }
+  if (body.followUp === 'replace' && status === 'cancelled') {
+    throw new AppError('transition_not_allowed', 'The order is already cancelled; use "invoice" to create a new order');
+  }
+  await assertAttachable(body.attachmentIds ?? [], loaded.clientId, null);
+}
+
+/**
+ * In-process calls still applying their effects, by idempotency key: a simultaneous duplicate
+ * waits for the first instead of applying the same effects beside it.
+ */
+const inFlight = new Map<string, Promise<unknown>>();
+
+/**
+ * Records a call in one retry-safe save. Everything is validated and the letter rendered first;
+ * the call record is then inserted (its unique idempotency key makes it once); then each effect
+ * is applied idempotently, keyed by the call, so a retry after a crash completes what is missing.
+ */
+export async function recordCall(
+  target: CallTarget,
+  body: RecordCallBody,
+  user: SessionUser,
+  idempotencyKey?: string,
+): Promise<RecordCallResult> {
+  const key = `${user.id}:${idempotencyKey ?? `auto:${randomUUID()}`}`;
+  const requestHash = requestHashOf(target, body);
+  if (idempotencyKey) {
+    const existing = await CallModel.findOne({ idempotencyKey: key }).lean<CallDoc>();
+    if (existing) return resume(existing, requestHash, user);
+  }
+  const now = clock.now();
+  const loaded = await loadTarget(target);
+  await validateCall(target, loaded, body, now);
+  const phone = await resolvePhone(loaded.clientId, body.phone, body.outcome);
+  const orderId = loaded.order ? String(loaded.order._id) : null;
+  const prepared = body.letter && orderId ? await prepareLetter({ orderId, subject: body.letter.subject, html: body.letter.html, actor: userActor(user) }) : null;
+  const settings = await getSettings();
+  const callbackAt = body.callbackAt ? new Date(body.callbackAt) : null;
+  const result = computeNextCall({
+    previous: loaded.previous,
+    outcome: body.outcome,
+    at: now,
+    callbackAt,
+    attemptCap: settings.attemptCap.enabled ? settings.attemptCap.maxNotReached : null,
+  });
+  const personal = !!callbackAt && (body.personal ?? body.outcome === 'callback');
+
+  let doc: CallDoc;
+  try {
+    const created = await CallModel.create({
+      kind: target.kind,
+      orderId,
+      taskId: target.kind === 'task' ? target.id : null,
+      clientId: loaded.clientId,
+      outcome: body.outcome,
+      comment: body.comment || null,
+      at: now,
+      by: userActor(user),
+      phone,
+      callbackAt,
+      personal,
+      followUp: body.followUp ?? null,
+      attachmentIds: body.attachmentIds ?? [],
+      letter: body.letter ?? undefined,
+      copyToManager: !!body.copyToManager,
+      idempotencyKey: key,
+      requestHash,
+      result: {
+        state: result.state,
+        nextCallAt: result.nextCallAt,
+        notReachedStreak: result.notReachedStreak,
+        attempts: result.attempts,
+        capReached: result.capReached,
+      },
+    });
+    doc = created.toObject() as CallDoc;
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    const existing = await CallModel.findOne({ idempotencyKey: key }).lean<CallDoc>();
+    if (!existing) throw err;
+    return resume(existing, requestHash, user);
+  }
+  const applying = applyCallEffects(doc, prepared, user, settings.callbackGraceMinutes);
+  inFlight.set(key, applying);
+  try {
+    await applying;
+  } finally {
+    inFlight.delete(key);
+  }
+  return callResponse(String(doc._id));
+}
+
+/** A request that repeats a recorded call: the same answer, after completing any missing effect. */
+async function resume(existing: CallDoc, requestHash: string, user: SessionUser): Promise<RecordCallResult> {
+  if (existing.requestHash !== requestHash) {
+    throw new AppError('idempotency_conflict', 'This Idempotency-Key was already used for a different call');
+  }
+  const pending = inFlight.get(existing.idempotencyKey);
+  if (pending) await pending.catch(() => {});
+  const current = await CallModel.findById(existing._id).lean<CallDoc>();
+  if (current && !current.effectsDoneAt) {
+    const prepared =
+      current.letter?.subject && current.letter.html && current.orderId
+        ? await prepareLetter({ orderId: String(current.orderId), subject: current.letter.subject, html: current.letter.html, actor: userActor(user) })
+        : null;
+    const settings = await getSettings();
+    await applyCallEffects(current, prepared, user, settings.callbackGraceMinutes);
+  }
+  return callResponse(String(existing._id));
+}
+
+function personalHold(call: CallDoc, graceMinutes: number) {
+  if (!call.personal || !call.result?.nextCallAt) return null;
+  return { userId: String(call.by.id), until: new Date(call.result.nextCallAt.getTime() + graceMinutes * 60_000) };
+}
+
+/** Status changes are conditional on the status they start from; a concurrent one already did it. */
+async function moveStatus(orderId: string, to: OrderStatus, actor: Actor, message: string): Promise<void> {
+  const order = await getOrderDoc(orderId);
+  if (order.status === to || !canTransition(order.status as OrderStatus, to)) return;
+  try {
+    await setOrderStatus(orderId, to, actor, { message });
+  } catch (err) {
+    if (!(err instanceof AppError && (err.code === 'conflict' || err.code === 'transition_not_allowed'))) throw err;
+  }
+}
+
+/** Every effect of a recorded call, each safe to run again for the same call. */
+async function applyCallEffects(call: CallDoc, prepared: PreparedLetter | null, user: SessionUser, graceMinutes: number): Promise<void> {
+  const callId = String(call._id);
+  const actor = call.by as Actor;
+  const result = {
+    state: call.result!.state as CallStateSnapshot['state'],
+    nextCallAt: call.result!.nextCallAt ?? null,
+    notReachedStreak: call.result!.notReachedStreak,
+    attempts: call.result!.attempts,
+    lastOutcome: call.outcome as CallOutcome,
+    lastCallAt: call.at,
+    capReached: !!call.result!.capReached,
+  };
+  const orderId = call.orderId ? String(call.orderId) : null;
+  const personal = personalHold(call, graceMinutes);
+
+  let firstApplication = false;
+  if (call.kind === 'order' && orderId) {
+    firstApplication = await applyCallToOrder(orderId, callId, result, personal);
+  } else if (call.taskId) {
+    firstApplication = await applyCallToTask(String(call.taskId), callId, result, personal);
+  }
+  await linkAttachmentsToCall((call.attachmentIds ?? []).map(String), callId);
+
+  if (call.outcome === 'invalid_contact' && call.phone) await markPhoneInvalid(String(call.clientId), call.phone);
+  if (call.kind === 'order' && orderId) {
+    if (call.outcome === 'cancelled') await moveStatus(orderId, 'cancelled', actor, 'The client refused on the phone');
+    if (call.outcome === 'already_paid' && (await flagPaymentCheck(orderId))) {
+      await recordOrderEvent(orderId, {
+        type: 'system',
+        text: 'The client says this order is already paid: an administrator should check the payment',
+        data: { callId, paymentCheck: true },
+        actor,
+      });
+    }
+    if (call.followUp && !call.followUpOrderId) {
+      const { newOrder } = await createFollowUpOrder(orderId, actor, { cancelOriginal: call.followUp === 'replace' });
+      await CallModel.updateOne({ _id: call._id, followUpOrderId: null }, { $set: { followUpOrderId: newOrder.id } });
+    }
+    if (result.capReached) {
+      const settings = await getSettings();
+      const why = `Left the call queue after ${result.notReachedStreak} consecutive calls without reaching the client (attempt cap)`;
+      const order = await getOrderDoc(orderId);
+      const to = settings.attemptCap.status;
+      if (order.status !== to && canTransition(order.status as OrderStatus, to)) await moveStatus(orderId, to, actor, why);
+      else if (firstApplication) await recordOrderEvent(orderId, { type: 'system', text: why, data: { callId, attemptCap: true }, actor });
+    }
+  }
+  if (prepared && !call.letterId) {
+    const letter = await enqueueLetter(prepared, {
+      kind: 'call',
+      callId,
+      ...(call.copyToManager ? { copyTo: [user.email] } : {}),
+      dedupeKey: `call:${callId}`,
+      actor,
+    });
+    await CallModel.updateOne({ _id: call._id }, { $set: { letterId: letter.id } });
+  }
+  await releaseClaim(queueKey(call.kind as 'order' | 'task', call.kind === 'order' ? String(orderId) : String(call.taskId)), user.id);
+  await CallModel.updateOne({ _id: call._id, effectsDoneAt: null }, { $set: { effectsDoneAt: clock.now() } });
+
+  await emitDomainEvent('call.recorded', { callId, orderId, taskId: call.taskId ? String(call.taskId) : null });
+  await emitDomainEvent('queue.changed', {
+    reason: 'call.recorded',
+    ...(call.kind === 'order' && orderId ? { orderId } : { taskId: String(call.taskId) }),
+  });
+  if (orderId) await emitDomainEvent('order.changed', { orderId });
+}
+
+export async function toCallDtos(docs: CallDoc[]): Promise<Call[]> {
+  const attachments = await callAttachments(docs.flatMap((d) => (d.attachmentIds ?? []).map(String)));
+  return docs.map((d) => ({
+    id: String(d._id),
+    kind: d.kind as Call['kind'],
+    orderId: d.orderId ? String(d.orderId) : null,
+    taskId: d.taskId ? String(d.taskId) : null,
+    clientId: String(d.clientId),
+    outcome: d.outcome as CallOutcome,
+    comment: d.comment ?? null,
+    at: d.at.toISOString(),
+    by: { type: d.by.type as Actor['type'], id: d.by.id ?? null, name: d.by.name },
+    phone: d.phone ?? null,
+    callbackAt: iso(d.callbackAt),
+    personal: !!d.personal,
+    followUp: (d.followUp ?? null) as Call['followUp'],
+    followUpOrderId: d.followUpOrderId ? String(d.followUpOrderId) : null,
+    attachments: (d.attachmentIds ?? []).flatMap((id) => attachments.get(String(id)) ?? []),
+    letterId: d.letterId ?? null,
+    nextCallAt: iso(d.result?.nextCallAt),
+    resultState: (d.result?.state ?? 'closed') as Call['resultState'],
+  }));
+}
+
+async function callResponse(callId: string): Promise<RecordCallResult> {
+  const doc = await CallModel.findById(callId).lean<CallDoc>();
+  if (!doc) throw new AppError('internal', 'The recorded call disappeared');
+  const [call] = await toCallDtos([doc]);
+  const out: RecordCallResult = { call: call as Call };
+  if (doc.kind === 'order' && doc.orderId) out.order = toOrderDto(await getOrderDoc(String(doc.orderId)));
+  if (doc.kind === 'task' && doc.taskId) out.task = await toTaskDto(await getTaskDoc(String(doc.taskId)));
+  if (doc.followUpOrderId) out.newOrder = toOrderDto(await getOrderDoc(String(doc.followUpOrderId)));
+  return out;
+}
+
+/** The client card's "All order calls" / "All task calls" tabs. */
+export async function listClientCalls(clientId: string, query: { kind: 'order' | 'task'; page: number; limit: number }): Promise<Page<Call>> {
+  await getClientDoc(clientId);
+  const filter = { clientId: new mongoose.Types.ObjectId(clientId), kind: query.kind };
+  const [docs, total] = await Promise.all([
+    CallModel.find(filter).sort({ at: -1 }).skip((query.page - 1) * query.limit).limit(query.limit).lean<CallDoc[]>(),
+    CallModel.countDocuments(filter),
+  ]);
+  return { items: await toCallDtos(docs), total, page: query.page, limit: query.limit };
+}
+
+/** The order timeline's "call" entries (order calls, and calls of tasks linked to the order). */
+export async function callTimeline(orderId: string): Promise<TimelineItem[]> {
+  if (!mongoose.isValidObjectId(orderId)) return [];
+  const docs = await CallModel.find({ orderId }).sort({ at: -1 }).lean<CallDoc[]>();
+  return (await toCallDtos(docs)).map((c) => ({
+    id: `call:${c.id}`,
+    type: 'call' as const,
+    at: c.at,
+    by: c.by,
+    callId: c.id,
+    kind: c.kind,
+    taskId: c.taskId,
+    outcome: c.outcome,
+    comment: c.comment,
+    attachments: c.attachments,
+    letterId: c.letterId,
+    callbackAt: c.callbackAt,
+    nextCallAt: c.nextCallAt,
+    followUpOrderId: c.followUpOrderId,
+    phone: c.phone,
+  }));
+}

@@ -1,0 +1,50 @@
+import { Router } from 'express';
+import { apiRoutes } from '../../http/route.js';
+import { onDomainEvent } from '../../lib/domain-events.js';
+
+export const eventsRoutes = apiRoutes(Router(), '/api/events', 'Events');
+
+const heartbeatMs = 25_000;
+
+/**
+ * Live updates for open workbenches. Domain events are in-process: the embedded mode is one
+ * server process, so every change is emitted where the browsers are connected. Several
+ * processes on one MongoDB replica set would feed this stream from a change stream instead.
+ */
+eventsRoutes.get(
+  '',
+  {
+    summary: 'Server-sent events: "queue" (an item became due, was claimed or closed), "order" (an order changed), "letter" (a letter status changed)',
+    access: 'staff',
+    responses: { 200: 'text/event-stream' },
+  },
+  ({ req, res }) => {
+    res.status(200);
+    res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-cache, no-transform');
+    res.setHeader('Connection', 'keep-alive');
+    res.setHeader('X-Accel-Buffering', 'no');
+    res.flushHeaders();
+    res.write('retry: 5000\n\n');
+
+    const send = (event: 'queue' | 'order' | 'letter', data: Record<string, unknown>) => {
+      if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    };
+    const unsubscribe = [
+      onDomainEvent('queue.changed', (e) => send('queue', { reason: e.reason, orderId: e.orderId ?? null, taskId: e.taskId ?? null })),
+      onDomainEvent('call.recorded', (e) => send('queue', { reason: 'call.recorded', orderId: e.orderId, taskId: e.taskId })),
+      onDomainEvent('order.changed', (e) => send('order', { orderId: e.orderId })),
+      onDomainEvent('order.created', (e) => send('order', { orderId: e.orderId, created: true })),
+      onDomainEvent('order.statusChanged', (e) => send('order', { orderId: e.orderId, status: e.to })),
+      onDomainEvent('letter.changed', (e) => send('letter', { letterId: e.letterId, orderId: e.orderId, status: e.status })),
+    ];
+    const heartbeat = setInterval(() => {
+      if (!res.writableEnded) res.write(': heartbeat\n\n');
+    }, heartbeatMs);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      for (const off of unsubscribe) off();
+    });
+    return undefined;
+  },
+);

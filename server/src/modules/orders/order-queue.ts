@@ -1,0 +1,139 @@
+import mongoose from 'mongoose';
+import { canTransition, orderStatuses, type Actor, type OrderStatus } from '@callboard/shared';
+import { AppError } from '../../http/errors.js';
+import { OrderModel, type OrderDoc } from './order.model.js';
+import { callableStatuses, setOrderStatus } from './order.service.js';
+import type { NextCall } from '../calls/next-call.js';
+
+/**
+ * The call queue's reads and the call-state writes on orders. Everything else about an order
+ * belongs to order.service.ts; the queue, the calls and the sweeps go through here.
+ */
+
+const dueFilter = (now: Date) => ({
+  'call.state': { $ne: 'closed' as const },
+  'call.nextCallAt': { $lte: now },
+  status: { $in: [...callableStatuses] },
+});
+
+/** Due orders, longest waiting first, a page at a time (the caller filters by hours and claims). */
+export async function findDueOrders(now: Date, skip: number, limit: number): Promise<OrderDoc[]> {
+  return OrderModel.find(dueFilter(now))
+    .sort({ 'call.nextCallAt': 1, _id: 1 })
+    .skip(skip)
+    .limit(limit)
+    .lean<OrderDoc[]>();
+}
+
+export async function findOrdersByIds(ids: string[]): Promise<OrderDoc[]> {
+  return OrderModel.find({ _id: { $in: ids } }).lean<OrderDoc[]>();
+}
+
+export type PersonalHold = { userId: string; until: Date } | null;
+
+/**
+ * Writes a recorded call's result into the order's call state once: a retry of the same call
+ * (lastCallId) or an older call arriving after a newer one (lastCallAt) changes nothing.
+ */
+export async function applyCallToOrder(
+  orderId: string,
+  callId: string,
+  result: NextCall,
+  personal: PersonalHold,
+): Promise<boolean> {
+  const res = await OrderModel.updateOne(
+    {
+      _id: orderId,
+      'call.lastCallId': { $ne: new mongoose.Types.ObjectId(callId) },
+      $or: [{ 'call.lastCallAt': null }, { 'call.lastCallAt': { $lte: result.lastCallAt } }],
+    },
+    { $set: callStateUpdate('call', callId, result, personal) },
+  );
+  return res.modifiedCount === 1;
+}
+
+/** The `$set` of a call result, shared by orders and call tasks (same sub-document). */
+export function callStateUpdate(prefix: string, callId: string, result: NextCall, personal: PersonalHold) {
+  return {
+    [`${prefix}.state`]: result.state,
+    [`${prefix}.nextCallAt`]: result.nextCallAt,
+    [`${prefix}.notReachedStreak`]: result.notReachedStreak,
+    [`${prefix}.attempts`]: result.attempts,
+    [`${prefix}.lastOutcome`]: result.lastOutcome,
+    [`${prefix}.lastCallAt`]: result.lastCallAt,
+    [`${prefix}.lastCallId`]: new mongoose.Types.ObjectId(callId),
+    [`${prefix}.personalFor`]: personal ? new mongoose.Types.ObjectId(personal.userId) : null,
+    [`${prefix}.personalUntil`]: personal?.until ?? null,
+    [`${prefix}.announcedAt`]: null,
+  };
+}
+
+/** Takes an order out of the queue (it was cancelled, completed, refunded…). */
+export async function closeOrderCall(orderId: string): Promise<void> {
+  await OrderModel.updateOne(
+    { _id: orderId, 'call.state': { $ne: 'closed' } },
+    { $set: { 'call.state': 'closed', 'call.nextCallAt': null, 'call.personalFor': null, 'call.personalUntil': null } },
+  );
+}
+
+/** Sets the admin's payment-check flag; true only for the write that flipped it. */
+export async function flagPaymentCheck(orderId: string): Promise<boolean> {
+  const res = await OrderModel.updateOne({ _id: orderId, paymentCheck: { $ne: true } }, { $set: { paymentCheck: true } });
+  return res.modifiedCount === 1;
+}
+
+/** Due orders whose current nextCallAt has not been announced yet (the resurfacing sweep). */
+export async function findUnannouncedDueOrders(now: Date, limit: number) {
+  return OrderModel.find({ 'call.announcedAt': null, ...dueFilter(now) }, { _id: 1, 'call.nextCallAt': 1 })
+    .sort({ 'call.nextCallAt': 1 })
+    .limit(limit)
+    .lean<{ _id: mongoose.Types.ObjectId; call: { nextCallAt: Date } }[]>();
+}
+
+/** True for the one sweep that marks this due time announced (conditional on it being unchanged). */
+export async function markOrderAnnounced(orderId: string, nextCallAt: Date, now: Date): Promise<boolean> {
+  const res = await OrderModel.updateOne(
+    { _id: orderId, 'call.announcedAt': null, 'call.nextCallAt': nextCallAt },
+    { $set: { 'call.announcedAt': now } },
+  );
+  return res.modifiedCount === 1;
+}
+
+/** Orders past their auto-cancel date in a status that may still become cancelled. */
+export async function findOrdersToAutoCancel(now: Date, statuses: OrderStatus[], limit: number) {
+  return OrderModel.find({ autoCancelAt: { $lte: now }, status: { $in: statuses } }, { _id: 1 })
+    .sort({ autoCancelAt: 1 })
+    .limit(limit)
+    .lean<{ _id: mongoose.Types.ObjectId }[]>();
+}
+
+export const schedulerActor: Actor = { type: 'scheduler', id: null, name: 'Scheduler' };
+
+const autoCancellable = orderStatuses.filter((s) => canTransition(s, 'cancelled'));
+
+/**
+ * The auto-cancel sweep: orders past their auto-cancel date are cancelled by the scheduler.
+ * setOrderStatus changes the status only from the status it read, so two sweeps racing on one
+ * order cancel it once; the loser's conflict is expected and ignored.
+ */
+export async function autoCancelDueOrders(now: Date, batch = 200): Promise<number> {
+  let cancelled = 0;
+  for (;;) {
+    const due = await findOrdersToAutoCancel(now, autoCancellable, batch);
+    for (const { _id } of due) {
+      const id = String(_id);
+      try {
+        await setOrderStatus(id, 'cancelled', schedulerActor, {
+          message: 'Cancelled automatically: the auto-cancel date has passed',
+          notifyClient: true,
+        });
+        // A reopened order must not be cancelled again by the date that already did it.
+        await OrderModel.updateOne({ _id, status: 'cancelled' }, { $set: { autoCancelAt: null } });
+        cancelled += 1;
+      } catch (err) {
+        if (!(err instanceof AppError && (err.code === 'conflict' || err.code === 'transition_not_allowed'))) throw err;
+      }
+    }
+    if (due.length < batch) return cancelled;
+  }
+}

@@ -1,0 +1,271 @@
+import { DateTime } from 'luxon';
+import type { Client, Order, QueueReason, Settings, Task } from '@callboard/shared';
+import { isTimeZone } from '@callboard/shared';
+import { emitDomainEvent } from '../../lib/domain-events.js';
+import type { SessionUser } from '../../http/auth.js';
+import { getSettings } from '../settings/settings.service.js';
+import { ClientModel, type ClientDoc } from '../clients/client.model.js';
+import { toClientDtos } from '../clients/client.service.js';
+import { toOrderDto } from '../orders/order.service.js';
+import { findDueOrders, findUnannouncedDueOrders, markOrderAnnounced } from '../orders/order-queue.js';
+import type { OrderDoc } from '../orders/order.model.js';
+import { findDueCallTasks, findUnannouncedDueTasks, markTaskAnnounced, toTaskDtos } from '../tasks/task.service.js';
+import type { TaskDoc } from '../tasks/task.model.js';
+import { QueueClaimModel, type QueueClaimDoc } from './queue-claim.model.js';
+
+export type QueueItem = {
+  kind: 'order' | 'task';
+  order?: Order;
+  task?: Task;
+  client: Client | null;
+  dueAt: string;
+  claimedBy: { id: string; name: string } | null;
+  /** Personal callbacks: who may take it, and until when only they may. */
+  personalFor: string | null;
+  reason: string;
+  why: QueueReason;
+};
+
+type Candidate =
+  | { kind: 'order'; key: string; dueAt: Date; clientId: string | null; doc: OrderDoc }
+  | { kind: 'task'; key: string; dueAt: Date; clientId: string | null; doc: TaskDoc };
+
+type CallState = NonNullable<OrderDoc['call']>;
+
+export const queueKey = (kind: 'order' | 'task', id: string) => `${kind}:${id}`;
+
+const pageSize = 100;
+
+/**
+ * Due orders and call tasks merged, longest waiting first, read a page at a time from each so a
+ * long queue is never loaded whole.
+ */
+async function* dueCandidates(now: Date): AsyncGenerator<Candidate[]> {
+  let orderSkip = 0;
+  let taskSkip = 0;
+  let orders: Candidate[] = [];
+  let tasks: Candidate[] = [];
+  let ordersDone = false;
+  let tasksDone = false;
+  for (;;) {
+    if (!ordersDone && orders.length === 0) {
+      const docs = await findDueOrders(now, orderSkip, pageSize);
+      orderSkip += docs.length;
+      ordersDone = docs.length < pageSize;
+      orders = docs.map((doc) => ({ kind: 'order', key: queueKey('order', String(doc._id)), dueAt: doc.call!.nextCallAt as Date, clientId: String(doc.clientId), doc }));
+    }
+    if (!tasksDone && tasks.length === 0) {
+      const docs = await findDueCallTasks(now, taskSkip, pageSize);
+      taskSkip += docs.length;
+      tasksDone = docs.length < pageSize;
+      tasks = docs.map((doc) => ({ kind: 'task', key: queueKey('task', String(doc._id)), dueAt: doc.call!.nextCallAt as Date, clientId: doc.clientId ? String(doc.clientId) : null, doc }));
+    }
+    if (orders.length === 0 && tasks.length === 0) return;
+    // Merge until one side's page runs out (it is refilled before merging further).
+    const batch: Candidate[] = [];
+    while (orders.length > 0 && tasks.length > 0) {
+      batch.push((orders[0]!.dueAt <= tasks[0]!.dueAt ? orders : tasks).shift()!);
+    }
+    if (orders.length === 0 && ordersDone) batch.push(...tasks.splice(0));
+    if (tasks.length === 0 && tasksDone) batch.push(...orders.splice(0));
+    if (batch.length > 0) yield batch;
+  }
+}
+
+/** The client's wall clock is inside the calling hours; an unknown zone never holds a call back. */
+export function withinCallingHours(now: Date, zone: string | null | undefined, hours: Settings['callingHours']): boolean {
+  if (!zone || !isTimeZone(zone)) return true;
+  const local = DateTime.fromJSDate(now, { zone }).toFormat('HH:mm');
+  return local >= hours.start && local < hours.end;
+}
+
+function heldForSomeoneElse(call: CallState, userId: string, now: Date): boolean {
+  return !!call.personalFor && String(call.personalFor) !== userId && !!call.personalUntil && call.personalUntil > now;
+}
+
+function formatTime(date: Date, zone: string | null): string {
+  const dt = DateTime.fromJSDate(date, { zone: zone && isTimeZone(zone) ? zone : 'UTC' });
+  return dt.toFormat('HH:mm');
+}
+
+const timesWord = (n: number) => (n === 2 ? 'twice' : `${n} times`);
+
+export function describeWhy(candidate: Candidate, zone: string | null): { reason: string; why: QueueReason } {
+  const call = candidate.doc.call as CallState;
+  const lastCallAt = call.lastCallAt ? call.lastCallAt.toISOString() : null;
+  const last = call.lastCallAt ? `, last call ${formatTime(call.lastCallAt, zone)}` : '';
+  const streak = call.notReachedStreak ?? 0;
+  if (call.lastOutcome === 'not_reached') {
+    const count = streak > 1 ? ` ${timesWord(streak)}` : '';
+    return { reason: `Not reached${count}${last}`, why: { kind: 'not_reached', streak, lastCallAt } };
+  }
+  if (call.lastOutcome === 'callback' || call.lastOutcome === 'completed') {
+    return { reason: `Asked to be called back at ${formatTime(candidate.dueAt, zone)}`, why: { kind: 'callback', streak: 0, lastCallAt } };
+  }
+  if (candidate.kind === 'task') {
+    return { reason: `Call task: ${(candidate.doc as TaskDoc).title}`, why: { kind: 'task', streak, lastCallAt } };
+  }
+  return { reason: 'New order, not called yet', why: { kind: 'new', streak: 0, lastCallAt } };
+}
+
+async function loadClients(ids: string[]): Promise<Map<string, ClientDoc>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const docs = await ClientModel.find({ _id: { $in: unique } }).lean<ClientDoc[]>();
+  return new Map(docs.map((d) => [String(d._id), d]));
+}
+
+async function activeClaims(keys: string[], now: Date): Promise<Map<string, QueueClaimDoc>> {
+  const docs = await QueueClaimModel.find({ _id: { $in: keys }, expiresAt: { $gt: now } }).lean<QueueClaimDoc[]>();
+  return new Map(docs.map((d) => [d._id, d]));
+}
+
+async function toQueueItems(
+  entries: { candidate: Candidate; claim: QueueClaimDoc | null }[],
+  clients: Map<string, ClientDoc>,
+  user: SessionUser,
+): Promise<QueueItem[]> {
+  const clientDocs = [...new Set(entries.flatMap((e) => (e.candidate.clientId ? [e.candidate.clientId] : [])))]
+    .map((id) => clients.get(id))
+    .filter((c): c is ClientDoc => !!c);
+  const clientDtos = new Map((await toClientDtos(clientDocs)).map((c) => [c.id, c]));
+  const taskDtos = new Map(
+    (await toTaskDtos(entries.flatMap((e) => (e.candidate.kind === 'task' ? [e.candidate.doc] : [])))).map((t) => [t.id, t]),
+  );
+  const items: QueueItem[] = [];
+  for (const { candidate, claim } of entries) {
+    const client = candidate.clientId ? (clientDtos.get(candidate.clientId) ?? null) : null;
+    const zone = user.timezone ?? client?.timezone ?? null;
+    const call = candidate.doc.call as CallState;
+    items.push({
+      kind: candidate.kind,
+      ...(candidate.kind === 'order'
+        ? { order: await toOrderDto(candidate.doc) }
+        : { task: taskDtos.get(String(candidate.doc._id)) }),
+      client,
+      dueAt: candidate.dueAt.toISOString(),
+      claimedBy: claim ? { id: claim.userId, name: claim.userName } : null,
+      personalFor: call.personalFor ? String(call.personalFor) : null,
+      ...describeWhy(candidate, zone),
+    });
+  }
+  return items;
+}
+
+/** Offerable to this user now: due, inside the client's calling hours, not someone else's personal callback. */
+function offerable(candidate: Candidate, client: ClientDoc | undefined, user: SessionUser, now: Date, settings: Settings): boolean {
+  return (
+    withinCallingHours(now, client?.timezone, settings.callingHours) &&
+    !heldForSomeoneElse(candidate.doc.call as CallState, user.id, now)
+  );
+}
+
+/** GET /api/queue: what this manager could call now, with who holds each item. */
+export async function listQueue(user: SessionUser, now: Date, limit: number): Promise<QueueItem[]> {
+  const settings = await getSettings();
+  const out: { candidate: Candidate; claim: QueueClaimDoc | null }[] = [];
+  const clients = new Map<string, ClientDoc>();
+  for await (const batch of dueCandidates(now)) {
+    for (const [id, doc] of await loadClients(batch.flatMap((c) => (c.clientId ? [c.clientId] : [])))) clients.set(id, doc);
+    const claims = await activeClaims(batch.map((c) => c.key), now);
+    for (const candidate of batch) {
+      if (!offerable(candidate, clients.get(candidate.clientId ?? ''), user, now, settings)) continue;
+      out.push({ candidate, claim: claims.get(candidate.key) ?? null });
+      if (out.length >= limit) break;
+    }
+    if (out.length >= limit) break;
+  }
+  return toQueueItems(out, clients, user);
+}
+
+function isDuplicateKey(err: unknown): boolean {
+  return (err as { code?: number })?.code === 11000;
+}
+
+/**
+ * Inserts the claim; the unique key on the item makes exactly one of several simultaneous
+ * claimers win. An expired claim is removed first (conditionally, so a fresh one is never).
+ * A manager re-claiming what they already hold keeps it.
+ */
+async function tryClaim(key: string, user: SessionUser, now: Date, minutes: number): Promise<QueueClaimDoc | null> {
+  const expiresAt = new Date(now.getTime() + minutes * 60_000);
+  await QueueClaimModel.deleteOne({ _id: key, expiresAt: { $lte: now } });
+  const claim: QueueClaimDoc = { _id: key, userId: user.id, userName: user.name, claimedAt: now, expiresAt };
+  try {
+    await QueueClaimModel.create(claim);
+    return claim;
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    const renewed = await QueueClaimModel.findOneAndUpdate(
+      { _id: key, userId: user.id },
+      { $set: { expiresAt } },
+      { returnDocument: 'after' },
+    ).lean<QueueClaimDoc>();
+    return renewed;
+  }
+}
+
+/** POST /api/queue/claim: the longest-waiting item nobody else holds, now held by this manager. */
+export async function claimNextQueueItem(user: SessionUser, now: Date): Promise<QueueItem | null> {
+  const settings = await getSettings();
+  for await (const batch of dueCandidates(now)) {
+    const clients = await loadClients(batch.flatMap((c) => (c.clientId ? [c.clientId] : [])));
+    const claims = await activeClaims(batch.map((c) => c.key), now);
+    for (const candidate of batch) {
+      const held = claims.get(candidate.key);
+      if (held && held.userId !== user.id) continue;
+      if (!offerable(candidate, clients.get(candidate.clientId ?? ''), user, now, settings)) continue;
+      const claim = await tryClaim(candidate.key, user, now, settings.claimMinutes);
+      if (!claim) continue;
+      await emitDomainEvent('queue.changed', {
+        reason: 'claimed',
+        ...(candidate.kind === 'order' ? { orderId: String(candidate.doc._id) } : { taskId: String(candidate.doc._id) }),
+      });
+      const [item] = await toQueueItems([{ candidate, claim }], clients, user);
+      return item ?? null;
+    }
+  }
+  return null;
+}
+
+/** A recorded call ends the caller's hold on the item. */
+export async function releaseClaim(key: string, userId: string): Promise<void> {
+  await QueueClaimModel.deleteOne({ _id: key, userId });
+}
+
+/** The expire-claims sweep: expired holds go, so the items show as free again. */
+export async function expireClaims(now: Date): Promise<number> {
+  const res = await QueueClaimModel.deleteMany({ expiresAt: { $lte: now } });
+  if (res.deletedCount > 0) await emitDomainEvent('queue.changed', { reason: 'claims.expired' });
+  return res.deletedCount;
+}
+
+/**
+ * The resurfacing sweep: each order or call task whose due time has come is announced once
+ * (the `announcedAt` marker is set conditionally on that same due time, so a repeated or
+ * concurrent sweep announces nothing twice, and a reschedule clears it for the next time).
+ */
+export async function announceDueItems(now: Date, batch = 500): Promise<number> {
+  let announced = 0;
+  for (;;) {
+    const orders = await findUnannouncedDueOrders(now, batch);
+    for (const o of orders) {
+      if (await markOrderAnnounced(String(o._id), o.call.nextCallAt, now)) {
+        announced += 1;
+        await emitDomainEvent('queue.changed', { reason: 'due', orderId: String(o._id) });
+      }
+    }
+    if (orders.length < batch) break;
+  }
+  for (;;) {
+    const tasks = await findUnannouncedDueTasks(now, batch);
+    for (const t of tasks) {
+      if (await markTaskAnnounced(String(t._id), t.call.nextCallAt, now)) {
+        announced += 1;
+        await emitDomainEvent('queue.changed', { reason: 'due', taskId: String(t._id) });
+      }
+    }
+    if (tasks.length < batch) break;
+  }
+  return announced;
+}

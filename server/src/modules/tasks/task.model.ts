@@ -1,0 +1,31 @@
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { taskKinds } from '@callboard/shared';
+import { actorSchema, callInfoSchema } from '../orders/order.model.js';
+
+const taskSchema = new Schema(
+  {
+    title: { type: String, required: true },
+    kind: { type: String, enum: taskKinds, required: true },
+    dueAt: { type: Date, required: true },
+    assigneeId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    orderId: { type: Schema.Types.ObjectId, ref: 'Order', default: null },
+    clientId: { type: Schema.Types.ObjectId, ref: 'Client', default: null },
+    done: { type: Boolean, default: false },
+    doneAt: { type: Date, default: null },
+    /** Only call tasks have a call state; it follows the same re-call rules as an order's. */
+    call: { type: callInfoSchema, default: null },
+    createdBy: { type: actorSchema, required: true },
+  },
+  { timestamps: true },
+);
+
+taskSchema.index({ assigneeId: 1, done: 1, dueAt: 1 });
+taskSchema.index({ done: 1, dueAt: 1 });
+taskSchema.index({ orderId: 1, dueAt: 1 });
+taskSchema.index({ clientId: 1, dueAt: 1 });
+// The call queue and the resurfacing sweep, as on orders.
+taskSchema.index({ 'call.state': 1, 'call.nextCallAt': 1 });
+taskSchema.index({ 'call.announcedAt': 1, 'call.nextCallAt': 1 });
+
+export type TaskDoc = InferSchemaType<typeof taskSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
+export const TaskModel = mongoose.model('Task', taskSchema);

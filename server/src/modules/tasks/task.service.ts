@@ -1,0 +1,212 @@
+import mongoose from 'mongoose';
+import type { Actor, CreateTaskBody, Page, Task, TaskListQuery, TimelineItem, UpdateTaskBody } from '@callboard/shared';
+import { clock } from '../../lib/clock.js';
+import { badRequest, notFound } from '../../http/errors.js';
+import { emitDomainEvent } from '../../lib/domain-events.js';
+import type { SessionUser } from '../../http/auth.js';
+import { getUser, userNames } from '../users/users.service.js';
+import { getClientDoc } from '../clients/client.service.js';
+import { OrderModel } from '../orders/order.model.js';
+import { callStateUpdate, type PersonalHold } from '../orders/order-queue.js';
+import type { NextCall } from '../calls/next-call.js';
+import { TaskModel, type TaskDoc } from './task.model.js';
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+export async function toTaskDtos(docs: TaskDoc[]): Promise<Task[]> {
+  const names = await userNames(docs.flatMap((d) => (d.assigneeId ? [String(d.assigneeId)] : [])));
+  return docs.map((d) => ({
+    id: String(d._id),
+    title: d.title,
+    kind: d.kind as Task['kind'],
+    dueAt: d.dueAt.toISOString(),
+    assigneeId: d.assigneeId ? String(d.assigneeId) : null,
+    assigneeName: d.assigneeId ? (names.get(String(d.assigneeId)) ?? null) : null,
+    orderId: d.orderId ? String(d.orderId) : null,
+    clientId: d.clientId ? String(d.clientId) : null,
+    done: !!d.done,
+    doneAt: iso(d.doneAt),
+    call: d.call
+      ? {
+          state: d.call.state as NonNullable<Task['call']>['state'],
+          nextCallAt: iso(d.call.nextCallAt),
+          notReachedStreak: d.call.notReachedStreak ?? 0,
+          attempts: d.call.attempts ?? 0,
+          lastOutcome: (d.call.lastOutcome ?? null) as NonNullable<Task['call']>['lastOutcome'],
+          lastCallAt: iso(d.call.lastCallAt),
+        }
+      : null,
+    createdAt: d.createdAt.toISOString(),
+    createdBy: { type: d.createdBy.type as Actor['type'], id: d.createdBy.id ?? null, name: d.createdBy.name },
+  }));
+}
+
+export async function toTaskDto(doc: TaskDoc): Promise<Task> {
+  const [task] = await toTaskDtos([doc]);
+  return task as Task;
+}
+
+export async function getTaskDoc(id: string): Promise<TaskDoc> {
+  const doc = mongoose.isValidObjectId(id) ? await TaskModel.findById(id).lean<TaskDoc>() : null;
+  if (!doc) throw notFound('Task');
+  return doc;
+}
+
+async function assertAssignee(id: string): Promise<void> {
+  const user = await getUser(id).catch(() => null);
+  if (!user || user.disabled) throw badRequest('assigneeId does not name an active user', [{ path: 'body.assigneeId', message: 'no such user' }]);
+}
+
+export async function createTask(body: CreateTaskBody, actor: Actor): Promise<Task> {
+  const assigneeId = body.assigneeId ?? actor.id;
+  if (assigneeId) await assertAssignee(assigneeId);
+  let clientId = body.clientId ?? null;
+  if (body.orderId) {
+    const order = await OrderModel.findById(body.orderId, { clientId: 1 }).lean<{ clientId: mongoose.Types.ObjectId }>();
+    if (!order) throw badRequest('orderId does not name an order', [{ path: 'body.orderId', message: 'no such order' }]);
+    if (clientId && clientId !== String(order.clientId)) {
+      throw badRequest('The order belongs to another client', [{ path: 'body.clientId', message: 'does not match the order' }]);
+    }
+    clientId = String(order.clientId);
+  } else if (clientId) {
+    await getClientDoc(clientId).catch(() => {
+      throw badRequest('clientId does not name a client', [{ path: 'body.clientId', message: 'no such client' }]);
+    });
+  }
+  if (body.kind === 'call' && !clientId) {
+    throw badRequest('A call task needs an order or a client to call', [{ path: 'body.clientId', message: 'is required for a call task' }]);
+  }
+  const dueAt = new Date(body.dueAt);
+  const doc = await TaskModel.create({
+    title: body.title,
+    kind: body.kind,
+    dueAt,
+    assigneeId,
+    orderId: body.orderId ?? null,
+    clientId,
+    call: body.kind === 'call' ? { state: 'scheduled', nextCallAt: dueAt } : null,
+    createdBy: actor,
+  });
+  if (body.kind === 'call') await emitDomainEvent('queue.changed', { reason: 'task.created', taskId: String(doc._id) });
+  return toTaskDto(doc.toObject() as TaskDoc);
+}
+
+export async function updateTask(id: string, body: UpdateTaskBody): Promise<Task> {
+  const existing = await getTaskDoc(id);
+  if (body.assigneeId) await assertAssignee(body.assigneeId);
+  const set: Record<string, unknown> = {};
+  if (body.title !== undefined) set.title = body.title;
+  if (body.assigneeId !== undefined) set.assigneeId = body.assigneeId;
+  if (body.dueAt !== undefined) {
+    set.dueAt = new Date(body.dueAt);
+    // Moving a call task's due time moves its next call, unless calls have already rescheduled it.
+    if (existing.call && (existing.call.attempts ?? 0) === 0) {
+      set['call.nextCallAt'] = set.dueAt;
+      set['call.announcedAt'] = null;
+    }
+  }
+  if (body.done !== undefined) {
+    set.done = body.done;
+    set.doneAt = body.done ? clock.now() : null;
+    if (existing.call) {
+      if (body.done) set['call.state'] = 'closed';
+      else if (existing.call.state === 'closed') {
+        set['call.state'] = 'due';
+        set['call.nextCallAt'] = clock.now();
+        set['call.announcedAt'] = null;
+      }
+    }
+  }
+  const doc = await TaskModel.findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after' }).lean<TaskDoc>();
+  if (!doc) throw notFound('Task');
+  if (doc.call) await emitDomainEvent('queue.changed', { reason: 'task.updated', taskId: id });
+  return toTaskDto(doc);
+}
+
+export async function listTasks(query: TaskListQuery, user: SessionUser): Promise<Page<Task>> {
+  const filter: Record<string, unknown> = {};
+  if (query.assignee === 'me') filter.assigneeId = user.id;
+  else if (query.assignee !== 'all') filter.assigneeId = query.assignee;
+  if (query.done !== undefined) filter.done = query.done;
+  if (query.orderId) filter.orderId = query.orderId;
+  if (query.clientId) filter.clientId = query.clientId;
+  const [docs, total] = await Promise.all([
+    TaskModel.find(filter)
+      .sort({ done: 1, dueAt: 1, _id: 1 })
+      .skip((query.page - 1) * query.limit)
+      .limit(query.limit)
+      .lean<TaskDoc[]>(),
+    TaskModel.countDocuments(filter),
+  ]);
+  return { items: await toTaskDtos(docs), total, page: query.page, limit: query.limit };
+}
+
+const dueTaskFilter = (now: Date) => ({
+  kind: 'call' as const,
+  done: false,
+  'call.state': { $ne: 'closed' as const },
+  'call.nextCallAt': { $lte: now },
+});
+
+/** Due call tasks, longest waiting first, a page at a time. */
+export async function findDueCallTasks(now: Date, skip: number, limit: number): Promise<TaskDoc[]> {
+  return TaskModel.find(dueTaskFilter(now)).sort({ 'call.nextCallAt': 1, _id: 1 }).skip(skip).limit(limit).lean<TaskDoc[]>();
+}
+
+export async function findTasksByIds(ids: string[]): Promise<TaskDoc[]> {
+  return TaskModel.find({ _id: { $in: ids } }).lean<TaskDoc[]>();
+}
+
+/** The task twin of applyCallToOrder: the call's result lands once. */
+export async function applyCallToTask(taskId: string, callId: string, result: NextCall, personal: PersonalHold): Promise<boolean> {
+  const res = await TaskModel.updateOne(
+    {
+      _id: taskId,
+      'call.lastCallId': { $ne: new mongoose.Types.ObjectId(callId) },
+      $or: [{ 'call.lastCallAt': null }, { 'call.lastCallAt': { $lte: result.lastCallAt } }],
+    },
+    {
+      $set: {
+        ...callStateUpdate('call', callId, result, personal),
+        // A completed call with no callback finishes the call task.
+        ...(result.state === 'closed' && result.lastOutcome === 'completed' ? { done: true, doneAt: result.lastCallAt } : {}),
+      },
+    },
+  );
+  return res.modifiedCount === 1;
+}
+
+export async function findUnannouncedDueTasks(now: Date, limit: number) {
+  return TaskModel.find({ 'call.announcedAt': null, ...dueTaskFilter(now) }, { _id: 1, 'call.nextCallAt': 1 })
+    .sort({ 'call.nextCallAt': 1 })
+    .limit(limit)
+    .lean<{ _id: mongoose.Types.ObjectId; call: { nextCallAt: Date } }[]>();
+}
+
+export async function markTaskAnnounced(taskId: string, nextCallAt: Date, now: Date): Promise<boolean> {
+  const res = await TaskModel.updateOne(
+    { _id: taskId, 'call.announcedAt': null, 'call.nextCallAt': nextCallAt },
+    { $set: { 'call.announcedAt': now } },
+  );
+  return res.modifiedCount === 1;
+}
+
+/** The order timeline's "task" entries: tasks linked to the order. */
+export async function taskTimeline(orderId: string): Promise<TimelineItem[]> {
+  if (!mongoose.isValidObjectId(orderId)) return [];
+  const docs = await TaskModel.find({ orderId }).sort({ createdAt: -1 }).lean<TaskDoc[]>();
+  const tasks = await toTaskDtos(docs);
+  return tasks.map((t) => ({
+    id: `task:${t.id}`,
+    type: 'task' as const,
+    at: t.createdAt,
+    by: t.createdBy,
+    taskId: t.id,
+    title: t.title,
+    kind: t.kind,
+    dueAt: t.dueAt,
+    done: t.done,
+    assigneeId: t.assigneeId,
+    assigneeName: t.assigneeName,
+  }));
+}
