@@ -1,0 +1,33 @@
+import type { Order } from '@callboard/shared';
+import { createOrder } from '../../orders/order.service.js';
+import { OrderModel } from '../../orders/order.model.js';
+import { TaskModel } from '../../tasks/task.model.js';
+import { QueueClaimModel } from '../../queue/queue-claim.model.js';
+
+let counter = 0;
+
+/** A pending order due now, for a client with an e-mail and a Spanish mobile. */
+export async function newOrder(client: { timezone?: string; phone?: string; email?: string } = {}): Promise<Order> {
+  counter += 1;
+  return createOrder(
+    {
+      client: {
+        name: `Client ${counter}`,
+        email: client.email ?? `client${counter}-${Date.now()}@example.com`,
+        phone: client.phone ?? `+34 600 ${String(100000 + counter).slice(-6)}`,
+        ...(client.timezone ? { timezone: client.timezone } : {}),
+      },
+      items: [{ name: 'Widget', quantity: 2, unitPrice: 20 }],
+      currency: 'EUR',
+    },
+    { type: 'intake', id: null, name: 'Shop' },
+    '127.0.0.1',
+  );
+}
+
+/** Takes everything out of the queue so a test sees only its own items. */
+export async function emptyQueue(): Promise<void> {
+  await OrderModel.updateMany({}, { $set: { 'call.state': 'closed', 'call.nextCallAt': null } });
+  await TaskModel.updateMany({}, { $set: { done: true, 'call.state': 'closed' } });
+  await QueueClaimModel.deleteMany({});
+}
