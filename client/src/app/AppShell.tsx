@@ -1,0 +1,71 @@
+import { Suspense } from 'react';
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { AppBar, Box, Button, Stack, Toolbar, Typography } from '@mui/material';
+import type { Role } from '@callboard/shared';
+import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { PageSkeleton } from '../components/Skeletons';
+import { useT, type MessageKey } from '../i18n/i18n';
+import { useGetMeQuery, useLogoutMutation } from '../features/auth/api/auth-api';
+import { useLiveEvents } from '../features/queue/hooks/use-live-events';
+import { signInPath } from './api';
+import { PreferenceSwitches } from './PreferenceSwitches';
+
+type NavItem = { to: string; label: MessageKey; roles: Role[] };
+
+/** Issue 8's admin screens add their entries here. */
+export const navItems: NavItem[] = [
+  { to: '/', label: 'nav.workbench', roles: ['manager', 'admin'] },
+  { to: '/tasks', label: 'nav.tasks', roles: ['manager', 'admin'] },
+  { to: '/orders', label: 'nav.orders', roles: ['manager', 'admin'] },
+];
+
+export function AppShell() {
+  const t = useT();
+  const location = useLocation();
+  const { data: user, error, isLoading } = useGetMeQuery();
+  const [logout] = useLogoutMutation();
+  useLiveEvents(Boolean(user));
+
+  if (isLoading) return <PageSkeleton />;
+  if (error && 'status' in error && error.status === 401) return <Navigate to={signInPath(location)} replace />;
+  if (!user) return <Box sx={{ p: 2 }}><ApiErrorAlert error={error} /></Box>;
+
+  async function signOut() {
+    await logout();
+    // A full load drops every cached answer of this user.
+    window.location.assign('/login');
+  }
+
+  return (
+    <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
+      <AppBar position="static" color="default" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
+        <Toolbar variant="dense" sx={{ gap: 1 }}>
+          <Typography variant="h6" component="span" sx={{ mr: 2, fontWeight: 700 }}>
+            Callboard
+          </Typography>
+          <Stack component="nav" direction="row" spacing={0.5} aria-label={t('nav.label')} sx={{ flexGrow: 1 }}>
+            {navItems
+              .filter((item) => item.roles.includes(user.role))
+              .map((item) => (
+                <Button key={item.to} component={NavLink} to={item.to} end={item.to === '/'} color="inherit" sx={{ '&.active': { color: 'primary.main' } }}>
+                  {t(item.label)}
+                </Button>
+              ))}
+          </Stack>
+          <PreferenceSwitches />
+          <Typography variant="body2" sx={{ mx: 1 }} data-testid="current-user">
+            {user.name}
+          </Typography>
+          <Button onClick={signOut} color="inherit">
+            {t('nav.signOut')}
+          </Button>
+        </Toolbar>
+      </AppBar>
+      <Box component="main" sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+        <Suspense fallback={<PageSkeleton />}>
+          <Outlet />
+        </Suspense>
+      </Box>
+    </Box>
+  );
+}

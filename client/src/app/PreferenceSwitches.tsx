@@ -1,0 +1,36 @@
+import { IconButton, ToggleButton, ToggleButtonGroup, Tooltip } from '@mui/material';
+import { useColorScheme } from '@mui/material/styles';
+import DarkModeIcon from '@mui/icons-material/DarkMode';
+import LightModeIcon from '@mui/icons-material/LightMode';
+import type { Locale } from '@callboard/shared';
+import { useLocale, useT } from '../i18n/i18n';
+import { useAppDispatch } from './store';
+import { localeChanged } from './preferences-slice';
+
+/** Language and light/dark switches; both choices are remembered in this browser. */
+export function PreferenceSwitches() {
+  const t = useT();
+  const locale = useLocale();
+  const dispatch = useAppDispatch();
+  const { mode, systemMode, setMode } = useColorScheme();
+  const dark = (mode === 'system' ? systemMode : mode) === 'dark';
+  return (
+    <>
+      <ToggleButtonGroup
+        size="small"
+        exclusive
+        value={locale}
+        aria-label={t('prefs.language')}
+        onChange={(_e, value: Locale | null) => value && dispatch(localeChanged(value))}
+      >
+        <ToggleButton value="en" aria-label="English">EN</ToggleButton>
+        <ToggleButton value="es" aria-label="Español">ES</ToggleButton>
+      </ToggleButtonGroup>
+      <Tooltip title={dark ? t('prefs.light') : t('prefs.dark')}>
+        <IconButton aria-label={dark ? t('prefs.light') : t('prefs.dark')} onClick={() => setMode(dark ? 'light' : 'dark')} data-testid="color-mode">
+          {dark ? <LightModeIcon /> : <DarkModeIcon />}
+        </IconButton>
+      </Tooltip>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import type { LoginBody, Role, Right, Locale } from '@callboard/shared';
+import { baseApi } from '../../../app/api';
+
+export type SessionUser = { id: string; email: string; name: string; role: Role; rights?: Right[]; timezone?: string | null; locale?: Locale | null };
+
+export const authApi = baseApi.injectEndpoints({
+  endpoints: (build) => ({
+    getMe: build.query<SessionUser, void>({
+      query: () => '/auth/me',
+      transformResponse: (res: { user: SessionUser }) => res.user,
+      providesTags: ['Me'],
+    }),
+    login: build.mutation<SessionUser, LoginBody>({
+      query: (body) => ({ url: '/auth/login', method: 'POST', body }),
+      transformResponse: (res: { user: SessionUser }) => res.user,
+      // Another person may sign in on this browser: nothing cached may carry over.
+      async onQueryStarted(_body, { dispatch, queryFulfilled }) {
+        const { data } = await queryFulfilled;
+        dispatch(baseApi.util.resetApiState());
+        dispatch(authApi.util.upsertQueryData('getMe', undefined, data));
+      },
+    }),
+    logout: build.mutation<void, void>({
+      query: () => ({ url: '/auth/logout', method: 'POST' }),
+    }),
+  }),
+});
+
+export const { useGetMeQuery, useLoginMutation, useLogoutMutation } = authApi;

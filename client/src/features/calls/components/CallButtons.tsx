@@ -1,0 +1,79 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Backdrop, Button, CircularProgress, Stack } from '@mui/material';
+import type { CallOutcome, Client, Order } from '@callboard/shared';
+import { useT } from '../../../i18n/i18n';
+import type { CallTarget, RecordCallResult } from '../api/calls-api';
+import { isTyping, outcomeButtons } from '../outcomes';
+
+const CallDialog = lazy(async () => ({ default: (await import('./CallDialog')).CallDialog }));
+
+/** Loads the dialogs' code (and the editor's) ahead of the first key press. */
+export function preloadCallDialog() {
+  void import('./CallDialog');
+}
+
+export type CallButtonsProps = {
+  target: CallTarget;
+  call: Order['call'];
+  client: Client;
+  onSaved: (result: RecordCallResult) => void;
+  /** Hot keys listen on the whole page while the card is the active one. */
+  hotkeys: boolean;
+};
+
+export function CallButtons({ target, call, client, onSaved, hotkeys }: CallButtonsProps) {
+  const t = useT();
+  const [open, setOpen] = useState<CallOutcome | null>(null);
+
+  useEffect(preloadCallDialog, []);
+
+  useEffect(() => {
+    if (!hotkeys || open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || document.querySelector('[role="dialog"]')) return;
+      const button = outcomeButtons.find((b) => b.key === e.key);
+      if (!button) return;
+      e.preventDefault();
+      setOpen(button.outcome);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [hotkeys, open]);
+
+  return (
+    <>
+      <Stack direction="row" spacing={0.75} useFlexGap sx={{ flexWrap: 'wrap' }} role="group" aria-label={t('call.buttons')}>
+        {outcomeButtons.map((b) => (
+          <Button
+            key={b.outcome}
+            variant="contained"
+            color={b.color}
+            size="small"
+            onClick={() => setOpen(b.outcome)}
+            aria-keyshortcuts={b.key}
+            data-outcome={b.outcome}
+          >
+            <kbd style={{ opacity: 0.75, marginRight: 6, fontFamily: 'inherit' }}>{b.key}</kbd>
+            {t(b.label)}
+          </Button>
+        ))}
+      </Stack>
+      {open ? (
+        <Suspense fallback={<Backdrop open><CircularProgress /></Backdrop>}>
+          <CallDialog
+            key={`${target.kind}:${target.id}:${open}`}
+            outcome={open}
+            target={target}
+            call={call}
+            client={client}
+            onClose={() => setOpen(null)}
+            onSaved={(result) => {
+              setOpen(null);
+              onSaved(result);
+            }}
+          />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,174 @@
+import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Divider,
+  FormControlLabel,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { DateTime } from 'luxon';
+import type { CallOutcome, Client, FollowUpKind, Order, RecordCallBody } from '@callboard/shared';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { useNow } from '../../../components/use-now';
+import { useFormat, useT, type MessageKey } from '../../../i18n/i18n';
+import { useGetSettingsQuery } from '../../settings/api/settings-api';
+import { LetterSection, type LetterState } from '../../letters/components/LetterSection';
+import { useRecordCallMutation, type CallTarget, type RecordCallResult } from '../api/calls-api';
+import { describeEffect } from '../effect';
+import { outcomeButtons } from '../outcomes';
+import { CallbackPicker } from './CallbackPicker';
+import { RecordingUpload, type RecordingState } from './RecordingUpload';
+
+export type CallDialogProps = {
+  outcome: CallOutcome;
+  target: CallTarget;
+  /** The order the call is about (its call state drives the effect line); a task's own call state otherwise. */
+  call: Order['call'];
+  client: Client;
+  onClose: () => void;
+  onSaved: (result: RecordCallResult) => void;
+};
+
+/** One dialog per opening: its Idempotency-Key lives as long as it does, so retries record one call. */
+export function CallDialog({ outcome, target, call, client, onClose, onSaved }: CallDialogProps) {
+  const t = useT();
+  const fmt = useFormat();
+  const now = useNow(15_000);
+  const { data: settings } = useGetSettingsQuery();
+  const [recordCall, { error, isLoading }] = useRecordCallMutation();
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const inFlight = useRef(false);
+
+  const validPhones = client.phones.filter((p) => !p.invalid);
+  const [comment, setComment] = useState('');
+  const [callbackAt, setCallbackAt] = useState<DateTime | null>(null);
+  const [phone, setPhone] = useState(validPhones[0]?.number ?? '');
+  const [sendLetter, setSendLetter] = useState(false);
+  const [letter, setLetter] = useState<LetterState | null>(null);
+  const [copyToManager, setCopyToManager] = useState(false);
+  const [recording, setRecording] = useState<RecordingState>({ attachmentIds: [], busy: false });
+  const onLetter = useCallback((s: LetterState) => setLetter(s), []);
+  const onRecording = useCallback((s: RecordingState) => setRecording(s), []);
+
+  const button = outcomeButtons.find((b) => b.outcome === outcome)!;
+  const wantsTime = outcome === 'callback' || outcome === 'completed';
+  const canLetter = Boolean(target.orderId) && client.emails.length > 0;
+  const timeProblem = (outcome === 'callback' && !callbackAt) || (callbackAt !== null && callbackAt <= now);
+  const letterProblem = sendLetter && !letter?.ready;
+  const blocked = timeProblem || letterProblem || recording.busy;
+
+  async function save(followUp?: FollowUpKind) {
+    if (inFlight.current || blocked) return;
+    inFlight.current = true;
+    const body: RecordCallBody = {
+      outcome,
+      ...(comment.trim() ? { comment: comment.trim() } : {}),
+      ...(wantsTime && callbackAt ? { callbackAt: callbackAt.toUTC().toISO()! } : {}),
+      ...(sendLetter && letter ? { letter: letter.letter, copyToManager } : {}),
+      ...(recording.attachmentIds.length ? { attachmentIds: recording.attachmentIds } : {}),
+      ...(followUp ? { followUp } : {}),
+      ...(outcome === 'invalid_contact' && phone ? { phone } : {}),
+    };
+    const result = await recordCall({ target, body, idempotencyKey });
+    if ('data' in result && result.data) {
+      onSaved(result.data);
+      return;
+    }
+    // Everything typed stays; the same key makes the retry safe if the first attempt did land.
+    inFlight.current = false;
+  }
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key !== 'Enter' || e.shiftKey || e.altKey) return;
+    const target = e.target as HTMLElement;
+    const inEditor = target.isContentEditable;
+    if (target.tagName === 'BUTTON' || (inEditor && !e.ctrlKey && !e.metaKey)) return;
+    e.preventDefault();
+    void save();
+  }
+
+  const effect = describeEffect({
+    outcome,
+    call,
+    now,
+    callbackAt: wantsTime ? callbackAt : null,
+    attemptCap: settings?.attemptCap ?? null,
+    phone: phone || null,
+  });
+  const effectText = t(effect.key, {
+    ...effect.vars,
+    ...(effect.vars?.status ? { status: t(`status.${effect.vars.status}` as MessageKey) } : {}),
+    when: effect.when ? fmt.calendarTime(effect.when.toISO()!, now) : '',
+  });
+
+  return (
+    <Dialog open onClose={onClose} maxWidth={sendLetter ? 'lg' : 'sm'} fullWidth onKeyDown={onKeyDown} aria-labelledby="call-dialog-title">
+      <DialogTitle id="call-dialog-title">
+        {t(button.label)} <Typography component="span" variant="caption" color="text.secondary">({button.key})</Typography>
+      </DialogTitle>
+      <DialogContent dividers>
+        <Stack spacing={1.5}>
+          <TextField
+            label={t('call.comment')}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            multiline
+            minRows={2}
+            autoFocus
+            helperText={t('call.enterHint')}
+          />
+          {wantsTime ? <CallbackPicker value={callbackAt} onChange={setCallbackAt} required={outcome === 'callback'} clientZone={client.timezone} now={now} /> : null}
+          {outcome === 'invalid_contact' && validPhones.length > 1 ? (
+            <TextField select label={t('call.phoneCalled')} value={phone} onChange={(e) => setPhone(e.target.value)}>
+              {validPhones.map((p) => (
+                <MenuItem key={p.number} value={p.number}>
+                  {p.display}
+                </MenuItem>
+              ))}
+            </TextField>
+          ) : null}
+          <Divider />
+          <Stack direction="row" spacing={2}>
+            <FormControlLabel
+              control={<Checkbox checked={sendLetter} onChange={(e) => setSendLetter(e.target.checked)} disabled={!canLetter} />}
+              label={canLetter ? t('call.sendLetter') : t('call.noEmail')}
+            />
+            {sendLetter ? (
+              <FormControlLabel control={<Checkbox checked={copyToManager} onChange={(e) => setCopyToManager(e.target.checked)} />} label={t('call.copyToManager')} />
+            ) : null}
+          </Stack>
+          {sendLetter && target.orderId ? <LetterSection outcome={outcome} orderId={target.orderId} onChange={onLetter} /> : null}
+          {target.orderId ? <RecordingUpload orderId={target.orderId} onChange={onRecording} /> : null}
+          <Alert severity="info" icon={false} data-testid="call-effect">
+            {effectText}
+          </Alert>
+          {error ? <ApiErrorAlert error={error} /> : null}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{t('common.cancel')} (Esc)</Button>
+        {outcome === 'completed' ? (
+          <>
+            <Button onClick={() => save('invoice')} disabled={blocked || isLoading}>
+              {t('call.saveInvoice')}
+            </Button>
+            <Button onClick={() => save('replace')} disabled={blocked || isLoading}>
+              {t('call.saveReplace')}
+            </Button>
+          </>
+        ) : null}
+        <Button variant="contained" onClick={() => save()} disabled={blocked} loading={isLoading} data-testid="call-save">
+          {t('call.save')} (Enter)
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Call, Client, Order, Page, UpdateClientBody } from '@callboard/shared';
+import { baseApi, listTags } from '../../../app/api';
+
+export const clientsApi = baseApi.injectEndpoints({
+  endpoints: (build) => ({
+    getClient: build.query<Client, string>({
+      query: (id) => `/clients/${id}`,
+      transformResponse: (res: { client: Client }) => res.client,
+      providesTags: (_res, _err, id) => [{ type: 'Client', id }],
+    }),
+    updateClient: build.mutation<Client, { id: string; body: UpdateClientBody }>({
+      query: ({ id, body }) => ({ url: `/clients/${id}`, method: 'PATCH', body }),
+      transformResponse: (res: { client: Client }) => res.client,
+      invalidatesTags: (_res, _err, { id }) => [{ type: 'Client', id }],
+    }),
+    getClientOrders: build.query<Page<Order>, string>({
+      query: (id) => `/clients/${id}/orders?limit=100`,
+      providesTags: (res, _err, id) => [...listTags('Order', res?.items), { type: 'Client', id }],
+    }),
+    getClientCalls: build.query<Page<Call>, { clientId: string; kind: 'order' | 'task' }>({
+      query: ({ clientId, kind }) => `/clients/${clientId}/calls?kind=${kind}&limit=100`,
+      providesTags: (_res, _err, { clientId }) => [{ type: 'Call', id: `client:${clientId}` }],
+    }),
+    addClientNote: build.mutation<unknown, { clientId: string; text: string }>({
+      query: ({ clientId, text }) => ({ url: `/clients/${clientId}/notes`, method: 'POST', body: { text } }),
+      invalidatesTags: (_res, _err, { clientId }) => [{ type: 'Client', id: clientId }],
+    }),
+    deleteClientNote: build.mutation<unknown, { clientId: string; noteId: string }>({
+      query: ({ clientId, noteId }) => ({ url: `/clients/${clientId}/notes/${noteId}`, method: 'DELETE' }),
+      invalidatesTags: (_res, _err, { clientId }) => [{ type: 'Client', id: clientId }],
+    }),
+  }),
+});
+
+export const {
+  useGetClientQuery,
+  useUpdateClientMutation,
+  useGetClientOrdersQuery,
+  useGetClientCallsQuery,
+  useAddClientNoteMutation,
+  useDeleteClientNoteMutation,
+} = clientsApi;

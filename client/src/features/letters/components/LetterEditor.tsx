@@ -1,0 +1,83 @@
+import { useEffect } from 'react';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { Box, Button, Stack, Typography } from '@mui/material';
+import { letterVariableLabels, letterVariables } from '@callboard/shared';
+import { useLocale, useT } from '../../../i18n/i18n';
+import { editorHtmlToTemplate, templateToEditorHtml, VariableChip } from '../variable-chip';
+
+export type LetterEditorProps = {
+  /** Template HTML with `<$name>` placeholders; read once when the editor starts. */
+  initialHtml: string;
+  /** Receives template HTML with `<$name>` placeholders after every change. */
+  onChange: (html: string) => void;
+  label: string;
+};
+
+export function LetterEditor({ initialHtml, onChange, label }: LetterEditorProps) {
+  const t = useT();
+  const locale = useLocale();
+  const labels = letterVariableLabels[locale];
+  const editor = useEditor({
+    extensions: [StarterKit.configure({ heading: { levels: [2, 3] } }), VariableChip.configure({ labels })],
+    content: templateToEditorHtml(initialHtml),
+    editorProps: { attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', 'data-testid': 'letter-editor' } },
+    onUpdate: ({ editor: e }) => onChange(editorHtmlToTemplate(e.getHTML())),
+    immediatelyRender: true,
+  });
+
+  // The initial HTML is normalised by the editor (chips); report that form so the preview matches.
+  useEffect(() => {
+    if (editor) onChange(editorHtmlToTemplate(editor.getHTML()));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor]);
+
+  return (
+    <Box>
+      <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap', mb: 0.5 }} role="toolbar" aria-label={t('letter.variables')}>
+        <Typography variant="caption" sx={{ alignSelf: 'center', mr: 0.5 }}>
+          {t('letter.insert')}
+        </Typography>
+        {letterVariables.map((name) => (
+          <Button
+            key={name}
+            size="small"
+            variant="outlined"
+            sx={{ py: 0, minWidth: 0 }}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => editor?.chain().focus().insertVariable(name).run()}
+          >
+            {labels[name]}
+          </Button>
+        ))}
+      </Stack>
+      <Box
+        sx={{
+          border: 1,
+          borderColor: 'divider',
+          borderRadius: 1,
+          px: 1.5,
+          minHeight: 120,
+          maxHeight: 220,
+          overflow: 'auto',
+          '& .ProseMirror': { outline: 'none', minHeight: 110 },
+          '&:focus-within': { borderColor: 'primary.main', boxShadow: (theme) => `0 0 0 1px ${theme.palette.primary.main}` },
+          '& .variable-chip': {
+            display: 'inline-block',
+            px: 0.75,
+            mx: 0.25,
+            borderRadius: 4,
+            bgcolor: 'primary.main',
+            color: 'primary.contrastText',
+            fontSize: '0.85em',
+            lineHeight: 1.6,
+            userSelect: 'none',
+          },
+          '& .variable-chip.ProseMirror-selectednode': { outline: 2, outlineColor: 'secondary.main', outlineStyle: 'solid' },
+        }}
+      >
+        <EditorContent editor={editor} />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,183 @@
+import type { ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { Box, Chip, Link, Paper, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import type { Client, Order } from '@callboard/shared';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { PageSkeleton } from '../../../components/Skeletons';
+import { SafeHtml } from '../../../components/SafeHtml';
+import { useFormat, useT, type MessageKey } from '../../../i18n/i18n';
+import type { CallTarget, RecordCallResult } from '../../calls/api/calls-api';
+import { CallButtons } from '../../calls/components/CallButtons';
+import { ClientContacts } from '../../clients/components/ClientContacts';
+import { ClientLocalTime } from '../../clients/components/ClientLocalTime';
+import { ClientNotes } from '../../clients/components/ClientNotes';
+import { useGetOrderQuery } from '../../orders/api/orders-api';
+import { useGetSettingsQuery } from '../../settings/api/settings-api';
+import { HistoryTabs } from './HistoryTabs';
+
+const statusColor: Partial<Record<Order['status'], 'default' | 'success' | 'warning' | 'error' | 'info'>> = {
+  pending: 'warning',
+  reserved: 'info',
+  paid: 'success',
+  completed: 'success',
+  cancelled: 'error',
+  failed: 'error',
+  refunded: 'default',
+};
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper sx={{ p: 1.25 }}>
+      <Typography variant="overline" component="h2" sx={{ lineHeight: 1.5 }}>
+        {title}
+      </Typography>
+      {children}
+    </Paper>
+  );
+}
+
+function Field({ label, value }: { label: string; value: ReactNode }) {
+  return (
+    <Typography variant="body2">
+      <Typography component="span" variant="body2" color="text.secondary">
+        {label}:
+      </Typography>{' '}
+      {value ?? '—'}
+    </Typography>
+  );
+}
+
+function KeyFigures({ order }: { order: Order }) {
+  const t = useT();
+  const fmt = useFormat();
+  const figures: [MessageKey, number][] = [
+    ['order.amount', order.total],
+    ['order.advances', order.advances],
+    ['order.paid', order.paid],
+    ['order.income', order.income],
+    ['order.expenses', order.expenses],
+  ];
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(5, 1fr)', gap: 0.5 }} data-testid="key-figures">
+      {figures.map(([label, value]) => (
+        <Box key={label}>
+          <Typography variant="caption" color="text.secondary" component="div">
+            {t(label)}
+          </Typography>
+          <Typography variant="body2" sx={{ fontWeight: 600 }}>
+            {fmt.money(value, order.currency)}
+          </Typography>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+function ClientBlock({ order, client }: { order: Order; client: Client }) {
+  const t = useT();
+  const { data: settings } = useGetSettingsQuery();
+  return (
+    <Section title={t('card.client')}>
+      <Stack spacing={0.5}>
+        <Link component={RouterLink} to={`/clients/${client.id}`} variant="subtitle1" sx={{ fontWeight: 700 }} data-testid="client-name">
+          {client.name}
+        </Link>
+        <ClientContacts client={client} />
+        <ClientLocalTime zone={client.timezone} hours={settings?.callingHours} />
+        <Field label={t('client.manager')} value={client.managerName ?? t('client.noManager')} />
+        <Field label={t('order.ip')} value={order.ip} />
+        <ClientNotes client={client} />
+      </Stack>
+    </Section>
+  );
+}
+
+function ItemsBlock({ order }: { order: Order }) {
+  const t = useT();
+  const fmt = useFormat();
+  return (
+    <Section title={t('card.items')}>
+      <Table size="small" padding="none">
+        <TableBody>
+          {order.items.map((item, i) => (
+            <TableRow key={i}>
+              <TableCell>{item.name}</TableCell>
+              <TableCell align="right">×{item.quantity}</TableCell>
+              <TableCell align="right">{fmt.money(item.lineTotal, order.currency)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Stack spacing={0.25} sx={{ mt: 1 }}>
+        <Field label={t('order.source')} value={[order.source, order.channel].filter(Boolean).join(' / ') || null} />
+        <Field label={t('order.stage')} value={[order.funnel, order.stage].filter(Boolean).join(' → ') || null} />
+        <Field label={t('order.tags')} value={order.tags.length ? order.tags.map((tag) => <Chip key={tag} label={tag} sx={{ mr: 0.5 }} />) : null} />
+        <Field label={t('order.delivery')} value={[order.delivery.method, order.delivery.trackingNumber].filter(Boolean).join(' · ') || null} />
+      </Stack>
+    </Section>
+  );
+}
+
+export type OrderCardProps = {
+  orderId: string;
+  /** The call buttons act on this (a call task); by default on the order itself. */
+  target?: CallTarget;
+  targetCall?: Order['call'];
+  /** Shown above the call buttons: the workbench's reason and claim countdown. */
+  banner?: ReactNode;
+  onSaved: (result: RecordCallResult) => void;
+  hotkeys: boolean;
+};
+
+export function OrderCard({ orderId, target, targetCall, banner, onSaved, hotkeys }: OrderCardProps) {
+  const t = useT();
+  const fmt = useFormat();
+  const { data, error, isLoading } = useGetOrderQuery(orderId);
+  const { data: settings } = useGetSettingsQuery();
+  if (isLoading) return <PageSkeleton />;
+  if (!data) return <Box sx={{ p: 2 }}><ApiErrorAlert error={error} /></Box>;
+  const { order, client } = data;
+  const callTarget = target ?? { kind: 'order' as const, id: order.id, orderId: order.id, clientId: client.id };
+
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: '360px minmax(0, 1fr)', gap: 1.5, p: 1.5, height: '100%', minHeight: 0 }} data-testid="order-card">
+      <Stack spacing={1.5} sx={{ overflow: 'auto', minHeight: 0 }}>
+        <Paper sx={{ p: 1.25 }}>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+            <Typography variant="h6" component="h1" data-testid="order-number">
+              #{order.number}
+            </Typography>
+            <Chip color={statusColor[order.status] ?? 'default'} label={t(`status.${order.status}` as MessageKey)} data-testid="order-status" />
+            <Chip variant="outlined" label={t(`paymentStatus.${order.paymentStatus}` as MessageKey)} />
+          </Stack>
+          <Typography variant="caption" color="text.secondary" component="div">
+            {fmt.dateTime(order.createdAt)} ·{' '}
+            {order.autoCancelAt ? t('order.autoCancelAt', { date: fmt.dateTime(order.autoCancelAt) }) : t('order.autoCancelOff')}
+          </Typography>
+          <Box sx={{ mt: 1 }}>
+            <KeyFigures order={order} />
+          </Box>
+        </Paper>
+        <ClientBlock order={order} client={client} />
+        <ItemsBlock order={order} />
+      </Stack>
+      <Stack spacing={1.5} sx={{ minHeight: 0 }}>
+        <Paper sx={{ p: 1.25 }}>
+          {banner}
+          <CallButtons target={callTarget} call={targetCall ?? order.call} client={client} onSaved={onSaved} hotkeys={hotkeys} />
+        </Paper>
+        <Box sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 280px', gap: 1.5 }}>
+          <Paper sx={{ minHeight: 0, overflow: 'hidden' }}>
+            <HistoryTabs orderId={order.id} clientId={client.id} />
+          </Paper>
+          <Paper sx={{ p: 1.25, overflow: 'auto' }}>
+            <Typography variant="overline" component="h2">
+              {t('card.instructions')}
+            </Typography>
+            {settings ? <SafeHtml html={settings.callInstructions} testId="call-instructions" /> : null}
+          </Paper>
+        </Box>
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,133 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { Alert, Box, Button, Chip, FormControlLabel, Paper, Stack, Switch, Typography } from '@mui/material';
+import { DateTime } from 'luxon';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { useAppDispatch, useAppSelector } from '../../../app/store';
+import { useT } from '../../../i18n/i18n';
+import { CallButtons } from '../../calls/components/CallButtons';
+import { isTyping } from '../../calls/outcomes';
+import { ClientContacts } from '../../clients/components/ClientContacts';
+import { OrderCard } from '../../order-card/components/OrderCard';
+import { ordersApi } from '../../orders/api/orders-api';
+import { useGetSettingsQuery } from '../../settings/api/settings-api';
+import { useClaimNextMutation, useGetQueueQuery, type QueueItem } from '../api/queue-api';
+import { autoAdvanceToggled, itemClosed, itemOpened, queueEmpty, type OpenItem } from '../workbench-slice';
+import { DueReason } from './DueReason';
+
+function openItemOf(item: QueueItem, claimMinutes: number): OpenItem {
+  return {
+    kind: item.kind,
+    id: item.kind === 'order' ? item.order!.id : item.task!.id,
+    orderId: item.kind === 'order' ? item.order!.id : (item.task?.orderId ?? null),
+    clientId: item.client?.id ?? null,
+    claimExpiresAt: DateTime.now().plus({ minutes: claimMinutes }).toISO()!,
+    why: item.why,
+    dueAt: item.dueAt,
+    taskTitle: item.task?.title ?? null,
+  };
+}
+
+/** A manager's home: the due count, "take next", and the claimed item's card with the call buttons. */
+export function WorkbenchPage() {
+  const t = useT();
+  const dispatch = useAppDispatch();
+  const { open, autoAdvance, nothingDue } = useAppSelector((s) => s.workbench);
+  const queue = useGetQueueQuery();
+  const { data: settings } = useGetSettingsQuery();
+  const [claimNext, claimState] = useClaimNextMutation();
+  const lastItem = useRef<QueueItem | null>(null);
+
+  const takeNext = useCallback(async () => {
+    const result = await claimNext();
+    if (!('data' in result)) return;
+    const item = result.data;
+    if (!item) {
+      dispatch(queueEmpty());
+      return;
+    }
+    lastItem.current = item;
+    // The claim already carries the order and client: the card paints without another round trip.
+    if (item.order && item.client) {
+      dispatch(ordersApi.util.upsertQueryData('getOrder', item.order.id, { order: item.order, client: item.client }));
+    }
+    dispatch(itemOpened(openItemOf(item, settings?.claimMinutes ?? 10)));
+  }, [claimNext, dispatch, settings?.claimMinutes]);
+
+  const afterSave = useCallback(() => {
+    if (autoAdvance) void takeNext();
+    else dispatch(itemClosed());
+  }, [autoAdvance, takeNext, dispatch]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || document.querySelector('[role="dialog"]')) return;
+      if (e.key === 'n' || e.key === 'N') {
+        e.preventDefault();
+        void takeNext();
+      } else if (e.key === 'a' || e.key === 'A') {
+        e.preventDefault();
+        dispatch(autoAdvanceToggled());
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [takeNext, dispatch]);
+
+  const due = queue.data?.length ?? 0;
+  const item = lastItem.current;
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', px: 1.5, pt: 1.5 }}>
+        <Chip color={due > 0 ? 'primary' : 'default'} label={t('workbench.due', { count: due >= 200 ? '200+' : due })} data-testid="due-count" />
+        <Button variant="contained" onClick={() => void takeNext()} loading={claimState.isLoading} aria-keyshortcuts="N" data-testid="take-next">
+          <kbd style={{ opacity: 0.75, marginRight: 6, fontFamily: 'inherit' }}>N</kbd>
+          {t('workbench.takeNext')}
+        </Button>
+        <FormControlLabel
+          control={<Switch checked={autoAdvance} onChange={() => dispatch(autoAdvanceToggled())} />}
+          label={`${t('workbench.autoAdvance')} (A)`}
+        />
+        {claimState.error ? <ApiErrorAlert error={claimState.error} /> : null}
+      </Stack>
+      <Box sx={{ flex: 1, minHeight: 0 }}>
+        {open?.orderId ? (
+          <OrderCard
+            key={`${open.kind}:${open.id}`}
+            orderId={open.orderId}
+            target={open.kind === 'task' ? { kind: 'task', id: open.id, orderId: open.orderId, clientId: open.clientId ?? '' } : undefined}
+            targetCall={open.kind === 'task' ? (item?.task?.call ?? undefined) : undefined}
+            banner={<DueReason item={open} />}
+            onSaved={afterSave}
+            hotkeys
+          />
+        ) : open && item?.client && item.task?.call ? (
+          <Paper sx={{ m: 1.5, p: 2 }} data-testid="task-card">
+            <DueReason item={open} />
+            <Typography variant="h6">{item.client.name}</Typography>
+            <ClientContacts client={item.client} />
+            <Box sx={{ mt: 1 }}>
+              <CallButtons
+                target={{ kind: 'task', id: open.id, orderId: null, clientId: item.client.id }}
+                call={item.task.call}
+                client={item.client}
+                onSaved={afterSave}
+                hotkeys
+              />
+            </Box>
+          </Paper>
+        ) : (
+          <Box sx={{ p: 4, textAlign: 'center' }}>
+            {nothingDue ? (
+              <Alert severity="success" sx={{ display: 'inline-flex' }} data-testid="nothing-due">
+                {t('workbench.nothingDue')}
+              </Alert>
+            ) : (
+              <Typography color="text.secondary">{t('workbench.hint')}</Typography>
+            )}
+          </Box>
+        )}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,27 @@
+import { StrictMode, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { makeStore } from './app/store';
+import { AppProviders } from './app/providers';
+import { makeRouter } from './app/router';
+import { useLocale } from './i18n/i18n';
+
+const store = makeStore();
+const router = makeRouter();
+
+function DocumentLanguage() {
+  const locale = useLocale();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  return null;
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AppProviders store={store}>
+      <DocumentLanguage />
+      <RouterProvider router={router} />
+    </AppProviders>
+  </StrictMode>,
+);
