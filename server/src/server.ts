@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import { logger } from './lib/logger.js';
 import { ensureBootstrapAdmin } from './modules/users/users.service.js';
 import { seedDemoData } from './seed/demo-data.js';
+import { seedDefaultTemplates } from './modules/templates/template.service.js';
 import mongoose from 'mongoose';
 
 async function main(): Promise<void> {
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   await connectMongoose(db.uri, db.singleConnection);
   await mongoose.connection.syncIndexes();
   if (await ensureBootstrapAdmin(env.bootstrapAdmin)) logger.info(`Created the bootstrap admin ${env.bootstrapAdmin?.email}`);
+  await seedDefaultTemplates();
   if (env.seedDemo) {
     const demo = await seedDemoData();
     if (demo) logger.info(demo);

@@ -7,3 +7,4 @@ export * from './orders/order-status.js';
 export * from './orders/call.schema.js';
 export * from './orders/order.schema.js';
 export * from './settings/settings.schema.js';
+export * from './letters/letter.schema.js';

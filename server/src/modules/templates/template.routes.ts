@@ -1,0 +1,69 @@
+import { Router } from 'express';
+import { idParams, previewBody, templateBody, templateListQuery, updateTemplateBody } from '@callboard/shared';
+import { apiRoutes } from '../../http/route.js';
+import { previewLetter } from '../letters/letter.service.js';
+import * as templates from './template.service.js';
+
+export const templateRoutes = apiRoutes(Router(), '/api/templates', 'Templates');
+
+const write = { right: 'templates.write' } as const;
+
+templateRoutes.get(
+  '',
+  { summary: 'List letter templates, optionally the ones for an outcome, status, event or locale', access: 'staff', query: templateListQuery },
+  async ({ query }) => ({ body: { items: await templates.listTemplates(query) } }),
+);
+
+templateRoutes.post(
+  '/preview',
+  {
+    summary: 'Render a letter for an order exactly as sending would, listing missing and unknown variables',
+    access: 'staff',
+    body: previewBody,
+    responses: { 200: 'OK', 404: 'Order not found' },
+  },
+  async ({ body }) => ({ body: await previewLetter(body) }),
+);
+
+templateRoutes.get(
+  '/:id',
+  { summary: 'Get a letter template', access: 'staff', params: idParams, responses: { 200: 'OK', 404: 'Not found' } },
+  async ({ params }) => ({ body: { template: await templates.getTemplate(params.id) } }),
+);
+
+templateRoutes.post(
+  '',
+  {
+    summary: 'Create a letter template (its HTML is sanitised)',
+    access: write,
+    body: templateBody,
+    responses: { 201: 'Created', 409: 'That outcome, status or event already has a default template in this locale' },
+  },
+  async ({ body }) => ({ status: 201, body: { template: await templates.createTemplate(body) } }),
+);
+
+templateRoutes.patch(
+  '/:id',
+  {
+    summary: 'Change a letter template',
+    access: write,
+    params: idParams,
+    body: updateTemplateBody,
+    responses: { 200: 'OK', 404: 'Not found', 409: 'That outcome, status or event already has a default template in this locale' },
+  },
+  async ({ params, body }) => ({ body: { template: await templates.updateTemplate(params.id, body) } }),
+);
+
+templateRoutes.delete(
+  '/:id',
+  {
+    summary: 'Delete a letter template',
+    access: write,
+    params: idParams,
+    responses: { 204: 'Deleted', 404: 'Not found', 409: 'The settings use it for a status e-mail' },
+  },
+  async ({ params }) => {
+    await templates.deleteTemplate(params.id);
+    return { status: 204 };
+  },
+);
