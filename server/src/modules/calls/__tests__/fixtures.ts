@@ -28,6 +28,6 @@ export async function newOrder(client: { timezone?: string; phone?: string; emai
 /** Takes everything out of the queue so a test sees only its own items. */
 export async function emptyQueue(): Promise<void> {
   await OrderModel.updateMany({}, { $set: { 'call.state': 'closed', 'call.nextCallAt': null } });
-  await TaskModel.updateMany({}, { $set: { done: true, 'call.state': 'closed' } });
+  await TaskModel.updateMany({ kind: 'call' }, { $set: { done: true, 'call.state': 'closed' } });
   await QueueClaimModel.deleteMany({});
 }
