@@ -3,6 +3,8 @@ import { queueResurfaceJob } from './queue-resurface.job.js';
 import { autoCancelJob } from './auto-cancel.job.js';
 import { expireClaimsJob } from './expire-claims.job.js';
 import { sessionsCleanupJob } from './sessions-cleanup.job.js';
+import { letterDeliveryJob } from './letter-delivery.job.js';
+import { reviewRequestJob } from './review-request.job.js';
 
 export type JobContext = { env: Env };
 
@@ -12,4 +14,4 @@ export type JobContext = { env: Env };
  */
 export type JobDefinition = { name: string; every: number; run: (now: Date, ctx: JobContext) => Promise<unknown> };
 
-export const jobDefinitions: JobDefinition[] = [queueResurfaceJob, autoCancelJob, expireClaimsJob, sessionsCleanupJob];
+export const jobDefinitions: JobDefinition[] = [queueResurfaceJob, autoCancelJob, expireClaimsJob, sessionsCleanupJob, letterDeliveryJob, reviewRequestJob];

@@ -1,0 +1,8 @@
+import type { JobDefinition } from './index.js';
+import { deliverDueLetters } from '../modules/letters/letter.service.js';
+
+export const letterDeliveryJob: JobDefinition = {
+  name: 'letter-delivery',
+  every: 5_000,
+  run: (now, ctx) => deliverDueLetters(now, ctx.env),
+};

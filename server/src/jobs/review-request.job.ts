@@ -1,0 +1,8 @@
+import type { JobDefinition } from './index.js';
+import { sendDueReviewRequests } from '../modules/letters/letter.service.js';
+
+export const reviewRequestJob: JobDefinition = {
+  name: 'review-requests',
+  every: 15 * 60_000,
+  run: (now) => sendDueReviewRequests(now),
+};
