@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Response } from 'express';
 import mongoose from 'mongoose';
@@ -50,39 +50,31 @@ const toInfo = (d: AttachmentDoc): AttachmentInfo => ({
 
 export const toCallAttachment = (d: AttachmentDoc): CallAttachment => ({ ...toInfo(d), url: `/api/attachments/${String(d._id)}` });
 
-/**
- * Keeps an uploaded temp file as a recording of the order, or deletes it: whatever goes wrong,
- * no file stays behind without its record.
- */
+/** Keeps an uploaded file as a recording of the order; the route deletes the file if this throws. */
 export async function saveUploadedRecording(input: {
   order: { id: string; clientId: string };
   file: { path: string; originalname: string; size: number };
   actor: Actor;
 }): Promise<AttachmentInfo> {
   const { file } = input;
-  try {
-    const detected = await fileTypeFromFile(file.path);
-    const mimeType = detected ? audioTypes[detected.ext] : undefined;
-    if (!mimeType) {
-      throw new AppError(
-        'unsupported_media_type',
-        `Only audio recordings can be attached (mp3, wav, ogg/opus, m4a, webm, flac, aac, amr); this file is ${detected ? detected.mime : 'of an unknown type'}`,
-      );
-    }
-    const doc = await AttachmentModel.create({
-      orderId: input.order.id,
-      clientId: input.order.clientId,
-      uploadedBy: input.actor,
-      storedName: path.basename(file.path),
-      originalName: sanitiseFileName(file.originalname),
-      mimeType,
-      size: file.size,
-    });
-    return toInfo(doc.toObject() as AttachmentDoc);
-  } catch (err) {
-    await rm(file.path, { force: true });
-    throw err;
+  const detected = await fileTypeFromFile(file.path);
+  const mimeType = detected ? audioTypes[detected.ext] : undefined;
+  if (!mimeType) {
+    throw new AppError(
+      'unsupported_media_type',
+      `Only audio recordings can be attached (mp3, wav, ogg/opus, m4a, webm, flac, aac, amr); this file is ${detected ? detected.mime : 'of an unknown type'}`,
+    );
   }
+  const doc = await AttachmentModel.create({
+    orderId: input.order.id,
+    clientId: input.order.clientId,
+    uploadedBy: input.actor,
+    storedName: path.basename(file.path),
+    originalName: sanitiseFileName(file.originalname),
+    mimeType,
+    size: file.size,
+  });
+  return toInfo(doc.toObject() as AttachmentDoc);
 }
 
 /** Checks a call's attachmentIds: uploads of this client not linked to another call. */

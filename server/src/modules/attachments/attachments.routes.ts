@@ -48,12 +48,18 @@ orderAttachmentsRoutes.post(
   async ({ params, user, req, res }) => {
     const file = req.file;
     if (!file) throw badRequest('Send the recording in the multipart field "file"', [{ path: 'body.file', message: 'is required' }]);
-    const order = await getOrderDoc(params.id);
-    const attachment = await saveUploadedRecording({
-      order: { id: params.id, clientId: String(order.clientId) },
-      file,
-      actor: userActor(user),
-    });
+    let attachment;
+    try {
+      const order = await getOrderDoc(params.id);
+      attachment = await saveUploadedRecording({
+        order: { id: params.id, clientId: String(order.clientId) },
+        file,
+        actor: userActor(user),
+      });
+    } catch (err) {
+      await rm(file.path, { force: true });
+      throw err;
+    }
     res.locals.uploadKept = true;
     return { status: 201, body: { attachment } };
   },
