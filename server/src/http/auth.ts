@@ -9,7 +9,9 @@ import type { SessionUser } from '../modules/users/users.service.js';
 
 export type { SessionUser };
 
+// Declaration merging needs interfaces.
 declare module 'express-session' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface SessionData {
     userId?: string;
   }
@@ -18,6 +20,7 @@ declare module 'express-session' {
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
+    // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
     interface Request {
       user?: SessionUser;
     }

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { ferretDbBinary, startFerretDb, type FerretDbHandle } from '../db/ferretdb';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __callboardFerret: { handle: FerretDbHandle; dir: string } | undefined;
 }
 
