@@ -36,6 +36,24 @@ const config: Config = {
       globalTeardown: '<rootDir>/server/src/test/global-teardown.ts',
       ...esmTs,
     },
+    {
+      displayName: 'client',
+      rootDir: '.',
+      testEnvironment: '<rootDir>/client/src/test/jsdom-environment.cjs',
+      roots: ['<rootDir>/client/src'],
+      testMatch: ['**/__tests__/**/*.test.ts?(x)'],
+      setupFilesAfterEnv: ['<rootDir>/client/src/test/setup.ts'],
+      ...esmTs,
+    },
+    {
+      displayName: 'e2e',
+      rootDir: '.',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/client/e2e'],
+      testMatch: ['**/*.e2e.ts'],
+      testTimeout: 300_000,
+      ...esmTs,
+    },
   ],
 };
 

@@ -1,4 +1,4 @@
-import { IconButton, ToggleButton, ToggleButtonGroup, Tooltip } from '@mui/material';
+import { IconButton, ToggleButton, ToggleButtonGroup } from '@mui/material';
 import { useColorScheme } from '@mui/material/styles';
 import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
@@ -26,11 +26,15 @@ export function PreferenceSwitches() {
         <ToggleButton value="en" aria-label="English">EN</ToggleButton>
         <ToggleButton value="es" aria-label="Español">ES</ToggleButton>
       </ToggleButtonGroup>
-      <Tooltip title={dark ? t('prefs.light') : t('prefs.dark')}>
-        <IconButton aria-label={dark ? t('prefs.light') : t('prefs.dark')} onClick={() => setMode(dark ? 'light' : 'dark')} data-testid="color-mode">
-          {dark ? <LightModeIcon /> : <DarkModeIcon />}
-        </IconButton>
-      </Tooltip>
+      {/* A plain title, not a Tooltip: this sits on the first screen, where every kilobyte counts. */}
+      <IconButton
+        aria-label={dark ? t('prefs.light') : t('prefs.dark')}
+        title={dark ? t('prefs.light') : t('prefs.dark')}
+        onClick={() => setMode(dark ? 'light' : 'dark')}
+        data-testid="color-mode"
+      >
+        {dark ? <LightModeIcon /> : <DarkModeIcon />}
+      </IconButton>
     </>
   );
 }

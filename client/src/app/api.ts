@@ -9,7 +9,8 @@ import {
 export const tagTypes = ['Me', 'Order', 'Client', 'Queue', 'Timeline', 'Task', 'Template', 'Settings', 'Call', 'User', 'Letter'] as const;
 export type TagType = (typeof tagTypes)[number];
 
-const rawBaseQuery = fetchBaseQuery({ baseUrl: '/api', credentials: 'include' });
+// Absolute, so the same code runs where Request needs a full URL (the component tests).
+const rawBaseQuery = fetchBaseQuery({ baseUrl: `${globalThis.location?.origin ?? ''}/api`, credentials: 'include' });
 
 /** Endpoints whose 401 is an answer, not an expired session. */
 const ownUnauthorized = new Set(['login', 'getMe']);

@@ -4,7 +4,8 @@ import CloseIcon from '@mui/icons-material/Close';
 import ReplayIcon from '@mui/icons-material/Replay';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { useFormat, useT } from '../../../i18n/i18n';
+import { useT } from '../../../i18n/i18n';
+import { useFormat } from '../../../i18n/format';
 import { uploadRecording, UploadError, type UploadHandle } from '../api/upload-recording';
 
 type Upload = {

@@ -2,7 +2,8 @@ import { Link as RouterLink } from 'react-router';
 import { Box, Link, Stack, Typography } from '@mui/material';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ListSkeleton } from '../../../components/Skeletons';
-import { useFormat, useT, type MessageKey } from '../../../i18n/i18n';
+import { useT, type MessageKey } from '../../../i18n/i18n';
+import { useFormat } from '../../../i18n/format';
 import { Recordings } from '../../../components/Recordings';
 import { useGetClientCallsQuery } from '../api/clients-api';
 

@@ -3,7 +3,8 @@ import { IconButton, Stack, TextField, Tooltip, Typography } from '@mui/material
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlineOutlined';
 import type { Client } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { useFormat, useT } from '../../../i18n/i18n';
+import { useT } from '../../../i18n/i18n';
+import { useFormat } from '../../../i18n/format';
 import { useAddClientNoteMutation, useDeleteClientNoteMutation } from '../api/clients-api';
 
 export function ClientNotes({ client }: { client: Client }) {

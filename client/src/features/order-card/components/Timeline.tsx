@@ -1,6 +1,7 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import type { CallAttachment, CallOutcome, TimelineItem } from '@callboard/shared';
-import { useFormat, useT, type MessageKey } from '../../../i18n/i18n';
+import { useT, type MessageKey } from '../../../i18n/i18n';
+import { useFormat } from '../../../i18n/format';
 import { ListSkeleton } from '../../../components/Skeletons';
 import { Recordings } from '../../../components/Recordings';
 

@@ -3,7 +3,8 @@ import { useNavigate } from 'react-router';
 import { Box, Pagination, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ListSkeleton } from '../../../components/Skeletons';
-import { useFormat, useT, type MessageKey } from '../../../i18n/i18n';
+import { useT, type MessageKey } from '../../../i18n/i18n';
+import { useFormat } from '../../../i18n/format';
 import { useListOrdersQuery } from '../api/orders-api';
 
 /** The default order list (pending, reserved, paid) with free search; issue 8 adds the filters. */

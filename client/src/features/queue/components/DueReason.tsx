@@ -1,7 +1,8 @@
 import { Chip, Stack, Typography } from '@mui/material';
 import { DateTime } from 'luxon';
 import { useNow } from '../../../components/use-now';
-import { useFormat, useT } from '../../../i18n/i18n';
+import { useT } from '../../../i18n/i18n';
+import { useFormat } from '../../../i18n/format';
 import type { OpenItem } from '../workbench-slice';
 
 /** Why this item is due, and how long the claim still holds it for this manager. */

@@ -2,7 +2,8 @@ import { Link as RouterLink } from 'react-router';
 import { Box, Checkbox, Link, List, ListItem, ListItemIcon, ListItemText, Typography } from '@mui/material';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ListSkeleton } from '../../../components/Skeletons';
-import { useFormat, useT } from '../../../i18n/i18n';
+import { useT } from '../../../i18n/i18n';
+import { useFormat } from '../../../i18n/format';
 import { useListTasksQuery, useUpdateTaskMutation } from '../api/tasks-api';
 
 /** The signed-in user's open tasks, soonest first. */

@@ -4,7 +4,8 @@ import { DateTime } from 'luxon';
 import type { TaskKind } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ListSkeleton } from '../../../components/Skeletons';
-import { useFormat, useT } from '../../../i18n/i18n';
+import { useT } from '../../../i18n/i18n';
+import { useFormat } from '../../../i18n/format';
 import { useCreateTaskMutation, useListTasksQuery, useUpdateTaskMutation } from '../api/tasks-api';
 
 const INPUT_FORMAT = "yyyy-MM-dd'T'HH:mm";
