@@ -1,0 +1,59 @@
+import { describe, expect, it } from '@jest/globals';
+import { orderStatuses, fromMinor } from '@callboard/shared';
+import { useTestApp } from '../../test/test-app.js';
+import { ClientModel } from '../../modules/clients/client.model.js';
+import { ClientNoteModel } from '../../modules/clients/client-note.model.js';
+import { OrderModel } from '../../modules/orders/order.model.js';
+import { OrderEventModel } from '../../modules/orders/order-event.model.js';
+import { countUsers } from '../../modules/users/users.service.js';
+import { seedDemoData } from '../demo-data.js';
+
+useTestApp();
+
+describe('seedDemoData', () => {
+  it('fills an empty database with clients and orders in every status, quickly, and only once', async () => {
+    const started = Date.now();
+    const text = await seedDemoData();
+    const took = Date.now() - started;
+    expect(took).toBeLessThan(20_000);
+    expect(text).toMatch(/ana\.admin@callboard\.test/);
+    expect(text).toMatch(/password: callboard-demo/);
+    expect(await countUsers()).toBe(6);
+    expect(await ClientModel.countDocuments()).toBe(60);
+    expect(await OrderModel.countDocuments()).toBe(300);
+    expect(await ClientNoteModel.countDocuments()).toBeGreaterThan(3);
+
+    const orders = await OrderModel.find().lean();
+    const perStatus = Object.fromEntries(orderStatuses.map((s) => [s, orders.filter((o) => o.status === s).length]));
+    for (const status of orderStatuses) expect(perStatus[status]).toBeGreaterThan(0);
+    expect(perStatus.completed).toBeGreaterThan(perStatus.refunded!);
+
+    const now = Date.now();
+    for (const o of orders) {
+      const open = o.status === 'pending' || o.status === 'reserved';
+      expect(o.call.state === 'closed').toBe(!open);
+      expect(o.createdAt.getTime()).toBeLessThanOrEqual(now);
+      expect(o.createdAt.getTime()).toBeGreaterThan(now - 430 * 24 * 3600 * 1000);
+      const subtotal = o.items.reduce((s, i) => s + i.quantity * i.unitPriceMinor, 0);
+      expect(o.totalMinor).toBe(subtotal - o.discountMinor);
+      expect(fromMinor(o.totalMinor, o.currency)).toBeGreaterThan(0);
+    }
+    expect(new Set(orders.map((o) => o.currency))).toEqual(new Set(['EUR', 'DKK', 'GBP', 'USD', 'MXN']));
+    expect(new Set(orders.map((o) => o.number)).size).toBe(300);
+    const open = orders.filter((o) => o.call.state !== 'closed');
+    expect(open.some((o) => o.call.state === 'due')).toBe(true);
+    expect(open.some((o) => o.call.state === 'scheduled')).toBe(true);
+    expect(orders.filter((o) => o.status === 'paid').every((o) => o.paymentStatus === 'paid')).toBe(true);
+    expect(orders.filter((o) => o.status === 'refunded').every((o) => o.paymentStatus === 'refunded')).toBe(true);
+    expect(await OrderEventModel.countDocuments({ type: 'status' })).toBeGreaterThan(200);
+    const clients = await ClientModel.find().lean();
+    const phoneCountries = new Set(clients.flatMap((c) => c.phones.map((p) => p.country)));
+    for (const country of ['ES', 'DK', 'GB', 'DE', 'MX', 'US']) expect(phoneCountries.has(country)).toBe(true);
+    expect(orders.some((o) => o.createdAt.getTime() < now - 300 * 24 * 3600 * 1000)).toBe(true);
+    expect(orders.some((o) => o.payments.length > 0)).toBe(true);
+    expect(new Set(clients.map((c) => c.timezone)).size).toBeGreaterThanOrEqual(6);
+
+    expect(await seedDemoData()).toBeNull();
+    expect(await OrderModel.countDocuments()).toBe(300);
+  });
+});
