@@ -56,8 +56,13 @@ function duplicateDefault(key: string): AppError {
   ]);
 }
 
+/**
+ * A unique-index violation. FerretDB 1.24 answers an insert with the usual code 11000, but an
+ * update that breaks a unique index with a generic error naming SQLite's UNIQUE constraint.
+ */
 function isDuplicateKey(err: unknown): boolean {
-  return (err as { code?: number }).code === 11000;
+  const e = err as { code?: number; message?: string };
+  return e?.code === 11000 || /UNIQUE constraint failed/.test(e?.message ?? '');
 }
 
 export async function listTemplates(query: TemplateListQuery = {}): Promise<Template[]> {
