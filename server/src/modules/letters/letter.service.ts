@@ -57,9 +57,11 @@ function paymentInstructions(locale: Locale, method: string | null, number: numb
   const t = paymentText[locale];
   const transfer = bank ? t.transfer.replace('{bank}', escapeHtml(bank)).replace('{number}', String(number)) : null;
   const card = link ? t.card.replace('{link}', `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`) : null;
-  const parts = method === 'transfer' ? [transfer] : method === 'card' ? [card] : [transfer, card];
-  if (parts.some((p) => p === null) || parts.length === 0) return null;
-  return { html: parts.join('<br>') };
+  if (method === 'transfer') return transfer === null ? null : { html: transfer };
+  if (method === 'card') return card === null ? null : { html: card };
+  // Cash or not chosen yet: offer whatever ways to pay are configured.
+  const parts = [transfer, card].filter((p): p is string => p !== null);
+  return parts.length ? { html: parts.join('<br>') } : null;
 }
 
 type OrderContext = { order: OrderDoc; client: ClientDoc; settings: Settings };

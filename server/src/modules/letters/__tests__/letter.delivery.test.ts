@@ -297,6 +297,15 @@ describe('POST /api/orders/:id/payment-reminder', () => {
     expect(smtp.received[0]!.html).toContain('IBAN ES91 2100 0418 4502 0005 1332');
   });
 
+  it('offers both the bank account and the payment link when no payment method is chosen', async () => {
+    const { orderId, number } = await createOrderFixture({ paymentMethod: null, status: 'reserved' });
+    const { agent } = await signedInAgent(ctx, 'manager');
+    const res = await agent.post(`/api/orders/${orderId}/payment-reminder`);
+    expect(res.status).toBe(202);
+    expect(res.body.letter.html).toContain('IBAN ES91 2100 0418 4502 0005 1332');
+    expect(res.body.letter.html).toContain(`https://pay.example.com/checkout?order=${number}&amp;amount=49.90`);
+  });
+
   it('refuses a paid order with 409 and an unknown order with 404', async () => {
     const { orderId } = await createOrderFixture({ status: 'paid' });
     const { agent } = await signedInAgent(ctx, 'manager');
