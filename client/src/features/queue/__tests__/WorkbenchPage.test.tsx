@@ -1,0 +1,81 @@
+import { describe, expect, it } from '@jest/globals';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Order } from '@callboard/shared';
+import { mockApi } from '../../../test/mock-api';
+import { makeClient, makeOrder, settings } from '../../../test/fixtures';
+import { renderWithProviders } from '../../../test/render';
+import { WorkbenchPage } from '../components/WorkbenchPage';
+
+const client = makeClient();
+const orders = [
+  makeOrder({ id: 'a00000000000000000000001', number: 1001 }),
+  makeOrder({ id: 'a00000000000000000000002', number: 1002 }),
+];
+
+function queueServer() {
+  const due: Order[] = [...orders];
+  return mockApi({
+    'GET /api/settings': () => ({ body: { settings } }),
+    'GET /api/queue': () => ({ body: { items: due.map((order) => ({ kind: 'order', order, client, dueAt: order.createdAt, claimedBy: null })) } }),
+    'POST /api/queue/claim': () => {
+      const order = due[0];
+      return order
+        ? { body: { item: { kind: 'order', order, client, dueAt: order.createdAt, claimedBy: null, personalFor: null, reason: 'new', why: { kind: 'new', streak: 0, lastCallAt: null } } } }
+        : { status: 204 };
+    },
+    'POST /api/orders/:id/calls': (req) => {
+      const id = req.path.split('/')[3];
+      due.splice(due.findIndex((o) => o.id === id), 1);
+      return { status: 201, body: { call: { id: 'call' }, order: orders.find((o) => o.id === id) } };
+    },
+    'GET /api/orders/:id/timeline': () => ({ body: { items: [] } }),
+    'GET /api/tasks': () => ({ body: { items: [], total: 0, page: 1, limit: 200 } }),
+  });
+}
+
+describe('WorkbenchPage', () => {
+  it('takes the next item with N and, after "not reached" + Enter, opens the next one by itself', async () => {
+    const server = queueServer();
+    renderWithProviders(<WorkbenchPage />, { preloadedState: { workbench: { open: null, autoAdvance: true, nothingDue: false } } });
+    expect(await screen.findByTestId('due-count')).toHaveTextContent('Due now: 2');
+
+    await userEvent.keyboard('n');
+    expect(await screen.findByTestId('order-number')).toHaveTextContent('#1001');
+    expect(screen.getByTestId('due-reason')).toHaveTextContent('New order, not called yet');
+    expect(screen.getByTestId('claim-remaining')).toHaveTextContent(/Yours for (10:00|09:5\d)/);
+
+    // Two keystrokes: the outcome key opens its dialog, Enter saves it.
+    await userEvent.keyboard('2');
+    await screen.findByRole('dialog');
+    await userEvent.keyboard('{Enter}');
+
+    await waitFor(() => expect(screen.getByTestId('order-number')).toHaveTextContent('#1002'));
+    expect(server.calls('POST', /\/queue\/claim$/)).toHaveLength(2);
+    expect(server.calls('POST', /\/calls$/)[0]!.path).toBe('/api/orders/a00000000000000000000001/calls');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('stays on the empty workbench after a save when auto-advance is paused', async () => {
+    const server = queueServer();
+    renderWithProviders(<WorkbenchPage />, { preloadedState: { workbench: { open: null, autoAdvance: false, nothingDue: false } } });
+    await userEvent.click(await screen.findByTestId('take-next'));
+    expect(await screen.findByTestId('order-number')).toHaveTextContent('#1001');
+    await userEvent.keyboard('2');
+    await screen.findByRole('dialog');
+    await userEvent.keyboard('{Enter}');
+    expect(await screen.findByText('Press N to take the next due call.')).toBeInTheDocument();
+    expect(server.calls('POST', /\/queue\/claim$/)).toHaveLength(1);
+  });
+
+  it('says so when nothing is due', async () => {
+    mockApi({
+      'GET /api/settings': () => ({ body: { settings } }),
+      'GET /api/queue': () => ({ body: { items: [] } }),
+      'POST /api/queue/claim': () => ({ status: 204 }),
+    });
+    renderWithProviders(<WorkbenchPage />);
+    await userEvent.click(await screen.findByTestId('take-next'));
+    expect(await screen.findByTestId('nothing-due')).toBeInTheDocument();
+  });
+});
