@@ -1,5 +1,12 @@
 import mongoose from 'mongoose';
-import { canTransition, derivePaymentStatus, orderStatuses, type Actor, type OrderStatus, type PaymentMethod } from '@callboard/shared';
+import {
+  canTransition,
+  derivePaymentStatus,
+  orderStatuses,
+  type Actor,
+  type OrderStatus,
+  type PaymentMethod,
+} from '@callboard/shared';
 import { clock } from '../lib/clock.js';
 import { countUsers, createUser } from '../modules/users/users.service.js';
 import { normalisePhone, timeZoneForCountry } from '../modules/clients/client.service.js';
@@ -54,7 +61,14 @@ const digits = (r: Random, n: number) => Array.from({ length: n }, () => between
 
 const danishMobilePrefixes = ['20', '22', '26', '28', '30', '31', '40', '42', '50', '51', '60', '61'];
 
-type City = { city: string; postalCode: string; region?: string; street: string; zone: string; phone: (r: Random) => string };
+type City = {
+  city: string;
+  postalCode: string;
+  region?: string;
+  street: string;
+  zone: string;
+  phone: (r: Random) => string;
+};
 type Country = {
   code: string;
   currency: string;
@@ -71,15 +85,76 @@ const countries: Country[] = [
     code: 'ES',
     currency: 'EUR',
     share: 13,
-    first: ['Lucía', 'Carmen', 'Javier', 'Álvaro', 'Nuria', 'Pablo', 'Elena', 'Sergio', 'Begoña', 'Diego', 'Rocío', 'Iñaki'],
-    last: ['García', 'Martínez', 'Rodríguez', 'Sánchez', 'Pérez', 'Gómez', 'Ruiz', 'Navarro', 'Iglesias', 'Torres', 'Etxeberria', 'Domínguez'],
+    first: [
+      'Lucía',
+      'Carmen',
+      'Javier',
+      'Álvaro',
+      'Nuria',
+      'Pablo',
+      'Elena',
+      'Sergio',
+      'Begoña',
+      'Diego',
+      'Rocío',
+      'Iñaki',
+    ],
+    last: [
+      'García',
+      'Martínez',
+      'Rodríguez',
+      'Sánchez',
+      'Pérez',
+      'Gómez',
+      'Ruiz',
+      'Navarro',
+      'Iglesias',
+      'Torres',
+      'Etxeberria',
+      'Domínguez',
+    ],
     mailDomains: ['gmail.com', 'hotmail.es', 'yahoo.es', 'telefonica.net'],
     cities: [
-      { city: 'Madrid', postalCode: '28014', region: 'Madrid', street: 'Calle de Alcalá', zone: 'Europe/Madrid', phone: (r) => `+34 6${digits(r, 8)}` },
-      { city: 'Barcelona', postalCode: '08013', region: 'Cataluña', street: 'Carrer de Mallorca', zone: 'Europe/Madrid', phone: (r) => `+34 6${digits(r, 8)}` },
-      { city: 'Sevilla', postalCode: '41004', region: 'Andalucía', street: 'Calle Sierpes', zone: 'Europe/Madrid', phone: (r) => `+34 7${between(r, 1, 4)}${digits(r, 7)}` },
-      { city: 'Bilbao', postalCode: '48001', region: 'País Vasco', street: 'Gran Vía de Don Diego López de Haro', zone: 'Europe/Madrid', phone: (r) => `+34 6${digits(r, 8)}` },
-      { city: 'Las Palmas de Gran Canaria', postalCode: '35002', region: 'Canarias', street: 'Calle Triana', zone: 'Atlantic/Canary', phone: (r) => `+34 928 ${digits(r, 6)}` },
+      {
+        city: 'Madrid',
+        postalCode: '28014',
+        region: 'Madrid',
+        street: 'Calle de Alcalá',
+        zone: 'Europe/Madrid',
+        phone: (r) => `+34 6${digits(r, 8)}`,
+      },
+      {
+        city: 'Barcelona',
+        postalCode: '08013',
+        region: 'Cataluña',
+        street: 'Carrer de Mallorca',
+        zone: 'Europe/Madrid',
+        phone: (r) => `+34 6${digits(r, 8)}`,
+      },
+      {
+        city: 'Sevilla',
+        postalCode: '41004',
+        region: 'Andalucía',
+        street: 'Calle Sierpes',
+        zone: 'Europe/Madrid',
+        phone: (r) => `+34 7${between(r, 1, 4)}${digits(r, 7)}`,
+      },
+      {
+        city: 'Bilbao',
+        postalCode: '48001',
+        region: 'País Vasco',
+        street: 'Gran Vía de Don Diego López de Haro',
+        zone: 'Europe/Madrid',
+        phone: (r) => `+34 6${digits(r, 8)}`,
+      },
+      {
+        city: 'Las Palmas de Gran Canaria',
+        postalCode: '35002',
+        region: 'Canarias',
+        street: 'Calle Triana',
+        zone: 'Atlantic/Canary',
+        phone: (r) => `+34 928 ${digits(r, 6)}`,
+      },
     ],
     couriers: ['SEUR', 'Correos Express', 'MRW'],
   },
@@ -88,7 +163,18 @@ const countries: Country[] = [
     currency: 'DKK',
     share: 11,
     first: ['Mette', 'Søren', 'Freja', 'Mads', 'Ida', 'Rasmus', 'Sofie', 'Frederik', 'Karen', 'Anders'],
-    last: ['Jensen', 'Nielsen', 'Hansen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen', 'Kristensen'],
+    last: [
+      'Jensen',
+      'Nielsen',
+      'Hansen',
+      'Pedersen',
+      'Andersen',
+      'Christensen',
+      'Larsen',
+      'Sørensen',
+      'Rasmussen',
+      'Kristensen',
+    ],
     mailDomains: ['gmail.com', 'hotmail.dk', 'mail.dk', 'outlook.dk'],
     cities: [
       ['København Ø', '2100', 'Østerbrogade'],
@@ -112,9 +198,27 @@ const countries: Country[] = [
     last: ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Davies', 'Evans', 'Thompson', 'Walker'],
     mailDomains: ['gmail.com', 'btinternet.com', 'outlook.com', 'sky.com'],
     cities: [
-      { city: 'London', postalCode: 'N1 9GU', street: 'Upper Street', zone: 'Europe/London', phone: (r) => `+44 74${digits(r, 8)}` },
-      { city: 'Manchester', postalCode: 'M1 1AD', street: 'Oldham Street', zone: 'Europe/London', phone: (r) => `+44 77${digits(r, 8)}` },
-      { city: 'Bristol', postalCode: 'BS1 4DJ', street: 'Park Street', zone: 'Europe/London', phone: (r) => `+44 79${digits(r, 8)}` },
+      {
+        city: 'London',
+        postalCode: 'N1 9GU',
+        street: 'Upper Street',
+        zone: 'Europe/London',
+        phone: (r) => `+44 74${digits(r, 8)}`,
+      },
+      {
+        city: 'Manchester',
+        postalCode: 'M1 1AD',
+        street: 'Oldham Street',
+        zone: 'Europe/London',
+        phone: (r) => `+44 77${digits(r, 8)}`,
+      },
+      {
+        city: 'Bristol',
+        postalCode: 'BS1 4DJ',
+        street: 'Park Street',
+        zone: 'Europe/London',
+        phone: (r) => `+44 79${digits(r, 8)}`,
+      },
     ],
     couriers: ['Royal Mail', 'DPD', 'Evri'],
   },
@@ -126,9 +230,27 @@ const countries: Country[] = [
     last: ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Hoffmann', 'Schäfer'],
     mailDomains: ['gmx.de', 'web.de', 't-online.de', 'gmail.com'],
     cities: [
-      { city: 'Berlin', postalCode: '10115', street: 'Invalidenstraße', zone: 'Europe/Berlin', phone: (r) => `+49 15${pick(r, ['1', '2', '7'])}${digits(r, 8)}` },
-      { city: 'München', postalCode: '80331', street: 'Sendlinger Straße', zone: 'Europe/Berlin', phone: (r) => `+49 17${pick(r, ['0', '1', '6'])}${digits(r, 7)}` },
-      { city: 'Hamburg', postalCode: '20095', street: 'Mönckebergstraße', zone: 'Europe/Berlin', phone: (r) => `+49 160${digits(r, 7)}` },
+      {
+        city: 'Berlin',
+        postalCode: '10115',
+        street: 'Invalidenstraße',
+        zone: 'Europe/Berlin',
+        phone: (r) => `+49 15${pick(r, ['1', '2', '7'])}${digits(r, 8)}`,
+      },
+      {
+        city: 'München',
+        postalCode: '80331',
+        street: 'Sendlinger Straße',
+        zone: 'Europe/Berlin',
+        phone: (r) => `+49 17${pick(r, ['0', '1', '6'])}${digits(r, 7)}`,
+      },
+      {
+        city: 'Hamburg',
+        postalCode: '20095',
+        street: 'Mönckebergstraße',
+        zone: 'Europe/Berlin',
+        phone: (r) => `+49 160${digits(r, 7)}`,
+      },
     ],
     couriers: ['DHL', 'Hermes', 'DPD'],
   },
@@ -140,10 +262,38 @@ const countries: Country[] = [
     last: ['Hernández', 'López', 'González', 'Ramírez', 'Flores', 'Cruz', 'Morales', 'Reyes'],
     mailDomains: ['gmail.com', 'hotmail.com', 'outlook.com', 'prodigy.net.mx'],
     cities: [
-      { city: 'Ciudad de México', postalCode: '06700', region: 'CDMX', street: 'Avenida Álvaro Obregón', zone: 'America/Mexico_City', phone: (r) => `+52 55 ${digits(r, 8)}` },
-      { city: 'Guadalajara', postalCode: '44100', region: 'Jalisco', street: 'Avenida Chapultepec', zone: 'America/Mexico_City', phone: (r) => `+52 33 ${digits(r, 8)}` },
-      { city: 'Monterrey', postalCode: '64000', region: 'Nuevo León', street: 'Calle Morelos', zone: 'America/Monterrey', phone: (r) => `+52 81 ${digits(r, 8)}` },
-      { city: 'Tijuana', postalCode: '22000', region: 'Baja California', street: 'Avenida Revolución', zone: 'America/Tijuana', phone: (r) => `+52 664 ${digits(r, 7)}` },
+      {
+        city: 'Ciudad de México',
+        postalCode: '06700',
+        region: 'CDMX',
+        street: 'Avenida Álvaro Obregón',
+        zone: 'America/Mexico_City',
+        phone: (r) => `+52 55 ${digits(r, 8)}`,
+      },
+      {
+        city: 'Guadalajara',
+        postalCode: '44100',
+        region: 'Jalisco',
+        street: 'Avenida Chapultepec',
+        zone: 'America/Mexico_City',
+        phone: (r) => `+52 33 ${digits(r, 8)}`,
+      },
+      {
+        city: 'Monterrey',
+        postalCode: '64000',
+        region: 'Nuevo León',
+        street: 'Calle Morelos',
+        zone: 'America/Monterrey',
+        phone: (r) => `+52 81 ${digits(r, 8)}`,
+      },
+      {
+        city: 'Tijuana',
+        postalCode: '22000',
+        region: 'Baja California',
+        street: 'Avenida Revolución',
+        zone: 'America/Tijuana',
+        phone: (r) => `+52 664 ${digits(r, 7)}`,
+      },
     ],
     couriers: ['Estafeta', 'DHL', 'Correos de México'],
   },
@@ -156,10 +306,38 @@ const countries: Country[] = [
     mailDomains: ['gmail.com', 'yahoo.com', 'outlook.com', 'icloud.com'],
     // 555-01xx numbers are reserved for fiction: no real person gets a demo call.
     cities: [
-      { city: 'New York', postalCode: '10001', region: 'NY', street: 'West 34th Street', zone: 'America/New_York', phone: (r) => `+1 212 555 01${digits(r, 2)}` },
-      { city: 'Chicago', postalCode: '60601', region: 'IL', street: 'North Michigan Avenue', zone: 'America/Chicago', phone: (r) => `+1 312 555 01${digits(r, 2)}` },
-      { city: 'Denver', postalCode: '80202', region: 'CO', street: 'Larimer Street', zone: 'America/Denver', phone: (r) => `+1 720 555 01${digits(r, 2)}` },
-      { city: 'San Francisco', postalCode: '94103', region: 'CA', street: 'Valencia Street', zone: 'America/Los_Angeles', phone: (r) => `+1 415 555 01${digits(r, 2)}` },
+      {
+        city: 'New York',
+        postalCode: '10001',
+        region: 'NY',
+        street: 'West 34th Street',
+        zone: 'America/New_York',
+        phone: (r) => `+1 212 555 01${digits(r, 2)}`,
+      },
+      {
+        city: 'Chicago',
+        postalCode: '60601',
+        region: 'IL',
+        street: 'North Michigan Avenue',
+        zone: 'America/Chicago',
+        phone: (r) => `+1 312 555 01${digits(r, 2)}`,
+      },
+      {
+        city: 'Denver',
+        postalCode: '80202',
+        region: 'CO',
+        street: 'Larimer Street',
+        zone: 'America/Denver',
+        phone: (r) => `+1 720 555 01${digits(r, 2)}`,
+      },
+      {
+        city: 'San Francisco',
+        postalCode: '94103',
+        region: 'CA',
+        street: 'Valencia Street',
+        zone: 'America/Los_Angeles',
+        phone: (r) => `+1 415 555 01${digits(r, 2)}`,
+      },
     ],
     couriers: ['UPS', 'USPS', 'FedEx'],
   },
@@ -199,7 +377,16 @@ function priceMinor(product: Product, currency: string): number {
   return charm === 1 ? major * 100 - 1 : major * 100;
 }
 
-const sources = ['Shop website', 'Shop website', 'Shop website', 'Instagram', 'Facebook Ads', 'Google Ads', 'Newsletter', 'Phone'] as const;
+const sources = [
+  'Shop website',
+  'Shop website',
+  'Shop website',
+  'Instagram',
+  'Facebook Ads',
+  'Google Ads',
+  'Newsletter',
+  'Phone',
+] as const;
 const channelBySource: Record<string, string> = {
   'Shop website': 'organic',
   Instagram: 'social',
@@ -234,21 +421,53 @@ const statusPaths: Record<OrderStatus, OrderStatus[][]> = {
   reserved: [['reserved']],
   paid: [['paid'], ['reserved', 'paid']],
   processing: [['reserved', 'paid', 'processing']],
-  shipped: [['paid', 'processing', 'shipped'], ['reserved', 'paid', 'shipped']],
-  completed: [['paid', 'shipped', 'completed'], ['reserved', 'paid', 'completed']],
+  shipped: [
+    ['paid', 'processing', 'shipped'],
+    ['reserved', 'paid', 'shipped'],
+  ],
+  completed: [
+    ['paid', 'shipped', 'completed'],
+    ['reserved', 'paid', 'completed'],
+  ],
   on_hold: [['on_hold'], ['reserved', 'on_hold']],
   cancelled: [['cancelled'], ['reserved', 'cancelled']],
   failed: [['failed']],
-  refunded: [['paid', 'completed', 'refunded'], ['paid', 'shipped', 'refunded']],
+  refunded: [
+    ['paid', 'completed', 'refunded'],
+    ['paid', 'shipped', 'refunded'],
+  ],
 };
 
 /** How likely each status is for an order of a given age: recent orders are still being worked. */
 function statusForAge(r: Random, ageDays: number): OrderStatus {
-  if (ageDays < 7) return weighted<OrderStatus>(r, { pending: 50, reserved: 25, paid: 12, on_hold: 4, cancelled: 6, failed: 3 });
+  if (ageDays < 7)
+    return weighted<OrderStatus>(r, { pending: 50, reserved: 25, paid: 12, on_hold: 4, cancelled: 6, failed: 3 });
   if (ageDays < 45) {
-    return weighted<OrderStatus>(r, { pending: 8, reserved: 10, paid: 14, processing: 14, shipped: 14, completed: 14, on_hold: 6, cancelled: 14, failed: 4, refunded: 2 });
+    return weighted<OrderStatus>(r, {
+      pending: 8,
+      reserved: 10,
+      paid: 14,
+      processing: 14,
+      shipped: 14,
+      completed: 14,
+      on_hold: 6,
+      cancelled: 14,
+      failed: 4,
+      refunded: 2,
+    });
   }
-  return weighted<OrderStatus>(r, { pending: 2, reserved: 2, paid: 4, processing: 2, shipped: 6, completed: 48, on_hold: 3, cancelled: 20, failed: 6, refunded: 7 });
+  return weighted<OrderStatus>(r, {
+    pending: 2,
+    reserved: 2,
+    paid: 4,
+    processing: 2,
+    shipped: 6,
+    completed: 48,
+    on_hold: 3,
+    cancelled: 20,
+    failed: 6,
+    refunded: 7,
+  });
 }
 
 /** Orders crowd towards the present, as a growing shop's do; 14 months back at most. */
@@ -279,18 +498,25 @@ const clientNoteTexts = [
 ];
 
 const batchSize = 100;
-type BulkInsertable = { insertMany: (docs: Record<string, unknown>[], options: { ordered: boolean }) => Promise<unknown> };
+type BulkInsertable = {
+  insertMany: (docs: Record<string, unknown>[], options: { ordered: boolean }) => Promise<unknown>;
+};
 
 /** FerretDB is slow per write: a few large inserts instead of hundreds of small ones. */
 async function insertInBatches(model: BulkInsertable, docs: Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += batchSize) await model.insertMany(docs.slice(i, i + batchSize), { ordered: true });
+  for (let i = 0; i < docs.length; i += batchSize)
+    await model.insertMany(docs.slice(i, i + batchSize), { ordered: true });
 }
 
 type StaffIds = { admins: { id: string; name: string }[]; managers: { id: string; name: string }[] };
 
 function buildClients(r: Random, count: number, ids: StaffIds, now: Date) {
   const shares = countries.reduce((s, c) => s + c.share, 0);
-  const clients: (Record<string, unknown> & { _id: mongoose.Types.ObjectId; country: Country; managerId: string | null })[] = [];
+  const clients: (Record<string, unknown> & {
+    _id: mongoose.Types.ObjectId;
+    country: Country;
+    managerId: string | null;
+  })[] = [];
   const usedPhones = new Set<string>();
   for (let i = 0; i < count; i++) {
     let x = r() * shares;
@@ -342,7 +568,10 @@ function buildClients(r: Random, count: number, ids: StaffIds, now: Date) {
   return clients;
 }
 
-type BuiltOrder = { order: Record<string, unknown> & { _id: mongoose.Types.ObjectId; createdAt: Date }; events: Record<string, unknown>[] };
+type BuiltOrder = {
+  order: Record<string, unknown> & { _id: mongoose.Types.ObjectId; createdAt: Date };
+  events: Record<string, unknown>[];
+};
 
 function buildOrder(
   r: Random,
@@ -374,7 +603,9 @@ function buildOrder(
       ? pick(r, ids.managers)
       : null;
   const createdBy: Actor =
-    source === 'Phone' && manager ? { type: 'user', id: manager.id, name: manager.name } : { type: 'intake', id: null, name: source };
+    source === 'Phone' && manager
+      ? { type: 'user', id: manager.id, name: manager.name }
+      : { type: 'intake', id: null, name: source };
   const paymentMethod = weighted<PaymentMethod>(r, { card: 60, transfer: 30, cash: 10 });
   const admin = pick(r, ids.admins);
   const adminActor: Actor = { type: 'user', id: admin.id, name: admin.name };
@@ -390,12 +621,19 @@ function buildOrder(
     if (!canTransition(from, to)) throw new Error(`Demo status path ${from} → ${to} is not allowed`);
     at = Math.min(now.getTime() - 60_000, at + Math.max(60_000, (age / (path.length + 1)) * (0.5 + r())));
     stepTimes[to] = new Date(at);
-    events.push({ type: 'status', at: new Date(at), by: adminActor, text: null, data: { from, to, notifyClient: r() < 0.7, notifyAdmin: false } });
+    events.push({
+      type: 'status',
+      at: new Date(at),
+      by: adminActor,
+      text: null,
+      data: { from, to, notifyClient: r() < 0.7, notifyAdmin: false },
+    });
     from = to;
   }
 
   const payments: Record<string, unknown>[] = [];
-  const paidAt = stepTimes.paid ?? stepTimes.processing ?? new Date(Math.min(now.getTime() - 60_000, createdAt.getTime() + day));
+  const paidAt =
+    stepTimes.paid ?? stepTimes.processing ?? new Date(Math.min(now.getTime() - 60_000, createdAt.getTime() + day));
   const payer: Actor = manager ? { type: 'user', id: manager.id, name: manager.name } : adminActor;
   const payment = (kind: 'payment' | 'advance' | 'refund', amountMinor: number, when: Date) =>
     payments.push({
@@ -420,7 +658,11 @@ function buildOrder(
     }
     if (status === 'refunded') payment('refund', totalMinor, stepTimes.refunded ?? paidAt);
   } else if ((status === 'reserved' || status === 'on_hold') && r() < 0.25 && totalMinor >= 2000) {
-    payment('advance', Math.round(totalMinor / 300) * 100, new Date(Math.min(now.getTime() - 60_000, createdAt.getTime() + 3 * hour)));
+    payment(
+      'advance',
+      Math.round(totalMinor / 300) * 100,
+      new Date(Math.min(now.getTime() - 60_000, createdAt.getTime() + 3 * hour)),
+    );
   }
   const paidMinor = payments.reduce((s, p) => s + (p.kind === 'refund' ? -1 : 1) * Number(p.amountMinor), 0);
   const advancesMinor = payments.filter((p) => p.kind === 'advance').reduce((s, p) => s + Number(p.amountMinor), 0);
@@ -429,7 +671,10 @@ function buildOrder(
   const open = status === 'pending' || status === 'reserved';
   const attempts = open ? weighted(r, { '0': 45, '1': 30, '2': 15, '3': 10 }) : String(between(r, 1, 3));
   const nAttempts = Number(attempts);
-  const lastCallAt = nAttempts > 0 ? new Date(Math.min(now.getTime() - 5 * 60_000, createdAt.getTime() + between(r, 10, 600) * 60_000)) : null;
+  const lastCallAt =
+    nAttempts > 0
+      ? new Date(Math.min(now.getTime() - 5 * 60_000, createdAt.getTime() + between(r, 10, 600) * 60_000))
+      : null;
   let call: Record<string, unknown>;
   if (open) {
     const due = nAttempts === 0 || r() < 0.45;
@@ -445,11 +690,20 @@ function buildOrder(
       lastCallAt,
     };
   } else {
-    const lastOutcome = status === 'cancelled' ? pick(r, ['cancelled', 'invalid_contact', 'completed']) : status === 'failed' ? 'not_reached' : pick(r, ['completed', 'completed', 'already_paid']);
+    const lastOutcome =
+      status === 'cancelled'
+        ? pick(r, ['cancelled', 'invalid_contact', 'completed'])
+        : status === 'failed'
+          ? 'not_reached'
+          : pick(r, ['completed', 'completed', 'already_paid']);
     call = { state: 'closed', nextCallAt: null, notReachedStreak: 0, attempts: nAttempts, lastOutcome, lastCallAt };
   }
 
-  const lastEvent = Math.max(createdAt.getTime(), ...events.map((e) => (e.at as Date).getTime()), ...payments.map((p) => (p.at as Date).getTime()));
+  const lastEvent = Math.max(
+    createdAt.getTime(),
+    ...events.map((e) => (e.at as Date).getTime()),
+    ...payments.map((p) => (p.at as Date).getTime()),
+  );
   const courier = pick(r, client.country.couriers);
   const shipped = status === 'shipped' || status === 'completed' || (status === 'refunded' && physical);
   const autoCancel = status === 'reserved' ? new Date(createdAt.getTime() + 10 * day) : null;
@@ -539,8 +793,14 @@ export async function seedDemoData(size: DemoSeedSize = { clients: 60, orders: 3
       };
     });
 
-  await insertInBatches(ClientModel, clients.map(({ country: _country, ...c }) => c));
-  await insertInBatches(OrderModel, built.map((b) => b.order));
+  await insertInBatches(
+    ClientModel,
+    clients.map(({ country: _country, ...c }) => c),
+  );
+  await insertInBatches(
+    OrderModel,
+    built.map((b) => b.order),
+  );
   await insertInBatches(
     OrderEventModel,
     built.flatMap((b) => b.events.map((e) => ({ ...e, orderId: b.order._id }))),

@@ -1,6 +1,15 @@
 import mongoose from 'mongoose';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import type { Actor, Address, Client, ClientInput, ClientNote, ClientPhone, Page, UpdateClientBody } from '@callboard/shared';
+import type {
+  Actor,
+  Address,
+  Client,
+  ClientInput,
+  ClientNote,
+  ClientPhone,
+  Page,
+  UpdateClientBody,
+} from '@callboard/shared';
 import { clock } from '../../lib/clock.js';
 import { AppError, badRequest, notFound } from '../../http/errors.js';
 import { hasRight, type SessionUser } from '../../http/auth.js';
@@ -19,7 +28,11 @@ export function normalisePhone(raw: string, defaultCountry?: string | null): Nor
   const international = typed.replace(/^00(?=[1-9])/, '+');
   const parsed = parsePhoneNumberFromString(international, (defaultCountry ?? undefined) as CountryCode | undefined);
   if (parsed?.isPossible()) {
-    return { number: parsed.number, display: parsed.formatInternational(), country: parsed.isValid() ? (parsed.country ?? null) : null };
+    return {
+      number: parsed.number,
+      display: parsed.formatInternational(),
+      country: parsed.isValid() ? (parsed.country ?? null) : null,
+    };
   }
   return { number: typed.replace(/[^\d+]/g, ''), display: typed, country: null };
 }
@@ -90,7 +103,11 @@ export async function toClientDtos(docs: ClientDoc[]): Promise<Client[]> {
   const ids = docs.map((d) => d._id);
   const [names, notes] = await Promise.all([
     userNames(docs.flatMap((d) => (d.managerId ? [String(d.managerId)] : []))),
-    ids.length ? ClientNoteModel.find({ clientId: { $in: ids } }).sort({ at: -1 }).lean<ClientNoteDoc[]>() : [],
+    ids.length
+      ? ClientNoteModel.find({ clientId: { $in: ids } })
+          .sort({ at: -1 })
+          .lean<ClientNoteDoc[]>()
+      : [],
   ]);
   return docs.map((d) => {
     const managerId = d.managerId ? String(d.managerId) : null;
@@ -180,7 +197,9 @@ function escapeRegex(text: string): string {
  * find +34600112233.
  */
 export async function findClientIdsByText(q: string, limit = 500): Promise<mongoose.Types.ObjectId[]> {
-  const docs = await ClientModel.find(clientSearchFilter(q), { _id: 1 }).limit(limit).lean<{ _id: mongoose.Types.ObjectId }[]>();
+  const docs = await ClientModel.find(clientSearchFilter(q), { _id: 1 })
+    .limit(limit)
+    .lean<{ _id: mongoose.Types.ObjectId }[]>();
   return docs.map((d) => d._id);
 }
 

@@ -40,7 +40,13 @@ clientsRoutes.patch(
 
 clientsRoutes.get(
   '/:id/orders',
-  { summary: "The client's orders, newest first", access: 'staff', params: idParams, query: clientOrdersQuery, responses: { 200: 'OK', 404: 'Not found' } },
+  {
+    summary: "The client's orders, newest first",
+    access: 'staff',
+    params: idParams,
+    query: clientOrdersQuery,
+    responses: { 200: 'OK', 404: 'Not found' },
+  },
   async ({ params, query }) => {
     await clients.getClientDoc(params.id);
     return { body: await listOrders({ ...query, status: ['all'], clientId: params.id }) };
@@ -49,13 +55,27 @@ clientsRoutes.get(
 
 clientsRoutes.post(
   '/:id/notes',
-  { summary: 'Add a staff-only client note', access: 'staff', params: idParams, body: clientNoteBody, responses: { 201: 'Created', 404: 'Not found' } },
-  async ({ params, body, user }) => ({ status: 201, body: { note: await clients.addClientNote(params.id, body.text, userActor(user)) } }),
+  {
+    summary: 'Add a staff-only client note',
+    access: 'staff',
+    params: idParams,
+    body: clientNoteBody,
+    responses: { 201: 'Created', 404: 'Not found' },
+  },
+  async ({ params, body, user }) => ({
+    status: 201,
+    body: { note: await clients.addClientNote(params.id, body.text, userActor(user)) },
+  }),
 );
 
 clientsRoutes.delete(
   '/:id/notes/:noteId',
-  { summary: 'Delete a client note', access: 'staff', params: clientNoteParams, responses: { 204: 'Deleted', 404: 'Not found' } },
+  {
+    summary: 'Delete a client note',
+    access: 'staff',
+    params: clientNoteParams,
+    responses: { 204: 'Deleted', 404: 'Not found' },
+  },
   async ({ params }) => {
     await clients.deleteClientNote(params.id, params.noteId);
     return { status: 204 };

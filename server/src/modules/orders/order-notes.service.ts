@@ -17,7 +17,13 @@ function toOrderNote(doc: OrderNoteDoc): OrderNote {
 
 export async function addOrderNote(orderId: string, body: OrderNoteBody, actor: Actor): Promise<OrderNote> {
   const order = await getOrderDoc(orderId);
-  const doc = await OrderNoteModel.create({ orderId: order._id, text: body.text, visibility: body.visibility, at: clock.now(), by: actor });
+  const doc = await OrderNoteModel.create({
+    orderId: order._id,
+    text: body.text,
+    visibility: body.visibility,
+    at: clock.now(),
+    by: actor,
+  });
   await emitDomainEvent('order.changed', { orderId });
   return toOrderNote(doc.toObject() as OrderNoteDoc);
 }

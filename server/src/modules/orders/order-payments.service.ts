@@ -17,13 +17,17 @@ export async function addPayment(orderId: string, body: PaymentBody, actor: Acto
     const order = await getOrderDoc(orderId);
     const amountMinor = minorOrThrow(body.amount, order.currency, 'body.amount');
     if (body.kind !== 'payment' && amountMinor < 0) {
-      throw badRequest(`A ${body.kind} amount must be positive`, [{ path: 'body.amount', message: 'must be positive' }]);
+      throw badRequest(`A ${body.kind} amount must be positive`, [
+        { path: 'body.amount', message: 'must be positive' },
+      ]);
     }
     const paidBefore = order.paidMinor ?? 0;
     const delta = body.kind === 'refund' ? -amountMinor : amountMinor;
     const paidMinor = paidBefore + delta;
     if (paidMinor < 0) {
-      throw badRequest('This would take the paid amount below zero', [{ path: 'body.amount', message: 'exceeds what was paid' }]);
+      throw badRequest('This would take the paid amount below zero', [
+        { path: 'body.amount', message: 'exceeds what was paid' },
+      ]);
     }
     const advancesMinor = (order.advancesMinor ?? 0) + (body.kind === 'advance' ? amountMinor : 0);
     const refunded = body.kind === 'refund' ? paidMinor === 0 : order.paymentStatus === 'refunded' && paidMinor === 0;

@@ -34,7 +34,9 @@ async function noteEntries(orderId: string): Promise<TimelineItem[]> {
 }
 
 async function paymentEntries(orderId: string): Promise<TimelineItem[]> {
-  const order = await OrderModel.findById(orderId, { payments: 1, currency: 1 }).lean<Pick<OrderDoc, 'payments' | 'currency'>>();
+  const order = await OrderModel.findById(orderId, { payments: 1, currency: 1 }).lean<
+    Pick<OrderDoc, 'payments' | 'currency'>
+  >();
   if (!order) return [];
   return (order.payments ?? []).map((p) => ({
     id: String((p as { _id?: unknown })._id),

@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import {
   canTransition,
+  defaultListStatuses,
   derivePaymentStatus,
   fromMinor,
   toMinor,
@@ -23,7 +24,12 @@ import { emitDomainEvent } from '../../lib/domain-events.js';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import { userNames } from '../users/users.service.js';
 import { ClientModel } from '../clients/client.model.js';
-import { assertAssignableUser, findClientIdsByText, getClient, matchOrCreateClient } from '../clients/client.service.js';
+import {
+  assertAssignableUser,
+  findClientIdsByText,
+  getClient,
+  matchOrCreateClient,
+} from '../clients/client.service.js';
 import { CounterModel, OrderModel, type OrderDoc } from './order.model.js';
 import { OrderEventModel, type OrderEventType } from './order-event.model.js';
 import { OrderNoteModel } from './order-note.model.js';
@@ -37,7 +43,8 @@ const numberAttempts = 25;
 /** Minor units of an amount in the order's currency, or a 400 naming the field. */
 export function minorOrThrow(amount: number, currency: string, path: string): number {
   const minor = toMinor(amount, currency);
-  if (minor === null) throw badRequest(`${path} has more decimals than ${currency} allows`, [{ path, message: 'too many decimals' }]);
+  if (minor === null)
+    throw badRequest(`${path} has more decimals than ${currency} allows`, [{ path, message: 'too many decimals' }]);
   return minor;
 }
 
@@ -45,7 +52,12 @@ type ItemInput = { name: string; quantity: number; unitPrice: number; sku?: stri
 type StoredItem = { name: string; sku: string | null; quantity: number; unitPriceMinor: number };
 
 function copyItems(order: OrderDoc): StoredItem[] {
-  return order.items.map((i) => ({ name: i.name, sku: i.sku ?? null, quantity: i.quantity, unitPriceMinor: i.unitPriceMinor }));
+  return order.items.map((i) => ({
+    name: i.name,
+    sku: i.sku ?? null,
+    quantity: i.quantity,
+    unitPriceMinor: i.unitPriceMinor,
+  }));
 }
 
 function toStoredItems(items: ItemInput[], currency: string): StoredItem[] {
@@ -61,7 +73,9 @@ function toStoredItems(items: ItemInput[], currency: string): StoredItem[] {
 export function orderTotalMinor(items: StoredItem[], discountMinor: number): number {
   const subtotal = items.reduce((sum, item) => sum + item.quantity * item.unitPriceMinor, 0);
   if (discountMinor > subtotal) {
-    throw badRequest('The discount is larger than the items cost', [{ path: 'body.discount', message: 'exceeds the subtotal' }]);
+    throw badRequest('The discount is larger than the items cost', [
+      { path: 'body.discount', message: 'exceeds the subtotal' },
+    ]);
   }
   if (!Number.isSafeInteger(subtotal)) throw badRequest('The order total is too large');
   return subtotal - discountMinor;
@@ -188,7 +202,8 @@ async function takeOrderNumber(): Promise<number> {
 /** After a collision, moves the counter past the highest number in use (it can lag after an import). */
 async function catchUpCounter(): Promise<void> {
   const top = await OrderModel.findOne({}, { number: 1 }).sort({ number: -1 }).lean<{ number: number }>();
-  if (top) await CounterModel.updateOne({ _id: 'order' }, { $max: { seq: top.number - orderNumberBase } }, { upsert: true });
+  if (top)
+    await CounterModel.updateOne({ _id: 'order' }, { $max: { seq: top.number - orderNumberBase } }, { upsert: true });
 }
 
 type NewOrderFields = {
@@ -239,7 +254,8 @@ async function insertOrder(fields: NewOrderFields): Promise<OrderDoc> {
 export async function createOrder(input: CreateOrderBody, actor: Actor, ip: string | null): Promise<Order> {
   // Everything is checked before the first write, so a refused order leaves no client behind.
   const items = toStoredItems(input.items, input.currency);
-  const discountMinor = input.discount === undefined ? 0 : minorOrThrow(input.discount, input.currency, 'body.discount');
+  const discountMinor =
+    input.discount === undefined ? 0 : minorOrThrow(input.discount, input.currency, 'body.discount');
   const totalMinor = orderTotalMinor(items, discountMinor);
   const { client } = await matchOrCreateClient(input.client);
   const doc = await insertOrder({
@@ -273,7 +289,7 @@ const orderNumberPattern = /^#?\d{1,7}$/;
 
 export async function listOrders(query: OrderListQuery): Promise<Page<OrderListItem>> {
   const filter: Record<string, unknown> = {};
-  const status = query.status ?? ['pending', 'reserved', 'paid'];
+  const status = query.status ?? defaultListStatuses;
   if (status[0] !== 'all') filter.status = { $in: status };
   if (query.year !== undefined) filter.createdAt = yearRange(query.year);
   if (query.managerId) filter.managerId = query.managerId === 'none' ? null : query.managerId;
@@ -287,7 +303,9 @@ export async function listOrders(query: OrderListQuery): Promise<Page<OrderListI
     } else {
       const clientIds = await findClientIdsByText(query.q);
       if (clientIds.length === 0) return empty;
-      filter.clientId = query.clientId ? { $in: clientIds.filter((id) => String(id) === query.clientId) } : { $in: clientIds };
+      filter.clientId = query.clientId
+        ? { $in: clientIds.filter((id) => String(id) === query.clientId) }
+        : { $in: clientIds };
     }
   }
   const [docs, total] = await Promise.all([
@@ -300,7 +318,9 @@ export async function listOrders(query: OrderListQuery): Promise<Page<OrderListI
   ]);
   const clientIds = [...new Set(docs.map((d) => String(d.clientId)))];
   const [clients, managers] = await Promise.all([
-    clientIds.length ? ClientModel.find({ _id: { $in: clientIds } }, { name: 1 }).lean<{ _id: unknown; name: string }[]>() : [],
+    clientIds.length
+      ? ClientModel.find({ _id: { $in: clientIds } }, { name: 1 }).lean<{ _id: unknown; name: string }[]>()
+      : [],
     userNames(docs.flatMap((d) => (d.managerId ? [String(d.managerId)] : []))),
   ]);
   const clientNames = new Map(clients.map((c) => [String(c._id), c.name]));
@@ -330,7 +350,8 @@ export async function updateOrder(orderId: string, body: UpdateOrderBody, actor:
   const changes: string[] = [];
 
   const items = body.items ? toStoredItems(body.items, cur) : copyItems(order);
-  const discountMinor = body.discount === undefined ? (order.discountMinor ?? 0) : minorOrThrow(body.discount, cur, 'body.discount');
+  const discountMinor =
+    body.discount === undefined ? (order.discountMinor ?? 0) : minorOrThrow(body.discount, cur, 'body.discount');
   if (body.items || body.discount !== undefined) {
     const totalMinor = orderTotalMinor(items, discountMinor);
     if (body.items && JSON.stringify(items) !== JSON.stringify(copyItems(order))) {
@@ -382,11 +403,18 @@ export async function updateOrder(orderId: string, body: UpdateOrderBody, actor:
     const delivery = {
       method: body.delivery.method !== undefined ? body.delivery.method : (order.delivery?.method ?? null),
       trackingNumber:
-        body.delivery.trackingNumber !== undefined ? body.delivery.trackingNumber : (order.delivery?.trackingNumber ?? null),
+        body.delivery.trackingNumber !== undefined
+          ? body.delivery.trackingNumber
+          : (order.delivery?.trackingNumber ?? null),
     };
-    if (delivery.method !== (order.delivery?.method ?? null) || delivery.trackingNumber !== (order.delivery?.trackingNumber ?? null)) {
+    if (
+      delivery.method !== (order.delivery?.method ?? null) ||
+      delivery.trackingNumber !== (order.delivery?.trackingNumber ?? null)
+    ) {
       set.delivery = delivery;
-      changes.push(`Delivery: ${delivery.method ?? 'none'}${delivery.trackingNumber ? `, tracking ${delivery.trackingNumber}` : ''}`);
+      changes.push(
+        `Delivery: ${delivery.method ?? 'none'}${delivery.trackingNumber ? `, tracking ${delivery.trackingNumber}` : ''}`,
+      );
     }
   }
   for (const [key, field, label] of [
@@ -410,7 +438,12 @@ export async function updateOrder(orderId: string, body: UpdateOrderBody, actor:
     { returnDocument: 'after' },
   ).lean<OrderDoc>();
   if (!updated) throw conflict('The order was changed meanwhile; reload it and try again');
-  await recordOrderEvent(orderId, { type: 'system', text: changes.join('\n'), data: { fields: Object.keys(set) }, actor });
+  await recordOrderEvent(orderId, {
+    type: 'system',
+    text: changes.join('\n'),
+    data: { fields: Object.keys(set) },
+    actor,
+  });
   await emitDomainEvent('order.changed', { orderId });
   return toOrderDto(updated);
 }
@@ -423,11 +456,18 @@ export type StatusChangeOptions = { message?: string; notifyClient?: boolean; no
  * statuses takes the order out of the call queue; coming back from a closed status puts it in
  * the queue again, due now.
  */
-export async function setOrderStatus(orderId: string, to: OrderStatus, actor: Actor, opts: StatusChangeOptions = {}): Promise<Order> {
+export async function setOrderStatus(
+  orderId: string,
+  to: OrderStatus,
+  actor: Actor,
+  opts: StatusChangeOptions = {},
+): Promise<Order> {
   const order = await getOrderDoc(orderId);
   const from = order.status as OrderStatus;
   if (!canTransition(from, to)) {
-    throw new AppError('transition_not_allowed', `An order cannot go from ${from} to ${to}`, [{ path: 'body.status', message: `not allowed from ${from}`, from, to }]);
+    throw new AppError('transition_not_allowed', `An order cannot go from ${from} to ${to}`, [
+      { path: 'body.status', message: `not allowed from ${from}`, from, to },
+    ]);
   }
   const now = clock.now();
   const set: Record<string, unknown> = { status: to };
@@ -444,7 +484,11 @@ export async function setOrderStatus(orderId: string, to: OrderStatus, actor: Ac
     set['call.nextCallAt'] = now;
     queueChanged = true;
   }
-  const updated = await OrderModel.findOneAndUpdate({ _id: order._id, status: from }, { $set: set }, { returnDocument: 'after' }).lean<OrderDoc>();
+  const updated = await OrderModel.findOneAndUpdate(
+    { _id: order._id, status: from },
+    { $set: set },
+    { returnDocument: 'after' },
+  ).lean<OrderDoc>();
   if (!updated) throw conflict('The order status was changed meanwhile; reload it and try again');
   await recordOrderEvent(orderId, {
     type: 'status',
@@ -478,7 +522,10 @@ export async function createFollowUpOrder(
 ): Promise<{ order: Order; newOrder: Order }> {
   const original = await getOrderDoc(orderId);
   if (opts.cancelOriginal && !canTransition(original.status as OrderStatus, 'cancelled')) {
-    throw new AppError('transition_not_allowed', `Order #${original.number} is ${original.status} and cannot be cancelled`);
+    throw new AppError(
+      'transition_not_allowed',
+      `Order #${original.number} is ${original.status} and cannot be cancelled`,
+    );
   }
   const doc = await insertOrder({
     clientId: original.clientId,
@@ -499,7 +546,12 @@ export async function createFollowUpOrder(
     createdBy: actor,
   });
   const newId = String(doc._id);
-  await recordOrderEvent(newId, { type: 'system', text: `Created from order #${original.number}`, data: { fromOrderId: orderId }, actor });
+  await recordOrderEvent(newId, {
+    type: 'system',
+    text: `Created from order #${original.number}`,
+    data: { fromOrderId: orderId },
+    actor,
+  });
   await recordOrderEvent(orderId, {
     type: 'system',
     text: `${opts.cancelOriginal ? 'Replaced by' : 'Follow-up'} order #${doc.number}`,
@@ -519,11 +571,16 @@ export async function createFollowUpOrder(
  */
 export async function deleteOrder(orderId: string): Promise<void> {
   const order = await getOrderDoc(orderId);
-  const refuse = () => conflict(`Order #${order.number} has payments, calls or notes: cancel it instead of deleting it`);
+  const refuse = () =>
+    conflict(`Order #${order.number} has payments, calls or notes: cancel it instead of deleting it`);
   if ((order.payments ?? []).length > 0 || (order.call?.attempts ?? 0) > 0) throw refuse();
   if (await OrderNoteModel.exists({ orderId: order._id })) throw refuse();
   // The filter re-checks in the same write, so a call or payment recorded meanwhile is not lost.
-  const res = await OrderModel.deleteOne({ _id: order._id, 'call.attempts': order.call?.attempts ?? 0, payments: { $size: 0 } });
+  const res = await OrderModel.deleteOne({
+    _id: order._id,
+    'call.attempts': order.call?.attempts ?? 0,
+    payments: { $size: 0 },
+  });
   if (res.deletedCount === 0) throw refuse();
   await OrderEventModel.deleteMany({ orderId: order._id });
   await emitDomainEvent('order.changed', { orderId });

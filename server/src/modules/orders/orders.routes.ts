@@ -35,20 +35,34 @@ ordersRoutes.get(
 
 ordersRoutes.post(
   '',
-  { summary: 'Create an order as staff (same body as intake)', access: 'staff', body: createOrderBody, responses: { 201: 'Created' } },
-  async ({ body, user, req }) => ({ status: 201, body: { order: await orders.createOrder(body, userActor(user), requestIp(req)) } }),
+  {
+    summary: 'Create an order as staff (same body as intake)',
+    access: 'staff',
+    body: createOrderBody,
+    responses: { 201: 'Created' },
+  },
+  async ({ body, user, req }) => ({
+    status: 201,
+    body: { order: await orders.createOrder(body, userActor(user), requestIp(req)) },
+  }),
 );
 
 ordersRoutes.get(
   '/:id',
-  { summary: 'An order with its client', access: 'staff', params: idParams, responses: { 200: 'OK', 404: 'Not found' } },
+  {
+    summary: 'An order with its client',
+    access: 'staff',
+    params: idParams,
+    responses: { 200: 'OK', 404: 'Not found' },
+  },
   async ({ params }) => ({ body: await orders.getOrderWithClient(params.id) }),
 );
 
 ordersRoutes.patch(
   '/:id',
   {
-    summary: 'Change items, discount, manager, tags, funnel and stage, auto-cancel date, delivery, payment method, income or expenses',
+    summary:
+      'Change items, discount, manager, tags, funnel and stage, auto-cancel date, delivery, payment method, income or expenses',
     access: 'staff',
     params: idParams,
     body: updateOrderBody,
@@ -88,7 +102,12 @@ ordersRoutes.post(
 
 ordersRoutes.get(
   '/:id/timeline',
-  { summary: "The order's history, newest first", access: 'staff', params: idParams, responses: { 200: 'OK', 404: 'Not found' } },
+  {
+    summary: "The order's history, newest first",
+    access: 'staff',
+    params: idParams,
+    responses: { 200: 'OK', 404: 'Not found' },
+  },
   async ({ params }) => {
     await orders.getOrderDoc(params.id);
     return { body: { items: await orderTimeline(params.id) } };
@@ -97,8 +116,17 @@ ordersRoutes.get(
 
 ordersRoutes.post(
   '/:id/notes',
-  { summary: 'Add a private or public note', access: 'staff', params: idParams, body: orderNoteBody, responses: { 201: 'Created', 404: 'Not found' } },
-  async ({ params, body, user }) => ({ status: 201, body: { note: await addOrderNote(params.id, body, userActor(user)) } }),
+  {
+    summary: 'Add a private or public note',
+    access: 'staff',
+    params: idParams,
+    body: orderNoteBody,
+    responses: { 201: 'Created', 404: 'Not found' },
+  },
+  async ({ params, body, user }) => ({
+    status: 201,
+    body: { note: await addOrderNote(params.id, body, userActor(user)) },
+  }),
 );
 
 ordersRoutes.post(
@@ -110,5 +138,8 @@ ordersRoutes.post(
     body: paymentBody,
     responses: { 201: 'Created', 404: 'Not found' },
   },
-  async ({ params, body, user }) => ({ status: 201, body: { order: await addPayment(params.id, body, userActor(user)) } }),
+  async ({ params, body, user }) => ({
+    status: 201,
+    body: { order: await addPayment(params.id, body, userActor(user)) },
+  }),
 );

@@ -17,7 +17,11 @@ async function client(name: string, extra: { email?: string; phone?: string } = 
 
 describe('normalisePhone', () => {
   it('gives E.164, a readable form and the country, reading 00 as the international prefix', () => {
-    expect(normalisePhone('0034 600 11 22 33')).toEqual({ number: '+34600112233', display: '+34 600 11 22 33', country: 'ES' });
+    expect(normalisePhone('0034 600 11 22 33')).toEqual({
+      number: '+34600112233',
+      display: '+34 600 11 22 33',
+      country: 'ES',
+    });
     expect(normalisePhone('07700 900123', 'GB').number).toBe('+447700900123');
     expect(normalisePhone('+52 55 1234 5678').country).toBe('MX');
   });
@@ -119,17 +123,23 @@ describe('PATCH /api/clients/:id', () => {
     const { agent: manager } = await signedInAgent(ctx, 'manager');
     const refused = await manager.patch(`/api/clients/${c._id}`).send({ autoPayments: true, name: 'Changed' });
     expect(refused.status).toBe(403);
-    expect((await ClientModel.findById(c._id).lean())).toMatchObject({ autoPayments: false, name: 'Autopay Person' });
+    expect(await ClientModel.findById(c._id).lean()).toMatchObject({ autoPayments: false, name: 'Autopay Person' });
     const { agent: trusted } = await signedInAgent(ctx, 'manager', { rights: ['clients.autopay'] });
-    expect((await trusted.patch(`/api/clients/${c._id}`).send({ autoPayments: true })).body.client.autoPayments).toBe(true);
+    expect((await trusted.patch(`/api/clients/${c._id}`).send({ autoPayments: true })).body.client.autoPayments).toBe(
+      true,
+    );
     const { agent: admin } = await signedInAgent(ctx, 'admin');
-    expect((await admin.patch(`/api/clients/${c._id}`).send({ autoPayments: false })).body.client.autoPayments).toBe(false);
+    expect((await admin.patch(`/api/clients/${c._id}`).send({ autoPayments: false })).body.client.autoPayments).toBe(
+      false,
+    );
   });
 
   it('refuses an unknown manager, injection and unknown clients', async () => {
     const { agent } = await signedInAgent(ctx, 'manager');
     const c = await client('Refused Edits');
-    expect((await agent.patch(`/api/clients/${c._id}`).send({ managerId: '0123456789abcdef01234567' })).status).toBe(400);
+    expect((await agent.patch(`/api/clients/${c._id}`).send({ managerId: '0123456789abcdef01234567' })).status).toBe(
+      400,
+    );
     expect((await agent.patch(`/api/clients/${c._id}`).send({ emails: { $gt: '' } })).status).toBe(400);
     expect((await agent.patch(`/api/clients/${c._id}`).send({ email: { $gt: '' } })).status).toBe(400);
     expect((await agent.patch(`/api/clients/${c._id}`).send({ timezone: 'Mars/Olympus' })).status).toBe(400);
@@ -146,7 +156,11 @@ describe('GET /api/clients/:id/orders', () => {
       setClock(() => new Date(`2025-06-${day}T09:00:00Z`));
       made.push(
         await createOrder(
-          { client: { name: 'Repeat Buyer', email: 'repeat@example.com' }, items: [{ name: `Box ${i}`, quantity: 1, unitPrice: 10 }], currency: 'EUR' },
+          {
+            client: { name: 'Repeat Buyer', email: 'repeat@example.com' },
+            items: [{ name: `Box ${i}`, quantity: 1, unitPrice: 10 }],
+            currency: 'EUR',
+          },
           { type: 'intake', id: null, name: 'Shop website' },
           null,
         ),
@@ -169,7 +183,11 @@ describe('POST and DELETE /api/clients/:id/notes', () => {
     const c = await client('Noted Client');
     const add = await agent.post(`/api/clients/${c._id}/notes`).send({ text: 'Allergic to gluten' });
     expect(add.status).toBe(201);
-    expect(add.body.note).toMatchObject({ text: 'Allergic to gluten', by: { id: user.id, name: user.name }, at: expect.any(String) });
+    expect(add.body.note).toMatchObject({
+      text: 'Allergic to gluten',
+      by: { id: user.id, name: user.name },
+      at: expect.any(String),
+    });
     expect(await ClientNoteModel.countDocuments({ clientId: c._id })).toBe(1);
     const del = await agent.delete(`/api/clients/${c._id}/notes/${add.body.note.id}`);
     expect(del.status).toBe(204);

@@ -9,7 +9,10 @@ const ctx = useTestApp();
 const key = 'test-intake-key-0123456789';
 
 function intake(body: unknown) {
-  return request(ctx.app).post('/api/intake/orders').set('X-Api-Key', key).send(body as object);
+  return request(ctx.app)
+    .post('/api/intake/orders')
+    .set('X-Api-Key', key)
+    .send(body as object);
 }
 
 const course = { name: 'Spanish for beginners (online course)', quantity: 1, unitPrice: 49 };
@@ -50,7 +53,11 @@ describe('POST /api/intake/orders', () => {
   });
 
   it('matches an existing client by phone written another way and adds the new e-mail', async () => {
-    const first = await intake({ client: { name: 'Mads Jensen', phone: '+45 20 12 34 56' }, items: [course], currency: 'DKK' });
+    const first = await intake({
+      client: { name: 'Mads Jensen', phone: '+45 20 12 34 56' },
+      items: [course],
+      currency: 'DKK',
+    });
     const second = await intake({
       client: { name: 'Mads J.', phone: '004520123456', email: 'mads@example.dk' },
       items: [course],
@@ -67,7 +74,11 @@ describe('POST /api/intake/orders', () => {
   });
 
   it('matches by e-mail when the phone is new, and adds the phone', async () => {
-    const first = await intake({ client: { name: 'Oliver Smith', email: 'oliver@example.co.uk' }, items: [course], currency: 'GBP' });
+    const first = await intake({
+      client: { name: 'Oliver Smith', email: 'oliver@example.co.uk' },
+      items: [course],
+      currency: 'GBP',
+    });
     const second = await intake({
       client: { name: 'Oliver Smith', email: 'OLIVER@example.co.uk', phone: '+44 7400 123456' },
       items: [course],
@@ -104,12 +115,24 @@ describe('POST /api/intake/orders', () => {
   });
 
   it('refuses more decimals than the currency has (19.999 EUR, 1.5 JPY) and accepts whole yen', async () => {
-    const eur = await intake({ client: { name: 'A' }, items: [{ name: 'X', quantity: 1, unitPrice: 19.999 }], currency: 'EUR' });
+    const eur = await intake({
+      client: { name: 'A' },
+      items: [{ name: 'X', quantity: 1, unitPrice: 19.999 }],
+      currency: 'EUR',
+    });
     expect(eur.status).toBe(400);
     expect(eur.body.error.code).toBe('validation_failed');
-    const jpyBad = await intake({ client: { name: 'A' }, items: [{ name: 'X', quantity: 1, unitPrice: 1.5 }], currency: 'JPY' });
+    const jpyBad = await intake({
+      client: { name: 'A' },
+      items: [{ name: 'X', quantity: 1, unitPrice: 1.5 }],
+      currency: 'JPY',
+    });
     expect(jpyBad.status).toBe(400);
-    const jpy = await intake({ client: { name: 'Yuki Tanaka' }, items: [{ name: 'X', quantity: 2, unitPrice: 1500 }], currency: 'JPY' });
+    const jpy = await intake({
+      client: { name: 'Yuki Tanaka' },
+      items: [{ name: 'X', quantity: 2, unitPrice: 1500 }],
+      currency: 'JPY',
+    });
     expect(jpy.status).toBe(201);
     expect(jpy.body.order.total).toBe(3000);
     expect((await OrderModel.findById(jpy.body.order.id).lean())?.totalMinor).toBe(3000);
@@ -125,7 +148,12 @@ describe('POST /api/intake/orders', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.error.details.some((d: { path: string }) => d.path === 'body.items.1.quantity')).toBe(true);
-    const discount = await intake({ client: { name: 'Nobody Written' }, items: [course], currency: 'EUR', discount: 100 });
+    const discount = await intake({
+      client: { name: 'Nobody Written' },
+      items: [course],
+      currency: 'EUR',
+      discount: 100,
+    });
     expect(discount.status).toBe(400);
     expect(await ClientModel.countDocuments()).toBe(clients);
     expect(await OrderModel.countDocuments()).toBe(orders);
@@ -141,7 +169,9 @@ describe('POST /api/intake/orders', () => {
   it('answers 401 without or with a wrong key, and 403 when intake is disabled', async () => {
     const body = { client: { name: 'X' }, items: [course], currency: 'EUR' };
     expect((await request(ctx.app).post('/api/intake/orders').send(body)).status).toBe(401);
-    expect((await request(ctx.app).post('/api/intake/orders').set('X-Api-Key', 'wrong-key-wrong-key').send(body)).status).toBe(401);
+    expect(
+      (await request(ctx.app).post('/api/intake/orders').set('X-Api-Key', 'wrong-key-wrong-key').send(body)).status,
+    ).toBe(401);
     const disabled = createApp({ ...ctx.env, intakeApiKey: undefined });
     const res = await request(disabled).post('/api/intake/orders').set('X-Api-Key', key).send(body);
     expect(res.status).toBe(403);
@@ -152,7 +182,11 @@ describe('POST /api/intake/orders', () => {
     const before = await OrderModel.countDocuments();
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        intake({ client: { name: `Parallel ${i}`, email: `parallel${i}@example.com` }, items: [course], currency: 'EUR' }),
+        intake({
+          client: { name: `Parallel ${i}`, email: `parallel${i}@example.com` },
+          items: [course],
+          currency: 'EUR',
+        }),
       ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));

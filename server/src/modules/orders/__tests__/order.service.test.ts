@@ -30,7 +30,9 @@ describe('orderTotalMinor', () => {
   });
 
   it('refuses a discount above the subtotal', () => {
-    expect(() => orderTotalMinor([{ name: 'a', sku: null, quantity: 1, unitPriceMinor: 100 }], 101)).toThrow(/discount/);
+    expect(() => orderTotalMinor([{ name: 'a', sku: null, quantity: 1, unitPriceMinor: 100 }], 101)).toThrow(
+      /discount/,
+    );
   });
 });
 
@@ -39,10 +41,19 @@ describe('createFollowUpOrder', () => {
     const original = await newOrder('carmen1@example.es');
     const { order, newOrder: invoice } = await createFollowUpOrder(original.id, manager, { cancelOriginal: false });
     expect(order.status).toBe('pending');
-    expect(invoice).toMatchObject({ clientId: original.clientId, total: 80, discount: 3, currency: 'EUR', tags: ['cocina'], status: 'pending' });
+    expect(invoice).toMatchObject({
+      clientId: original.clientId,
+      total: 80,
+      discount: 3,
+      currency: 'EUR',
+      tags: ['cocina'],
+      status: 'pending',
+    });
     expect(invoice.items).toEqual(original.items);
     expect(invoice.number).not.toBe(original.number);
-    expect(await OrderEventModel.exists({ orderId: original.id, type: 'system', 'data.followUpOrderId': invoice.id })).toBeTruthy();
+    expect(
+      await OrderEventModel.exists({ orderId: original.id, type: 'system', 'data.followUpOrderId': invoice.id }),
+    ).toBeTruthy();
   });
 
   it('cancels (never deletes) the original when replacing it', async () => {

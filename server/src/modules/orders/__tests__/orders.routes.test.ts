@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { CreateOrderBody, Order, OrderStatus } from '@callboard/shared';
 import { onDomainEvent, type DomainEvents } from '../../../lib/domain-events.js';
@@ -82,10 +82,18 @@ describe('GET /api/orders', () => {
     expect(y2024.body.items.map((o: Order) => o.id)).toEqual([old.id]);
     const y2025 = await agent.get(`/api/orders?tag=${tag}&year=2025`);
     expect(y2025.body.items.map((o: Order) => o.id)).toEqual([recent.id]);
-    expect((await agent.get(`/api/orders?tag=${tag}&managerId=${user.id}`)).body.items.map((o: Order) => o.id)).toEqual([recent.id]);
-    expect((await agent.get(`/api/orders?tag=${tag}&managerId=none`)).body.items.map((o: Order) => o.id)).toEqual([old.id]);
-    expect((await agent.get(`/api/orders?tag=${tag}&stage=offer-sent`)).body.items.map((o: Order) => o.id)).toEqual([recent.id]);
-    expect((await agent.get(`/api/orders?tag=${tag}&clientId=${old.clientId}`)).body.items.map((o: Order) => o.id)).toEqual([old.id]);
+    expect((await agent.get(`/api/orders?tag=${tag}&managerId=${user.id}`)).body.items.map((o: Order) => o.id)).toEqual(
+      [recent.id],
+    );
+    expect((await agent.get(`/api/orders?tag=${tag}&managerId=none`)).body.items.map((o: Order) => o.id)).toEqual([
+      old.id,
+    ]);
+    expect((await agent.get(`/api/orders?tag=${tag}&stage=offer-sent`)).body.items.map((o: Order) => o.id)).toEqual([
+      recent.id,
+    ]);
+    expect(
+      (await agent.get(`/api/orders?tag=${tag}&clientId=${old.clientId}`)).body.items.map((o: Order) => o.id),
+    ).toEqual([old.id]);
   });
 
   it('searches by order number, e-mail, name and phone written in another format', async () => {
@@ -136,13 +144,20 @@ describe('POST /api/orders', () => {
       discount: 5,
     });
     expect(res.status).toBe(201);
-    expect(res.body.order).toMatchObject({ total: 53.99, discount: 5, status: 'pending', createdBy: { type: 'user', id: user.id } });
+    expect(res.body.order).toMatchObject({
+      total: 53.99,
+      discount: 5,
+      status: 'pending',
+      createdBy: { type: 'user', id: user.id },
+    });
     expect(await OrderModel.exists({ _id: res.body.order.id })).toBeTruthy();
   });
 
   it('refuses injection in the body and answers 401 without a session', async () => {
     const { agent } = await signedInAgent(ctx, 'manager');
-    const injected = await agent.post('/api/orders').send({ client: { name: 'X', email: { $gt: '' } }, items: [], currency: 'EUR' });
+    const injected = await agent
+      .post('/api/orders')
+      .send({ client: { name: 'X', email: { $gt: '' } }, items: [], currency: 'EUR' });
     expect(injected.status).toBe(400);
     expect((await request(ctx.app).post('/api/orders').send({})).status).toBe(401);
   });
@@ -172,7 +187,12 @@ describe('GET /api/orders/:id', () => {
     const res = await agent.get(`/api/orders/${o.id}`);
     expect(res.status).toBe(200);
     expect(res.body.order).toMatchObject({ id: o.id, number: o.number, ip: '203.0.113.7' });
-    expect(res.body.client).toMatchObject({ id: o.clientId, name: 'Søren Kierkegaard', timezone: 'Europe/Copenhagen', notes: [] });
+    expect(res.body.client).toMatchObject({
+      id: o.clientId,
+      name: 'Søren Kierkegaard',
+      timezone: 'Europe/Copenhagen',
+      notes: [],
+    });
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
@@ -257,7 +277,14 @@ describe('POST /api/orders/:id/status', () => {
       off();
     }
     expect(seen).toEqual([
-      expect.objectContaining({ orderId: o.id, from: 'pending', to: 'reserved', message: 'Stock set aside', notifyClient: true, notifyAdmin: false }),
+      expect.objectContaining({
+        orderId: o.id,
+        from: 'pending',
+        to: 'reserved',
+        message: 'Stock set aside',
+        notifyClient: true,
+        notifyAdmin: false,
+      }),
     ]);
     const timeline = await agent.get(`/api/orders/${o.id}/timeline`);
     expect(timeline.body.items.find((i: { type: string }) => i.type === 'status')).toMatchObject({
@@ -299,7 +326,9 @@ describe('POST /api/orders/:id/status', () => {
     expect((await trusted.post(`/api/orders/${o.id}/status`).send({ status: 'reserved' })).status).toBe(200);
     expect((await trusted.post(`/api/orders/${o.id}/status`).send({ status: 'lost' })).status).toBe(400);
     expect((await trusted.post(`/api/orders/${o.id}/status`).send({ status: { $ne: 'x' } })).status).toBe(400);
-    expect((await trusted.post('/api/orders/0123456789abcdef01234567/status').send({ status: 'paid' })).status).toBe(404);
+    expect((await trusted.post('/api/orders/0123456789abcdef01234567/status').send({ status: 'paid' })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -312,10 +341,19 @@ describe('POST /api/orders/:id/payments', () => {
       .send({ amount: 20, method: 'card', system: 'Redsys', transactionId: 'tx-1', kind: 'advance' });
     expect(part.status).toBe(201);
     expect(part.body.order).toMatchObject({ paid: 20, advances: 20, paymentStatus: 'partially_paid' });
-    const rest = await agent.post(`/api/orders/${o.id}/payments`).send({ amount: 39.97, method: 'transfer', comment: 'rest' });
+    const rest = await agent
+      .post(`/api/orders/${o.id}/payments`)
+      .send({ amount: 39.97, method: 'transfer', comment: 'rest' });
     expect(rest.body.order).toMatchObject({ paid: 59.97, paymentStatus: 'paid' });
-    expect(rest.body.order.payments[1]).toMatchObject({ amount: 39.97, method: 'transfer', kind: 'payment', by: { id: user.id } });
-    const refund = await agent.post(`/api/orders/${o.id}/payments`).send({ amount: 59.97, method: 'transfer', kind: 'refund' });
+    expect(rest.body.order.payments[1]).toMatchObject({
+      amount: 39.97,
+      method: 'transfer',
+      kind: 'payment',
+      by: { id: user.id },
+    });
+    const refund = await agent
+      .post(`/api/orders/${o.id}/payments`)
+      .send({ amount: 59.97, method: 'transfer', kind: 'refund' });
     expect(refund.body.order).toMatchObject({ paid: 0, paymentStatus: 'refunded' });
     const stored = await OrderModel.findById(o.id).lean();
     expect(stored).toMatchObject({ paidMinor: 0, advancesMinor: 2000, paymentStatus: 'refunded' });
@@ -325,14 +363,23 @@ describe('POST /api/orders/:id/payments', () => {
   it('refuses too many decimals, refunds above what was paid and bad bodies without writing', async () => {
     const { agent } = await signedInAgent(ctx, 'manager');
     const o = await makeOrder();
-    expect((await agent.post(`/api/orders/${o.id}/payments`).send({ amount: 19.999, method: 'card' })).status).toBe(400);
-    expect((await agent.post(`/api/orders/${o.id}/payments`).send({ amount: 5, method: 'card', kind: 'refund' })).status).toBe(400);
+    expect((await agent.post(`/api/orders/${o.id}/payments`).send({ amount: 19.999, method: 'card' })).status).toBe(
+      400,
+    );
+    expect(
+      (await agent.post(`/api/orders/${o.id}/payments`).send({ amount: 5, method: 'card', kind: 'refund' })).status,
+    ).toBe(400);
     expect((await agent.post(`/api/orders/${o.id}/payments`).send({ amount: 5, method: 'bitcoin' })).status).toBe(400);
-    expect((await agent.post(`/api/orders/${o.id}/payments`).send({ amount: { $gt: 0 }, method: 'card' })).status).toBe(400);
+    expect((await agent.post(`/api/orders/${o.id}/payments`).send({ amount: { $gt: 0 }, method: 'card' })).status).toBe(
+      400,
+    );
     expect((await OrderModel.findById(o.id).lean())?.payments).toHaveLength(0);
     const jpy = await makeOrder({ items: [{ name: 'Tea set', quantity: 1, unitPrice: 4500 }], currency: 'JPY' });
     expect((await agent.post(`/api/orders/${jpy.id}/payments`).send({ amount: 0.5, method: 'cash' })).status).toBe(400);
-    expect((await agent.post(`/api/orders/${jpy.id}/payments`).send({ amount: 4500, method: 'cash' })).body.order.paymentStatus).toBe('paid');
+    expect(
+      (await agent.post(`/api/orders/${jpy.id}/payments`).send({ amount: 4500, method: 'cash' })).body.order
+        .paymentStatus,
+    ).toBe('paid');
   });
 });
 
@@ -358,13 +405,15 @@ describe('POST /api/orders/:id/notes and GET /api/orders/:id/timeline', () => {
     expect(res.status).toBe(200);
     // Other modules (letters) may add their own entries; ours must be there, newest first.
     const ours = res.body.items.filter(
-      (i: { type: string; text?: string }) => ['status', 'payment', 'note'].includes(i.type) || i.text === 'Stage: none → won',
+      (i: { type: string; text?: string }) =>
+        ['status', 'payment', 'note'].includes(i.type) || i.text === 'Stage: none → won',
     );
     expect(ours.map((i: { type: string }) => i.type)).toEqual(['system', 'status', 'payment', 'note', 'note']);
     expect(ours[2]).toMatchObject({ amount: 10, currency: 'EUR', method: 'cash', at: '2026-02-01T10:03:00.000Z' });
     expect(ours[3]).toMatchObject({ text: 'Ships Monday', visibility: 'public' });
     expect(ours[0]).toMatchObject({ by: { id: user.id }, at: '2026-02-01T10:05:00.000Z' });
-    for (const item of res.body.items) expect(item).toEqual(expect.objectContaining({ id: expect.any(String), at: expect.any(String) }));
+    for (const item of res.body.items)
+      expect(item).toEqual(expect.objectContaining({ id: expect.any(String), at: expect.any(String) }));
   });
 
   it('refuses a bad visibility and unknown orders', async () => {
