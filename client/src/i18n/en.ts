@@ -1,3 +1,5 @@
+import { adminEn } from './admin.en';
+
 /** The English catalogue is the reference: every other language must have exactly these keys. */
 export const en = {
   'nav.label': 'Main',
@@ -193,6 +195,7 @@ export const en = {
   'letterStatus.sending': 'Sending',
   'letterStatus.sent': 'Sent',
   'letterStatus.failed': 'Failed',
+  ...adminEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

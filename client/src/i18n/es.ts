@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { adminEs } from './admin.es';
 
 /** Typed against the English keys: a missing or extra key is a compile error. */
 export const es: Record<MessageKey, string> = {
@@ -195,4 +196,5 @@ export const es: Record<MessageKey, string> = {
   'letterStatus.sending': 'Enviando',
   'letterStatus.sent': 'Enviada',
   'letterStatus.failed': 'Fallida',
+  ...adminEs,
 };

@@ -1,59 +1,147 @@
-import { useDeferredValue, useState } from 'react';
-import { useNavigate } from 'react-router';
-import { Box, Pagination, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useCallback, useMemo, type ReactNode } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import {
+  Box,
+  Chip,
+  LinearProgress,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TablePagination,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import type { OrderListItem } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ListSkeleton } from '../../../components/Skeletons';
 import { useT, type MessageKey } from '../../../i18n/i18n';
-import { useFormat } from '../../../i18n/format';
+import { useFormat, type Formatters } from '../../../i18n/format';
+import { useGetMeQuery } from '../../auth/api/auth-api';
+import { useListUsersQuery } from '../../admin/api/users-api';
 import { useListOrdersQuery } from '../api/orders-api';
+import { useColumnChoice, type OrderColumn } from '../hooks/use-column-choice';
+import { defaultFilter, filterFromParams, filterToParams, filterToQuery, pageSizes, type OrderFilter } from '../order-filters';
+import { ColumnPicker } from './ColumnPicker';
+import { columnLabels } from './column-labels';
+import { OrderFilters } from './OrderFilters';
 
-/** The default order list (pending, reserved, paid) with free search; issue 8 adds the filters. */
+type Cell = { align?: 'right'; render: (o: OrderListItem) => ReactNode };
+
+function cells(t: ReturnType<typeof useT>, fmt: Formatters): Record<OrderColumn, Cell> {
+  return {
+    number: { render: (o) => `#${o.number}` },
+    date: { render: (o) => fmt.dateTime(o.createdAt) },
+    client: { render: (o) => o.clientName },
+    products: { render: (o) => o.items.map((i) => i.name).join(', ') },
+    quantity: { align: 'right', render: (o) => o.items.reduce((sum, i) => sum + i.quantity, 0) },
+    total: { align: 'right', render: (o) => fmt.money(o.total, o.currency) },
+    status: { render: (o) => <Chip size="small" label={t(`status.${o.status}` as MessageKey)} /> },
+    paymentStatus: { render: (o) => t(`paymentStatus.${o.paymentStatus}` as MessageKey) },
+    manager: { render: (o) => o.managerName ?? t('client.noManager') },
+  };
+}
+
+/** Every order, newest first, filtered by a view that lives in the URL. */
 export function OrdersPage() {
   const t = useT();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const query = useDeferredValue(q.trim());
-  const { data, error, isLoading } = useListOrdersQuery({ q: query || undefined, page });
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFromParams(params), [params]);
+  const { data: me } = useGetMeQuery();
+  const { data: users } = useListUsersQuery(undefined, { skip: me?.role !== 'admin' });
+  const { columns, toggle } = useColumnChoice(me?.id);
+  // `data` keeps the previous answer while the next loads, so rows never blank out while typing.
+  const { data, error, isLoading, isFetching } = useListOrdersQuery(filterToQuery(filter));
+
+  const change = useCallback(
+    (patch: Partial<OrderFilter>) => {
+      setParams((current) => filterToParams({ ...filterFromParams(current), page: 1, ...patch }));
+    },
+    [setParams],
+  );
+  const managers = me?.role === 'admin' ? (users ?? []).filter((u) => !u.disabled) : me ? [{ id: me.id, name: me.name }] : [];
+  const cellFor = cells(t, fmt);
+  const open = (o: OrderListItem) => navigate(`/orders/${o.id}`);
+
   return (
     <Box sx={{ p: 2 }}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
-        <Typography variant="h5" component="h1">{t('nav.orders')}</Typography>
-        <TextField placeholder={t('orders.search')} value={q} onChange={(e) => { setQ(e.target.value); setPage(1); }} slotProps={{ htmlInput: { 'aria-label': t('orders.search') } }} />
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1.5 }}>
+        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+          {t('nav.orders')}
+        </Typography>
+        {data ? (
+          <Typography variant="body2" color="text.secondary" data-testid="orders-total">
+            {t('orders.total', { total: data.total })}
+          </Typography>
+        ) : null}
+        <ColumnPicker columns={columns} onToggle={toggle} />
       </Stack>
+      <OrderFilters filter={filter} onChange={change} onReset={() => setParams(filterToParams(defaultFilter))} managers={managers} />
+      <Box sx={{ height: 4, mt: 1 }}>{isFetching && data ? <LinearProgress aria-label={t('orderList.loading')} /> : null}</Box>
       {error ? <ApiErrorAlert error={error} /> : null}
-      {isLoading ? <ListSkeleton rows={10} /> : data ? (
-        <>
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('order.number')}</TableCell>
-                <TableCell>{t('order.date')}</TableCell>
-                <TableCell>{t('card.client')}</TableCell>
-                <TableCell>{t('card.items')}</TableCell>
-                <TableCell align="right">{t('order.total')}</TableCell>
-                <TableCell>{t('order.status')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {data.items.map((o) => (
-                <TableRow key={o.id} hover sx={{ cursor: 'pointer' }} onClick={() => navigate(`/orders/${o.id}`)} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && navigate(`/orders/${o.id}`)}>
-                  <TableCell>#{o.number}</TableCell>
-                  <TableCell>{fmt.dateTime(o.createdAt)}</TableCell>
-                  <TableCell>{o.clientName}</TableCell>
-                  <TableCell>{o.items.map((i) => `${i.name} ×${i.quantity}`).join(', ')}</TableCell>
-                  <TableCell align="right">{fmt.money(o.total, o.currency)}</TableCell>
-                  <TableCell>{t(`status.${o.status}` as MessageKey)}</TableCell>
+      {isLoading ? (
+        <ListSkeleton rows={10} />
+      ) : data ? (
+        <Paper variant="outlined">
+          <TableContainer>
+            <Table size="small" data-testid="orders-table" aria-busy={isFetching}>
+              <TableHead>
+                <TableRow>
+                  {columns.map((c) => (
+                    <TableCell key={c} align={cellFor[c].align}>
+                      {t(columnLabels[c])}
+                    </TableCell>
+                  ))}
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mt: 1 }}>
-            <Typography variant="body2">{t('orders.total', { total: data.total })}</Typography>
-            <Pagination count={Math.max(1, Math.ceil(data.total / data.limit))} page={page} onChange={(_e, p) => setPage(p)} />
-          </Stack>
-        </>
+              </TableHead>
+              <TableBody>
+                {data.items.length === 0 ? (
+                  <TableRow>
+                    <TableCell colSpan={columns.length}>
+                      <Typography color="text.secondary">{t('orderList.empty')}</Typography>
+                    </TableCell>
+                  </TableRow>
+                ) : (
+                  data.items.map((o) => (
+                    <TableRow
+                      key={o.id}
+                      hover
+                      tabIndex={0}
+                      sx={{ cursor: 'pointer', '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineStyle: 'solid' } }}
+                      onClick={() => open(o)}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter') open(o);
+                      }}
+                      data-testid="order-row"
+                      aria-label={t('orderList.openOrder', { number: o.number })}
+                    >
+                      {columns.map((c) => (
+                        <TableCell key={c} align={cellFor[c].align}>
+                          {cellFor[c].render(o)}
+                        </TableCell>
+                      ))}
+                    </TableRow>
+                  ))
+                )}
+              </TableBody>
+            </Table>
+          </TableContainer>
+          <TablePagination
+            component="div"
+            count={data.total}
+            page={Math.max(0, filter.page - 1)}
+            rowsPerPage={filter.limit}
+            rowsPerPageOptions={[...pageSizes]}
+            onPageChange={(_e, page) => setParams((current) => filterToParams({ ...filterFromParams(current), page: page + 1 }))}
+            onRowsPerPageChange={(e) => change({ limit: Number(e.target.value) })}
+            data-testid="orders-pagination"
+          />
+        </Paper>
       ) : null}
     </Box>
   );

@@ -1,0 +1,25 @@
+import { describe, expect, it } from '@jest/globals';
+import { defaultFilter, filterFromParams, filterToParams, filterToQuery } from '../order-filters';
+
+describe('order list filters in the URL', () => {
+  it('reads an empty URL as the default view: pending, reserved and paid, page 1', () => {
+    const filter = filterFromParams(new URLSearchParams(''));
+    expect(filter).toEqual(defaultFilter);
+    expect(filterToQuery(filter)).toEqual({ status: 'pending,reserved,paid', page: 1, limit: 50 });
+    expect(filterToParams(filter).toString()).toBe('');
+  });
+
+  it('round-trips every filter through the URL', () => {
+    const url = 'status=reserved%2Ccancelled&year=2025&manager=none&tag=vip&stage=won&q=%2B34600&page=3&limit=100';
+    const filter = filterFromParams(new URLSearchParams(url));
+    expect(filter).toEqual({ status: ['reserved', 'cancelled'], year: 2025, managerId: 'none', tag: 'vip', stage: 'won', q: '+34600', page: 3, limit: 100 });
+    expect(filterToParams(filter).toString()).toBe(url);
+    expect(filterToQuery(filter)).toEqual({ status: 'reserved,cancelled', year: 2025, managerId: 'none', tag: 'vip', stage: 'won', q: '+34600', page: 3, limit: 100 });
+  });
+
+  it('keeps "all" and drops what it cannot read', () => {
+    expect(filterFromParams(new URLSearchParams('status=all')).status).toBe('all');
+    const filter = filterFromParams(new URLSearchParams('status=bogus&year=19&page=-2&limit=7'));
+    expect(filter).toEqual(defaultFilter);
+  });
+});
