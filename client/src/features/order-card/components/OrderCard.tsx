@@ -15,6 +15,9 @@ import { ClientNotes } from '../../clients/components/ClientNotes';
 import { useGetOrderQuery } from '../../orders/api/orders-api';
 import { useGetSettingsQuery } from '../../settings/api/settings-api';
 import { HistoryTabs } from './HistoryTabs';
+import { StatusMenu } from '../../order-status/components/StatusMenu';
+import { AutoCancelEditor } from '../../order-status/components/AutoCancelEditor';
+import { PaymentsPanel } from '../../payments/components/PaymentsPanel';
 
 const statusColor: Partial<Record<Order['status'], 'default' | 'success' | 'warning' | 'error' | 'info'>> = {
   pending: 'warning',
@@ -141,7 +144,7 @@ export function OrderCard({ orderId, target, targetCall, banner, onSaved, hotkey
   const callTarget = target ?? { kind: 'order' as const, id: order.id, orderId: order.id, clientId: client.id };
 
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: '360px minmax(0, 1fr)', gap: 1.5, p: 1.5, height: '100%', minHeight: 0 }} data-testid="order-card">
+    <Box sx={{ display: 'grid', gridTemplateColumns: '360px minmax(0, 1fr)', gap: 1.5, p: 1.5, height: '100%', minHeight: 0 }} data-testid="order-card" data-order-id={order.id}>
       <Stack spacing={1.5} sx={{ overflow: 'auto', minHeight: 0 }}>
         <Paper sx={{ p: 1.25 }}>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
@@ -150,14 +153,17 @@ export function OrderCard({ orderId, target, targetCall, banner, onSaved, hotkey
             </Typography>
             <Chip color={statusColor[order.status] ?? 'default'} label={t(`status.${order.status}` as MessageKey)} data-testid="order-status" />
             <Chip variant="outlined" label={t(`paymentStatus.${order.paymentStatus}` as MessageKey)} />
+            <StatusMenu order={order} client={client} />
           </Stack>
           <Typography variant="caption" color="text.secondary" component="div">
             {fmt.dateTime(order.createdAt)} ·{' '}
             {order.autoCancelAt ? t('order.autoCancelAt', { date: fmt.dateTime(order.autoCancelAt) }) : t('order.autoCancelOff')}
+            <AutoCancelEditor order={order} />
           </Typography>
           <Box sx={{ mt: 1 }}>
             <KeyFigures order={order} />
           </Box>
+          <PaymentsPanel order={order} />
         </Paper>
         <ClientBlock order={order} client={client} />
         <ItemsBlock order={order} />
