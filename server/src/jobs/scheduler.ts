@@ -36,10 +36,22 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     ...(options.name ? { name: options.name } : {}),
   });
   agenda.on('fail', (err: Error, job: { attrs: { name: string } }) => logger.error(`Job ${job.attrs.name} failed`, err));
+  // Agenda's stop() unlocks jobs but does not wait for a running handler; stop() below does.
+  const running = new Set<Promise<unknown>>();
   for (const job of jobs) {
-    agenda.define(job.name, async () => {
-      await job.run(clock.now(), options.ctx);
-    }, { concurrency: 1 });
+    agenda.define(
+      job.name,
+      async () => {
+        const run = job.run(clock.now(), options.ctx);
+        running.add(run);
+        try {
+          await run;
+        } finally {
+          running.delete(run);
+        }
+      },
+      { concurrency: 1 },
+    );
   }
   await agenda.start();
   for (const job of jobs) await agenda.every(options.everyMs ?? job.every, job.name);
@@ -47,6 +59,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     agenda,
     stop: async () => {
       await agenda.stop(false);
+      await Promise.allSettled([...running]);
     },
   };
 }
