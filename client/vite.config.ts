@@ -16,16 +16,5 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 700,
-    rolldownOptions: {
-      output: {
-        // The editor is only reached through the lazily loaded call dialogs; grouping it keeps
-        // it out of the first screen and cacheable on its own across releases.
-        codeSplitting: {
-          // Only the editor's own modules: its shared dependencies (React, MUI) stay where the app loads them.
-          includeDependenciesRecursively: false,
-          groups: [{ name: 'editor', test: /node_modules[\\/](@tiptap|prosemirror-|orderedmap|rope-sequence|w3c-keyname|linkifyjs|markdown-it)/ }],
-        },
-      },
-    },
   },
 });
