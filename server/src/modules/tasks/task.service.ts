@@ -6,7 +6,7 @@ import { emitDomainEvent } from '../../lib/domain-events.js';
 import type { SessionUser } from '../../http/auth.js';
 import { getUser, userNames } from '../users/users.service.js';
 import { getClientDoc } from '../clients/client.service.js';
-import { OrderModel } from '../orders/order.model.js';
+import { getOrderDoc } from '../orders/order.service.js';
 import { callStateUpdate, type PersonalHold } from '../orders/order-queue.js';
 import type { NextCall } from '../calls/next-call.js';
 import { TaskModel, type TaskDoc } from './task.model.js';
@@ -62,8 +62,9 @@ export async function createTask(body: CreateTaskBody, actor: Actor): Promise<Ta
   if (assigneeId) await assertAssignee(assigneeId);
   let clientId = body.clientId ?? null;
   if (body.orderId) {
-    const order = await OrderModel.findById(body.orderId, { clientId: 1 }).lean<{ clientId: mongoose.Types.ObjectId }>();
-    if (!order) throw badRequest('orderId does not name an order', [{ path: 'body.orderId', message: 'no such order' }]);
+    const order = await getOrderDoc(body.orderId).catch(() => {
+      throw badRequest('orderId does not name an order', [{ path: 'body.orderId', message: 'no such order' }]);
+    });
     if (clientId && clientId !== String(order.clientId)) {
       throw badRequest('The order belongs to another client', [{ path: 'body.clientId', message: 'does not match the order' }]);
     }
