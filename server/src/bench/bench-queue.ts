@@ -1,0 +1,206 @@
+/**
+ * Queue benchmark: claim-next and record-call latency through the real HTTP app at 1,000 and
+ * 10,000 orders, the Node process's CPU per request beside the database process's, and how late
+ * the resurfacing sweep announces 1,000 items that fall due in the same minute. Prints figures,
+ * asserts nothing. Runs against MONGODB_URI, or a fresh embedded FerretDB in a temp folder.
+ *
+ *   npm run bench:queue            (BENCH_RUNS=200 by default)
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import mongoose from 'mongoose';
+import { loadEnv, repoRoot } from '../config/env.js';
+import { connectMongoose } from '../db/connection.js';
+import { ferretDbBinary, startFerretDb, type FerretDbHandle } from '../db/ferretdb.js';
+import { createApp } from '../app.js';
+import { onDomainEvent } from '../lib/domain-events.js';
+import { createUser } from '../modules/users/users.service.js';
+import { ClientModel } from '../modules/clients/client.model.js';
+import { CounterModel, OrderModel } from '../modules/orders/order.model.js';
+import { startScheduler } from '../jobs/scheduler.js';
+import { jobDefinitions } from '../jobs/index.js';
+
+const runs = Number(process.env.BENCH_RUNS ?? 200);
+const sizes = [1_000, 10_000];
+const clkTck = 100; // Linux USER_HZ
+
+function dbCpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields after the command name "(…)": utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clkTck;
+  } catch {
+    return null;
+  }
+}
+
+const nodeCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+function stats(values: number[]) {
+  const s = [...values].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+  return { median: at(0.5), p95: at(0.95), max: s[s.length - 1] ?? NaN };
+}
+
+const fmt = (n: number | null) => (n === null || Number.isNaN(n) ? 'n/a' : n.toFixed(1));
+
+async function seedOrders(from: number, to: number, now: Date): Promise<void> {
+  const batch = 500;
+  for (let start = from; start < to; start += batch) {
+    const clients = [];
+    const orders = [];
+    for (let i = start; i < Math.min(to, start + batch); i++) {
+      const clientId = new mongoose.Types.ObjectId();
+      clients.push({ _id: clientId, name: `Bench client ${i}`, emails: [`bench${i}@example.com`], phones: [{ number: `+3460${String(i).padStart(7, '0')}`, display: `+34 60 ${i}` }], timezone: null });
+      const dueAt = new Date(now.getTime() - (to - i) * 1000);
+      orders.push({
+        number: 100_000 + i,
+        status: 'pending',
+        paymentStatus: 'unpaid',
+        clientId,
+        items: [{ name: 'Widget', quantity: 1, unitPriceMinor: 1999 }],
+        currency: 'EUR',
+        totalMinor: 1999,
+        call: { state: 'due', nextCallAt: dueAt, announcedAt: now },
+        createdBy: { type: 'intake', id: null, name: 'Bench' },
+        createdAt: dueAt,
+      });
+    }
+    await ClientModel.insertMany(clients);
+    await OrderModel.insertMany(orders);
+  }
+  await CounterModel.updateOne({ _id: 'order' }, { $max: { seq: 100_000 + to } }, { upsert: true });
+}
+
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+type Sample = { ms: number; nodeCpu: number; dbCpu: number | null };
+
+async function timed(dbPid: number | undefined, fn: () => Promise<void>): Promise<Sample> {
+  const cpu0 = nodeCpuMs();
+  const db0 = dbCpuMs(dbPid);
+  const t0 = performance.now();
+  await fn();
+  const ms = performance.now() - t0;
+  const db1 = dbCpuMs(dbPid);
+  return { ms, nodeCpu: nodeCpuMs() - cpu0, dbCpu: db0 === null || db1 === null ? null : db1 - db0 };
+}
+
+function report(label: string, samples: Sample[]): void {
+  const lat = stats(samples.map((s) => s.ms));
+  const node = stats(samples.map((s) => s.nodeCpu));
+  const db = samples.every((s) => s.dbCpu !== null) ? stats(samples.map((s) => s.dbCpu as number)) : null;
+  console.log(
+    `  ${label.padEnd(12)} latency median ${fmt(lat.median)} ms, p95 ${fmt(lat.p95)} ms | Node CPU/request median ${fmt(node.median)} ms, p95 ${fmt(node.p95)} ms | DB CPU/request median ${fmt(db?.median ?? null)} ms, p95 ${fmt(db?.p95 ?? null)} ms`,
+  );
+}
+
+/** 1,000 items due across the coming minute; the real scheduler (15 s sweep) announces them. */
+async function resurfacingLag(): Promise<void> {
+  const ids = (await OrderModel.find({}, { _id: 1 }).limit(1000).lean<{ _id: mongoose.Types.ObjectId }[]>()).map((o) => o._id);
+  const start = Date.now() + 5_000;
+  const dueById = new Map<string, number>();
+  await Promise.all(
+    ids.map((id, i) => {
+      const due = start + Math.floor((i * 60_000) / ids.length);
+      dueById.set(String(id), due);
+      return OrderModel.updateOne({ _id: id }, { $set: { 'call.state': 'scheduled', 'call.nextCallAt': new Date(due), 'call.announcedAt': null } });
+    }),
+  );
+  const lags: number[] = [];
+  const off = onDomainEvent('queue.changed', (e) => {
+    const due = e.reason === 'due' && e.orderId ? dueById.get(e.orderId) : undefined;
+    if (due !== undefined) lags.push(Date.now() - due);
+  });
+  const scheduler = await startScheduler({ ctx: { env: loadEnv() }, jobs: jobDefinitions.filter((j) => j.name === 'queue-resurface') });
+  const deadline = Date.now() + 150_000;
+  while (lags.length < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+  await scheduler.stop();
+  off();
+  const s = stats(lags);
+  console.log(`  resurfacing  ${lags.length}/${ids.length} announced; lag after due: median ${fmt(s.median / 1000)} s, p95 ${fmt(s.p95 / 1000)} s, max ${fmt(s.max / 1000)} s (sweep every 15 s)`);
+}
+
+async function main(): Promise<void> {
+  let ferret: FerretDbHandle | null = null;
+  let dir: string | null = null;
+  let uri = process.env.MONGODB_URI;
+  const single = !uri;
+  if (!uri) {
+    const binary = ferretDbBinary(repoRoot, process.env.FERRETDB_BIN);
+    if (!binary) throw new Error('Set MONGODB_URI, or build FerretDB with `bash scripts/install-ferretdb.sh`');
+    dir = mkdtempSync(path.join(os.tmpdir(), 'callboard-bench-'));
+    ferret = await startFerretDb({ binary, dataDir: dir });
+    uri = `${ferret.uri}callboard_bench`;
+  } else {
+    const url = new URL(uri);
+    url.pathname = `/callboard_bench_${Date.now()}`;
+    uri = url.toString();
+  }
+  console.log(`Callboard queue benchmark on ${ferret ? 'embedded FerretDB v1.24.2' : 'MONGODB_URI'} — ${runs} runs per figure`);
+  await connectMongoose(uri, single);
+  await mongoose.connection.syncIndexes();
+  const env = loadEnv({ NODE_ENV: 'production', SESSION_SECRET: 'bench', UPLOAD_DIR: dir ?? os.tmpdir(), DATA_DIR: dir ?? os.tmpdir() });
+  const server = createApp(env).listen(0);
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const password = 'bench-password-123';
+  await createUser({ email: 'bench@example.com', name: 'Bench Manager', password, role: 'manager' });
+  const cookie = await signIn(base, 'bench@example.com', password);
+  const dbPid = ferret?.process.pid;
+
+  try {
+    let seeded = 0;
+    for (const size of sizes) {
+      await seedOrders(seeded, size, new Date());
+      seeded = size;
+      console.log(`\n${size.toLocaleString('en')} orders (all due):`);
+      const claims: Sample[] = [];
+      const records: Sample[] = [];
+      for (let i = 0; i < runs; i++) {
+        let orderId = '';
+        claims.push(
+          await timed(dbPid, async () => {
+            const res = await fetch(`${base}/api/queue/claim`, { method: 'POST', headers: { cookie } });
+            const body = (await res.json()) as { item: { order: { id: string } } };
+            orderId = body.item.order.id;
+          }),
+        );
+        records.push(
+          await timed(dbPid, async () => {
+            const res = await fetch(`${base}/api/orders/${orderId}/calls`, {
+              method: 'POST',
+              headers: { cookie, 'content-type': 'application/json', 'idempotency-key': `bench-${size}-${i}` },
+              body: JSON.stringify({ outcome: 'not_reached' }),
+            });
+            if (res.status !== 201) throw new Error(`record-call answered ${res.status}: ${await res.text()}`);
+          }),
+        );
+      }
+      report('claim-next', claims);
+      report('record-call', records);
+      await resurfacingLag();
+    }
+    console.log('\n(Node CPU is the whole bench process: the HTTP client and the server share it. DB CPU is the FerretDB process, from /proc/<pid>/stat.)');
+  } finally {
+    server.close();
+    await mongoose.connection.dropDatabase().catch(() => {});
+    await mongoose.disconnect();
+    await ferret?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
