@@ -17,6 +17,11 @@ import { letterRoutes, paymentReminderRoutes } from './modules/letters/letter.ro
 import { clientsRoutes } from './modules/clients/clients.routes.js';
 import { ordersRoutes } from './modules/orders/orders.routes.js';
 import { intakeRoutes } from './modules/intake/intake.routes.js';
+import { clientCallsRoutes, orderCallsRoutes } from './modules/calls/calls.routes.js';
+import { queueRoutes } from './modules/queue/queue.routes.js';
+import { tasksRoutes } from './modules/tasks/tasks.routes.js';
+import { attachmentsRoutes, orderAttachmentsRoutes } from './modules/attachments/attachments.routes.js';
+import { eventsRoutes } from './modules/events/events.routes.js';
 
 const moduleRoutes: ApiRoutes[] = [
   healthRoutes,
@@ -26,6 +31,16 @@ const moduleRoutes: ApiRoutes[] = [
   clientsRoutes,
   ordersRoutes,
   intakeRoutes,
+  orderCallsRoutes,
+  clientCallsRoutes,
+  queueRoutes,
+  tasksRoutes,
+  orderAttachmentsRoutes,
+  attachmentsRoutes,
+  eventsRoutes,
+  templateRoutes,
+  letterRoutes,
+  paymentReminderRoutes,
 ];
 
 /** Builds the Express app without listening, so tests run it in-process. */

@@ -7,6 +7,7 @@ import { ensureBootstrapAdmin } from './modules/users/users.service.js';
 import { seedDemoData } from './seed/demo-data.js';
 import { seedDefaultTemplates } from './modules/templates/template.service.js';
 import mongoose from 'mongoose';
+import { startScheduler } from './jobs/scheduler.js';
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     const demo = await seedDemoData();
     if (demo) logger.info(demo);
   }
+  const scheduler = await startScheduler({ ctx: { env } });
   const app = createApp(env);
   const server: Server = app.listen(env.port, () => logger.info(`Callboard is running on ${env.publicUrl}`));
 
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     shuttingDown = true;
     logger.info(`${signal}: shutting down…`);
     server.close();
+    await scheduler.stop().catch((err: unknown) => logger.error('The scheduler did not stop cleanly', err));
     await mongoose.disconnect().catch(() => {});
     await db.stop();
     process.exit(0);
