@@ -17,6 +17,7 @@ export const navItems: NavItem[] = [
   { to: '/', label: 'nav.workbench', roles: ['manager', 'admin'] },
   { to: '/tasks', label: 'nav.tasks', roles: ['manager', 'admin'] },
   { to: '/orders', label: 'nav.orders', roles: ['manager', 'admin'] },
+  { to: '/admin', label: 'nav.admin', roles: ['admin'] },
 ];
 
 export function AppShell() {

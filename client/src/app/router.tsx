@@ -14,6 +14,17 @@ export const routes: RouteObject[] = [
       { path: 'orders/:id', lazy: async () => ({ Component: (await import('../features/order-card/components/OrderPage')).OrderPage }) },
       { path: 'clients/:id', lazy: async () => ({ Component: (await import('../features/clients/components/ClientPage')).ClientPage }) },
       { path: 'tasks', lazy: async () => ({ Component: (await import('../features/tasks/components/MyTasksPage')).MyTasksPage }) },
+      {
+        path: 'admin',
+        lazy: async () => ({ Component: (await import('../features/admin/components/AdminLayout')).AdminLayout }),
+        children: [
+          { path: 'users', lazy: async () => ({ Component: (await import('../features/admin/components/UsersPage')).UsersPage }) },
+          { path: 'templates', lazy: async () => ({ Component: (await import('../features/admin/components/TemplatesPage')).TemplatesPage }) },
+          { path: 'templates/:id', lazy: async () => ({ Component: (await import('../features/admin/components/TemplateEditorPage')).TemplateEditorPage }) },
+          { path: 'instructions', lazy: async () => ({ Component: (await import('../features/admin/components/CallInstructionsPage')).CallInstructionsPage }) },
+          { path: 'settings', lazy: async () => ({ Component: (await import('../features/admin/components/SettingsPage')).SettingsPage }) },
+        ],
+      },
     ],
   },
 ];

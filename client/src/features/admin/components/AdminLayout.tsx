@@ -1,0 +1,44 @@
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Box, Tab, Tabs, Typography } from '@mui/material';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { PageSkeleton } from '../../../components/Skeletons';
+import { useT, type MessageKey } from '../../../i18n/i18n';
+import { useGetMeQuery } from '../../auth/api/auth-api';
+
+const sections: { path: string; label: MessageKey }[] = [
+  { path: '/admin/users', label: 'admin.users' },
+  { path: '/admin/templates', label: 'admin.templates' },
+  { path: '/admin/instructions', label: 'admin.instructions' },
+  { path: '/admin/settings', label: 'admin.settings' },
+];
+
+/** The admin screens under one heading; others get a plain refusal (the API refuses them too). */
+export function AdminLayout() {
+  const t = useT();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const { data: me, isLoading } = useGetMeQuery();
+  if (isLoading) return <PageSkeleton />;
+  if (me?.role !== 'admin') {
+    return (
+      <Box sx={{ p: 2 }}>
+        <ApiErrorAlert error={{ status: 403, data: { error: { code: 'forbidden', message: t('admin.adminsOnly') } } }} />
+      </Box>
+    );
+  }
+  const current = sections.find((s) => pathname.startsWith(s.path));
+  if (!current) return <Navigate to={sections[0]!.path} replace />;
+  return (
+    <Box sx={{ p: 2 }}>
+      <Typography variant="h5" component="h1" sx={{ mb: 1 }}>
+        {t('admin.title')}
+      </Typography>
+      <Tabs value={current.path} onChange={(_e, path: string) => navigate(path)} sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }} aria-label={t('admin.title')}>
+        {sections.map((s) => (
+          <Tab key={s.path} value={s.path} label={t(s.label)} />
+        ))}
+      </Tabs>
+      <Outlet />
+    </Box>
+  );
+}
