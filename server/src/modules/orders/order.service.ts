@@ -502,7 +502,8 @@ export async function setOrderStatus(
     to,
     actor,
     ...(opts.message ? { message: opts.message } : {}),
-    notifyClient: !!opts.notifyClient,
+    // Left undefined when the caller did not say, so the settings decide whether the client is e-mailed.
+    notifyClient: opts.notifyClient,
     notifyAdmin: !!opts.notifyAdmin,
   });
   await emitDomainEvent('order.changed', { orderId });
