@@ -193,4 +193,14 @@ export const adminEn = {
   'instructions.intro': 'The script shown beside the call buttons on every order card. Keep it short: managers read it during the call.',
   'instructions.asManagersSee': 'As managers see it',
   'instructions.tooLong': 'The instructions are too long (at most 50,000 characters of HTML).',
+
+  'myTasks.new': 'New task',
+  'myTasks.titleField': 'Task',
+  'myTasks.edit': 'Edit the task',
+  'myTasks.editTask': 'Edit “{title}”',
+  'myTasks.zone': 'Times in {zone}',
+  'myTasks.today': 'Today',
+  'myTasks.tomorrow': 'Tomorrow',
+  'myTasks.overdueOn': 'Overdue — {date}',
+  'myTasks.call': 'Call',
 } as const;

@@ -195,4 +195,14 @@ export const adminEs: Record<keyof typeof adminEn, string> = {
   'instructions.intro': 'El guion que se muestra junto a los botones de llamada en cada ficha de pedido. Que sea breve: los gestores lo leen durante la llamada.',
   'instructions.asManagersSee': 'Tal como lo ven los gestores',
   'instructions.tooLong': 'Las instrucciones son demasiado largas (50.000 caracteres de HTML como máximo).',
+
+  'myTasks.new': 'Nueva tarea',
+  'myTasks.titleField': 'Tarea',
+  'myTasks.edit': 'Editar la tarea',
+  'myTasks.editTask': 'Editar «{title}»',
+  'myTasks.zone': 'Horas en {zone}',
+  'myTasks.today': 'Hoy',
+  'myTasks.tomorrow': 'Mañana',
+  'myTasks.overdueOn': 'Vencidas — {date}',
+  'myTasks.call': 'Llamar',
 };

@@ -1,0 +1,45 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { DateTime } from 'luxon';
+import type { Task } from '@callboard/shared';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { useT } from '../../../i18n/i18n';
+import { useUpdateTaskMutation } from '../api/tasks-api';
+
+const INPUT_FORMAT = "yyyy-MM-dd'T'HH:mm";
+
+export function TaskEditDialog({ task, zone, onClose }: { task: Task; zone: string; onClose: () => void }) {
+  const t = useT();
+  const [updateTask, { error, isLoading }] = useUpdateTaskMutation();
+  const [title, setTitle] = useState(task.title);
+  const [dueAt, setDueAt] = useState(DateTime.fromISO(task.dueAt, { zone }).toFormat(INPUT_FORMAT));
+  const due = DateTime.fromFormat(dueAt, INPUT_FORMAT, { zone });
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!title.trim() || !due.isValid) return;
+    const result = await updateTask({ id: task.id, body: { title: title.trim(), dueAt: due.toUTC().toISO()! } });
+    if (!('error' in result)) onClose();
+  }
+
+  return (
+    <Dialog open onClose={onClose} maxWidth="xs" fullWidth aria-labelledby="edit-task-title">
+      <form onSubmit={submit}>
+        <DialogTitle id="edit-task-title">{t('myTasks.edit')}</DialogTitle>
+        <DialogContent dividers>
+          <Stack spacing={1.5}>
+            <TextField label={t('myTasks.titleField')} value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus />
+            <TextField type="datetime-local" label={t('task.due')} value={dueAt} onChange={(e) => setDueAt(e.target.value)} required slotProps={{ inputLabel: { shrink: true } }} helperText={t('myTasks.zone', { zone })} />
+            {error ? <ApiErrorAlert error={error} /> : null}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="submit" variant="contained" loading={isLoading}>
+            {t('common.save')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
