@@ -247,6 +247,19 @@ describe('the manager workbench in Chromium', () => {
     times.sort((x, y) => x - y);
     const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
     console.log(`save-to-next-card over ${times.length} saves: median ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms (target p95 ≤ 150 ms)`);
+    const resources = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname, ms: e.duration })),
+    );
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? NaN;
+    for (const [label, test] of [
+      ['POST /api/orders/:id/calls', /\/api\/orders\/[^/]+\/calls$/],
+      ['POST /api/queue/claim', /\/api\/queue\/claim$/],
+      ['GET /api/queue', /\/api\/queue$/],
+      ['GET /api/orders/:id/timeline', /\/timeline$/],
+    ] as const) {
+      const xs = resources.filter((r) => test.test(r.name)).map((r) => r.ms);
+      console.log(`${label}: ${xs.length} requests, median ${median(xs).toFixed(0)} ms`);
+    }
     expect(times.length).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { Call, Order, RecordCallBody } from '@callboard/shared';
 import { baseApi } from '../../../app/api';
+import { ordersApi } from '../../orders/api/orders-api';
 
 export type CallTarget = { kind: 'order' | 'task'; id: string; orderId: string | null; clientId: string };
 
@@ -14,11 +15,23 @@ export const callsApi = baseApi.injectEndpoints({
         body,
         headers: { 'Idempotency-Key': idempotencyKey },
       }),
+      // The answer carries the updated order, so the card needs no refetch. The queue and the
+      // order's timeline follow from the server's live events, which keeps the workbench's next
+      // claim from queueing behind refetches of a card that is about to close.
+      async onQueryStarted({ target }, { dispatch, queryFulfilled }) {
+        // A failed save is shown by the dialog; there is nothing to update then.
+        const result = await queryFulfilled.catch(() => null);
+        const order = result?.data.order;
+        if (order && target.orderId === order.id) {
+          dispatch(
+            ordersApi.util.updateQueryData('getOrder', order.id, (draft) => {
+              draft.order = order;
+            }),
+          );
+        }
+      },
       invalidatesTags: (_res, _err, { target }) => [
-        { type: 'Queue', id: 'LIST' },
         { type: 'Call', id: `client:${target.clientId}` },
-        { type: 'Client', id: target.clientId },
-        ...(target.orderId ? [{ type: 'Order' as const, id: target.orderId }, { type: 'Timeline' as const, id: target.orderId }] : []),
         ...(target.kind === 'task' ? [{ type: 'Task' as const, id: target.id }] : []),
       ],
     }),

@@ -25,7 +25,7 @@ export const queueApi = baseApi.injectEndpoints({
     claimNext: build.mutation<QueueItem | null, void>({
       query: () => ({ url: '/queue/claim', method: 'POST' }),
       transformResponse: (res: { item: QueueItem } | null) => res?.item ?? null,
-      invalidatesTags: [{ type: 'Queue', id: 'LIST' }],
+      // The claim's live event refreshes the due count; no refetch here competes with opening the card.
     }),
   }),
 });

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
-import { baseApi } from '../../../app/api';
+import { baseApi, type TagType } from '../../../app/api';
 import { useAppDispatch } from '../../../app/store';
 
-type EventPayload = { orderId?: string; id?: string; clientId?: string };
+type EventPayload = { orderId?: string | null; clientId?: string | null };
+type Tag = TagType | { type: TagType; id: string };
 
 function parse(data: string): EventPayload {
   try {
@@ -13,36 +14,54 @@ function parse(data: string): EventPayload {
   }
 }
 
+/** Events arrive in bursts (a save emits several); refetch once per burst, after this quiet time. */
+const BATCH_MS = 1000;
+
 /**
- * Server-sent events only say what changed; RTK Query refetches what is on screen. EventSource
- * reconnects by itself after a network drop.
+ * Server-sent events only say what changed; RTK Query refetches what is on screen. Batching
+ * keeps those refetches from competing with the manager's own save and claim on the server.
+ * EventSource reconnects by itself after a network drop.
  */
 export function useLiveEvents(enabled: boolean) {
   const dispatch = useAppDispatch();
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return;
+    const pending = new Map<string, Tag>();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const invalidate = (tags: Tag[]) => {
+      for (const tag of tags) pending.set(typeof tag === 'string' ? tag : `${tag.type}:${tag.id}`, tag);
+      timer ??= setTimeout(() => {
+        timer = null;
+        const batch = [...pending.values()];
+        pending.clear();
+        dispatch(baseApi.util.invalidateTags(batch));
+      }, BATCH_MS);
+    };
+    const orderTags = (orderId: string | null | undefined): Tag[] =>
+      orderId ? [{ type: 'Order', id: orderId }, { type: 'Timeline', id: orderId }] : ['Order', 'Timeline'];
+
     const source = new EventSource('/api/events', { withCredentials: true });
-    const onQueue = () => dispatch(baseApi.util.invalidateTags([{ type: 'Queue', id: 'LIST' }]));
+    const onQueue = (e: MessageEvent<string>) => {
+      const { orderId } = parse(e.data);
+      invalidate([{ type: 'Queue', id: 'LIST' }, ...(orderId ? [{ type: 'Timeline' as const, id: orderId }] : [])]);
+    };
     const onOrder = (e: MessageEvent<string>) => {
-      const { orderId, id, clientId } = parse(e.data);
-      const order = orderId ?? id;
-      dispatch(
-        baseApi.util.invalidateTags(
-          order
-            ? [{ type: 'Order', id: order }, { type: 'Timeline', id: order }, ...(clientId ? [{ type: 'Client' as const, id: clientId }] : [])]
-            : ['Order', 'Timeline'],
-        ),
-      );
+      const { orderId, clientId } = parse(e.data);
+      invalidate([...orderTags(orderId), ...(clientId ? [{ type: 'Client' as const, id: clientId }] : [])]);
     };
     const onLetter = (e: MessageEvent<string>) => {
       const { orderId } = parse(e.data);
-      dispatch(baseApi.util.invalidateTags(orderId ? [{ type: 'Timeline', id: orderId }] : ['Timeline']));
+      invalidate(orderId ? [{ type: 'Timeline', id: orderId }] : ['Timeline']);
     };
+    // After a reconnect, anything may have changed while we were away.
+    const onOpen = () => invalidate([{ type: 'Queue', id: 'LIST' }]);
     source.addEventListener('queue', onQueue);
     source.addEventListener('order', onOrder);
     source.addEventListener('letter', onLetter);
-    // After a reconnect, anything may have changed while we were away.
-    source.addEventListener('open', onQueue);
-    return () => source.close();
+    source.addEventListener('open', onOpen);
+    return () => {
+      source.close();
+      if (timer) clearTimeout(timer);
+    };
   }, [enabled, dispatch]);
 }
