@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { baseApi, type TagType } from '../../../app/api';
 import { useAppDispatch } from '../../../app/store';
 
-type EventPayload = { orderId?: string | null; clientId?: string | null };
+type EventPayload = { orderId?: string | null; clientId?: string | null; reason?: string };
 type Tag = TagType | { type: TagType; id: string };
 
 function parse(data: string): EventPayload {
@@ -42,8 +42,10 @@ export function useLiveEvents(enabled: boolean) {
 
     const source = new EventSource('/api/events', { withCredentials: true });
     const onQueue = (e: MessageEvent<string>) => {
-      const { orderId } = parse(e.data);
-      invalidate([{ type: 'Queue', id: 'LIST' }, ...(orderId ? [{ type: 'Timeline' as const, id: orderId }] : [])]);
+      const { orderId, reason } = parse(e.data);
+      // Claims and releases change only the queue; a recorded call also adds to the order's history.
+      const recorded = reason === 'call.recorded' && orderId;
+      invalidate([{ type: 'Queue', id: 'LIST' }, ...(recorded ? [{ type: 'Timeline' as const, id: orderId }] : [])]);
     };
     const onOrder = (e: MessageEvent<string>) => {
       const { orderId, clientId } = parse(e.data);
