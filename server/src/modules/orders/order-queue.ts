@@ -65,6 +65,7 @@ export function callStateUpdate(prefix: string, callId: string, result: NextCall
     [`${prefix}.personalFor`]: personal ? new mongoose.Types.ObjectId(personal.userId) : null,
     [`${prefix}.personalUntil`]: personal?.until ?? null,
     [`${prefix}.announcedAt`]: null,
+    [`${prefix}.announcedBy`]: null,
   };
 }
 
@@ -84,19 +85,24 @@ export async function flagPaymentCheck(orderId: string): Promise<boolean> {
 
 /** Due orders whose current nextCallAt has not been announced yet (the resurfacing sweep). */
 export async function findUnannouncedDueOrders(now: Date, limit: number) {
-  return OrderModel.find({ 'call.announcedAt': null, ...dueFilter(now) }, { _id: 1, 'call.nextCallAt': 1 })
+  return OrderModel.find({ 'call.announcedAt': null, ...dueFilter(now) }, { _id: 1 })
     .sort({ 'call.nextCallAt': 1 })
     .limit(limit)
-    .lean<{ _id: mongoose.Types.ObjectId; call: { nextCallAt: Date } }[]>();
+    .lean<{ _id: mongoose.Types.ObjectId }[]>();
 }
 
-/** True for the one sweep that marks this due time announced (conditional on it being unchanged). */
-export async function markOrderAnnounced(orderId: string, nextCallAt: Date, now: Date): Promise<boolean> {
-  const res = await OrderModel.updateOne(
-    { _id: orderId, 'call.announcedAt': null, 'call.nextCallAt': nextCallAt },
-    { $set: { 'call.announcedAt': now } },
+/**
+ * Marks a batch of due orders announced in one update and returns those this sweep run won:
+ * a concurrent run's update matches none of them (announcedAt is no longer null).
+ */
+export async function claimOrderAnnouncements(ids: mongoose.Types.ObjectId[], now: Date, runId: string): Promise<string[]> {
+  if (ids.length === 0) return [];
+  await OrderModel.updateMany(
+    { _id: { $in: ids }, 'call.announcedAt': null, 'call.nextCallAt': { $lte: now } },
+    { $set: { 'call.announcedAt': now, 'call.announcedBy': runId } },
   );
-  return res.modifiedCount === 1;
+  const won = await OrderModel.find({ _id: { $in: ids }, 'call.announcedBy': runId }, { _id: 1 }).lean<{ _id: mongoose.Types.ObjectId }[]>();
+  return won.map((o) => String(o._id));
 }
 
 /** Orders past their auto-cancel date in a status that may still become cancelled. */

@@ -52,6 +52,8 @@ export const callInfoSchema = new Schema(
     lastCallId: { type: Schema.Types.ObjectId, default: null },
     /** Set by the resurfacing sweep once this nextCallAt has been announced; cleared on every reschedule. */
     announcedAt: { type: Date, default: null },
+    /** The sweep run that announced it: a batch update claims many items, this tells which run won them. */
+    announcedBy: { type: String, default: null },
   },
   { _id: false },
 );

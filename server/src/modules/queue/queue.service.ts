@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Client, Order, QueueReason, Settings, Task } from '@callboard/shared';
 import { isTimeZone } from '@callboard/shared';
@@ -7,9 +8,9 @@ import { getSettings } from '../settings/settings.service.js';
 import { ClientModel, type ClientDoc } from '../clients/client.model.js';
 import { toClientDtos } from '../clients/client.service.js';
 import { toOrderDto } from '../orders/order.service.js';
-import { findDueOrders, findUnannouncedDueOrders, markOrderAnnounced } from '../orders/order-queue.js';
+import { claimOrderAnnouncements, findDueOrders, findUnannouncedDueOrders } from '../orders/order-queue.js';
 import type { OrderDoc } from '../orders/order.model.js';
-import { findDueCallTasks, findUnannouncedDueTasks, markTaskAnnounced, toTaskDtos } from '../tasks/task.service.js';
+import { claimTaskAnnouncements, findDueCallTasks, findUnannouncedDueTasks, toTaskDtos } from '../tasks/task.service.js';
 import type { TaskDoc } from '../tasks/task.model.js';
 import { QueueClaimModel, type QueueClaimDoc } from './queue-claim.model.js';
 
@@ -241,29 +242,26 @@ export async function expireClaims(now: Date): Promise<number> {
 }
 
 /**
- * The resurfacing sweep: each order or call task whose due time has come is announced once
- * (the `announcedAt` marker is set conditionally on that same due time, so a repeated or
- * concurrent sweep announces nothing twice, and a reschedule clears it for the next time).
+ * The resurfacing sweep: each order or call task whose due time has come is announced once.
+ * A batch is claimed with one update stamped with this run's id, so a repeated or concurrent
+ * sweep announces nothing twice, and a reschedule clears the marker for the next due time.
  */
 export async function announceDueItems(now: Date, batch = 500): Promise<number> {
+  const runId = randomUUID();
   let announced = 0;
   for (;;) {
     const orders = await findUnannouncedDueOrders(now, batch);
-    for (const o of orders) {
-      if (await markOrderAnnounced(String(o._id), o.call.nextCallAt, now)) {
-        announced += 1;
-        await emitDomainEvent('queue.changed', { reason: 'due', orderId: String(o._id) });
-      }
+    for (const orderId of await claimOrderAnnouncements(orders.map((o) => o._id), now, runId)) {
+      announced += 1;
+      await emitDomainEvent('queue.changed', { reason: 'due', orderId });
     }
     if (orders.length < batch) break;
   }
   for (;;) {
     const tasks = await findUnannouncedDueTasks(now, batch);
-    for (const t of tasks) {
-      if (await markTaskAnnounced(String(t._id), t.call.nextCallAt, now)) {
-        announced += 1;
-        await emitDomainEvent('queue.changed', { reason: 'due', taskId: String(t._id) });
-      }
+    for (const taskId of await claimTaskAnnouncements(tasks.map((t) => t._id), now, runId)) {
+      announced += 1;
+      await emitDomainEvent('queue.changed', { reason: 'due', taskId });
     }
     if (tasks.length < batch) break;
   }

@@ -104,6 +104,7 @@ export async function updateTask(id: string, body: UpdateTaskBody): Promise<Task
     if (existing.call && (existing.call.attempts ?? 0) === 0) {
       set['call.nextCallAt'] = set.dueAt;
       set['call.announcedAt'] = null;
+      set['call.announcedBy'] = null;
     }
   }
   if (body.done !== undefined) {
@@ -115,6 +116,7 @@ export async function updateTask(id: string, body: UpdateTaskBody): Promise<Task
         set['call.state'] = 'due';
         set['call.nextCallAt'] = clock.now();
         set['call.announcedAt'] = null;
+        set['call.announcedBy'] = null;
       }
     }
   }
@@ -178,18 +180,21 @@ export async function applyCallToTask(taskId: string, callId: string, result: Ne
 }
 
 export async function findUnannouncedDueTasks(now: Date, limit: number) {
-  return TaskModel.find({ 'call.announcedAt': null, ...dueTaskFilter(now) }, { _id: 1, 'call.nextCallAt': 1 })
+  return TaskModel.find({ 'call.announcedAt': null, ...dueTaskFilter(now) }, { _id: 1 })
     .sort({ 'call.nextCallAt': 1 })
     .limit(limit)
-    .lean<{ _id: mongoose.Types.ObjectId; call: { nextCallAt: Date } }[]>();
+    .lean<{ _id: mongoose.Types.ObjectId }[]>();
 }
 
-export async function markTaskAnnounced(taskId: string, nextCallAt: Date, now: Date): Promise<boolean> {
-  const res = await TaskModel.updateOne(
-    { _id: taskId, 'call.announcedAt': null, 'call.nextCallAt': nextCallAt },
-    { $set: { 'call.announcedAt': now } },
+/** The task twin of claimOrderAnnouncements. */
+export async function claimTaskAnnouncements(ids: mongoose.Types.ObjectId[], now: Date, runId: string): Promise<string[]> {
+  if (ids.length === 0) return [];
+  await TaskModel.updateMany(
+    { _id: { $in: ids }, 'call.announcedAt': null, 'call.nextCallAt': { $lte: now } },
+    { $set: { 'call.announcedAt': now, 'call.announcedBy': runId } },
   );
-  return res.modifiedCount === 1;
+  const won = await TaskModel.find({ _id: { $in: ids }, 'call.announcedBy': runId }, { _id: 1 }).lean<{ _id: mongoose.Types.ObjectId }[]>();
+  return won.map((t) => String(t._id));
 }
 
 /** The order timeline's "task" entries: tasks linked to the order. */
