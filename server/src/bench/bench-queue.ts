@@ -57,7 +57,13 @@ async function seedOrders(from: number, to: number, now: Date): Promise<void> {
     const orders = [];
     for (let i = start; i < Math.min(to, start + batch); i++) {
       const clientId = new mongoose.Types.ObjectId();
-      clients.push({ _id: clientId, name: `Bench client ${i}`, emails: [`bench${i}@example.com`], phones: [{ number: `+3460${String(i).padStart(7, '0')}`, display: `+34 60 ${i}` }], timezone: null });
+      clients.push({
+        _id: clientId,
+        name: `Bench client ${i}`,
+        emails: [`bench${i}@example.com`],
+        phones: [{ number: `+3460${String(i).padStart(7, '0')}`, display: `+34 60 ${i}` }],
+        timezone: null,
+      });
       const dueAt = new Date(now.getTime() - (to - i) * 1000);
       orders.push({
         number: 100_000 + i,
@@ -79,7 +85,11 @@ async function seedOrders(from: number, to: number, now: Date): Promise<void> {
 }
 
 async function signIn(base: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
@@ -107,14 +117,19 @@ function report(label: string, samples: Sample[]): void {
 
 /** 1,000 items due across the coming minute; the real scheduler (15 s sweep) announces them. */
 async function resurfacingLag(): Promise<void> {
-  const ids = (await OrderModel.find({}, { _id: 1 }).limit(1000).lean<{ _id: mongoose.Types.ObjectId }[]>()).map((o) => o._id);
+  const ids = (await OrderModel.find({}, { _id: 1 }).limit(1000).lean<{ _id: mongoose.Types.ObjectId }[]>()).map(
+    (o) => o._id,
+  );
   const start = Date.now() + 5_000;
   const dueById = new Map<string, number>();
   await Promise.all(
     ids.map((id, i) => {
       const due = start + Math.floor((i * 60_000) / ids.length);
       dueById.set(String(id), due);
-      return OrderModel.updateOne({ _id: id }, { $set: { 'call.state': 'scheduled', 'call.nextCallAt': new Date(due), 'call.announcedAt': null } });
+      return OrderModel.updateOne(
+        { _id: id },
+        { $set: { 'call.state': 'scheduled', 'call.nextCallAt': new Date(due), 'call.announcedAt': null } },
+      );
     }),
   );
   const lags: number[] = [];
@@ -122,13 +137,18 @@ async function resurfacingLag(): Promise<void> {
     const due = e.reason === 'due' && e.orderId ? dueById.get(e.orderId) : undefined;
     if (due !== undefined) lags.push(Date.now() - due);
   });
-  const scheduler = await startScheduler({ ctx: { env: loadEnv() }, jobs: jobDefinitions.filter((j) => j.name === 'queue-resurface') });
+  const scheduler = await startScheduler({
+    ctx: { env: loadEnv() },
+    jobs: jobDefinitions.filter((j) => j.name === 'queue-resurface'),
+  });
   const deadline = Date.now() + 150_000;
   while (lags.length < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
   await scheduler.stop();
   off();
   const s = stats(lags);
-  console.log(`  resurfacing  ${lags.length}/${ids.length} announced; lag after due: median ${fmt(s.median / 1000)} s, p95 ${fmt(s.p95 / 1000)} s, max ${fmt(s.max / 1000)} s (sweep every 15 s)`);
+  console.log(
+    `  resurfacing  ${lags.length}/${ids.length} announced; lag after due: median ${fmt(s.median / 1000)} s, p95 ${fmt(s.p95 / 1000)} s, max ${fmt(s.max / 1000)} s (sweep every 15 s)`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -147,10 +167,17 @@ async function main(): Promise<void> {
     url.pathname = `/callboard_bench_${Date.now()}`;
     uri = url.toString();
   }
-  console.log(`Callboard queue benchmark on ${ferret ? 'embedded FerretDB v1.24.2' : 'MONGODB_URI'} — ${runs} runs per figure`);
+  console.log(
+    `Callboard queue benchmark on ${ferret ? 'embedded FerretDB v1.24.2' : 'MONGODB_URI'} — ${runs} runs per figure`,
+  );
   await connectMongoose(uri, single);
   await mongoose.connection.syncIndexes();
-  const env = loadEnv({ NODE_ENV: 'production', SESSION_SECRET: 'bench', UPLOAD_DIR: dir ?? os.tmpdir(), DATA_DIR: dir ?? os.tmpdir() });
+  const env = loadEnv({
+    NODE_ENV: 'production',
+    SESSION_SECRET: 'bench',
+    UPLOAD_DIR: dir ?? os.tmpdir(),
+    DATA_DIR: dir ?? os.tmpdir(),
+  });
   const server = createApp(env).listen(0);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const password = 'bench-password-123';
@@ -190,7 +217,9 @@ async function main(): Promise<void> {
       report('record-call', records);
       await resurfacingLag();
     }
-    console.log('\n(Node CPU is the whole bench process: the HTTP client and the server share it. DB CPU is the FerretDB process, from /proc/<pid>/stat.)');
+    console.log(
+      '\n(Node CPU is the whole bench process: the HTTP client and the server share it. DB CPU is the FerretDB process, from /proc/<pid>/stat.)',
+    );
   } finally {
     server.close();
     await mongoose.connection.dropDatabase().catch(() => {});

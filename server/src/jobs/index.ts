@@ -14,4 +14,11 @@ export type JobContext = { env: Env };
  */
 export type JobDefinition = { name: string; every: number; run: (now: Date, ctx: JobContext) => Promise<unknown> };
 
-export const jobDefinitions: JobDefinition[] = [queueResurfaceJob, autoCancelJob, expireClaimsJob, sessionsCleanupJob, letterDeliveryJob, reviewRequestJob];
+export const jobDefinitions: JobDefinition[] = [
+  queueResurfaceJob,
+  autoCancelJob,
+  expireClaimsJob,
+  sessionsCleanupJob,
+  letterDeliveryJob,
+  reviewRequestJob,
+];

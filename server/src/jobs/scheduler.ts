@@ -35,7 +35,9 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     defaultConcurrency: 1,
     ...(options.name ? { name: options.name } : {}),
   });
-  agenda.on('fail', (err: Error, job: { attrs: { name: string } }) => logger.error(`Job ${job.attrs.name} failed`, err));
+  agenda.on('fail', (err: Error, job: { attrs: { name: string } }) =>
+    logger.error(`Job ${job.attrs.name} failed`, err),
+  );
   // Agenda's stop() unlocks jobs but does not wait for a running handler; stop() below does.
   const running = new Set<Promise<unknown>>();
   for (const job of jobs) {

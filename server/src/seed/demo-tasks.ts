@@ -31,7 +31,13 @@ type SeedOrder = {
   clientId: mongoose.Types.ObjectId;
   managerId: mongoose.Types.ObjectId | null;
   createdAt: Date;
-  call: { attempts: number; lastOutcome: CallOutcome | null; lastCallAt: Date | null; nextCallAt: Date | null; state: string };
+  call: {
+    attempts: number;
+    lastOutcome: CallOutcome | null;
+    lastCallAt: Date | null;
+    nextCallAt: Date | null;
+    state: string;
+  };
 };
 
 /**
@@ -43,8 +49,7 @@ export async function seedDemoTasks(ctx: DemoSeedContext): Promise<{ calls: numb
   const pick = <T>(list: T[]): T => list[Math.floor(r() * list.length)] as T;
   const names = await userNames([...ctx.managers, ...ctx.admins]);
   const byOf = (id: string) => ({ type: 'user', id, name: names.get(id) ?? 'Manager' });
-  const orders = await OrderModel.find({ _id: { $in: ctx.orders }, 'call.attempts': { $gt: 0 } })
-    .lean<SeedOrder[]>();
+  const orders = await OrderModel.find({ _id: { $in: ctx.orders }, 'call.attempts': { $gt: 0 } }).lean<SeedOrder[]>();
 
   const calls = orders.flatMap((o) => {
     const attempts = o.call.attempts;
@@ -79,14 +84,19 @@ export async function seedDemoTasks(ctx: DemoSeedContext): Promise<{ calls: numb
   });
   if (calls.length > 0) await CallModel.insertMany(calls);
 
-  const openOrders = await OrderModel.find({ _id: { $in: ctx.orders }, status: { $in: ['pending', 'reserved'] } }, { clientId: 1 })
+  const openOrders = await OrderModel.find(
+    { _id: { $in: ctx.orders }, status: { $in: ['pending', 'reserved'] } },
+    { clientId: 1 },
+  )
     .limit(12)
     .lean<{ _id: mongoose.Types.ObjectId; clientId: mongoose.Types.ObjectId }[]>();
   const tasks = openOrders.map((o, i) => {
     const assignee = ctx.managers[i % ctx.managers.length] as string;
     const kind = i % 4 === 3 ? 'other' : 'call';
     // Some overdue, some later today, some in the next days.
-    const dueAt = new Date(Math.floor((ctx.now.getTime() + (i % 3 === 0 ? -2 : i % 3 === 1 ? 3 : 30) * hour) / 60_000) * 60_000);
+    const dueAt = new Date(
+      Math.floor((ctx.now.getTime() + (i % 3 === 0 ? -2 : i % 3 === 1 ? 3 : 30) * hour) / 60_000) * 60_000,
+    );
     return {
       title: kind === 'call' ? pick(taskTitles) : pick(otherTitles),
       kind,

@@ -36,7 +36,11 @@ export const recordCallBody = z
     if (body.callbackAt && body.outcome !== 'callback' && body.outcome !== 'completed') {
       ctx.addIssue({ code: 'custom', path: ['callbackAt'], message: 'is only allowed with callback or completed' });
     }
-    if (body.personal !== undefined && body.outcome !== 'callback' && !(body.outcome === 'completed' && body.callbackAt)) {
+    if (
+      body.personal !== undefined &&
+      body.outcome !== 'callback' &&
+      !(body.outcome === 'completed' && body.callbackAt)
+    ) {
       ctx.addIssue({ code: 'custom', path: ['personal'], message: 'is only allowed with a callback time' });
     }
     if (body.followUp && body.outcome !== 'completed') {

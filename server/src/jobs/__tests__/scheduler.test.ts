@@ -5,7 +5,7 @@ import { onDomainEvent } from '../../lib/domain-events.js';
 import { OrderModel } from '../../modules/orders/order.model.js';
 import { OrderEventModel } from '../../modules/orders/order-event.model.js';
 import { emptyQueue, newOrder } from '../../modules/calls/__tests__/fixtures.js';
-import { startScheduler, type Scheduler } from '../scheduler.js';
+import { startScheduler } from '../scheduler.js';
 import { jobDefinitions, type JobDefinition } from '../index.js';
 
 const ctx = useTestApp();
@@ -48,7 +48,10 @@ describe('the scheduler', () => {
       await eventually(async () => (await OrderModel.findById(order.id).lean())?.status === 'cancelled');
       const events = await OrderEventModel.find({ orderId: order.id, type: 'status' }).lean();
       expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ by: { type: 'scheduler', name: 'Scheduler' }, text: expect.stringMatching(/automatically/) });
+      expect(events[0]).toMatchObject({
+        by: { type: 'scheduler', name: 'Scheduler' },
+        text: expect.stringMatching(/automatically/),
+      });
       expect((await OrderModel.findById(later.id).lean())?.status).toBe('pending');
       at('2026-05-05T10:00:00Z');
       await eventually(async () => (await OrderModel.findById(later.id).lean())?.status === 'cancelled');
@@ -72,7 +75,9 @@ describe('the scheduler', () => {
     const cancelledAtStop = await OrderModel.countDocuments({ _id: { $in: ids }, status: 'cancelled' });
     const second = await startScheduler({ ctx: { env: ctx.env }, jobs: jobsNamed('auto-cancel'), ...fast });
     try {
-      await eventually(async () => (await OrderModel.countDocuments({ _id: { $in: ids }, status: 'cancelled' })) === ids.length);
+      await eventually(
+        async () => (await OrderModel.countDocuments({ _id: { $in: ids }, status: 'cancelled' })) === ids.length,
+      );
       await new Promise((r) => setTimeout(r, 600)); // a few more sweeps: nothing may happen twice
       expect(cancelledAtStop).toBeLessThanOrEqual(ids.length);
       expect(await autoCancelStatusEvents(ids)).toBe(ids.length);
@@ -90,12 +95,17 @@ describe('the scheduler', () => {
     const ids: string[] = [];
     for (let i = 0; i < 15; i++) ids.push((await newOrder()).id);
     const cancelIds = ids.slice(0, 5);
-    await OrderModel.updateMany({ _id: { $in: cancelIds } }, { $set: { autoCancelAt: new Date('2026-05-04T09:00:00Z') } });
+    await OrderModel.updateMany(
+      { _id: { $in: cancelIds } },
+      { $set: { autoCancelAt: new Date('2026-05-04T09:00:00Z') } },
+    );
     const jobs = jobsNamed('queue-resurface', 'auto-cancel');
     const a = await startScheduler({ ctx: { env: ctx.env }, jobs, ...fast, name: 'a' });
     const b = await startScheduler({ ctx: { env: ctx.env }, jobs, ...fast, name: 'b' });
     try {
-      await eventually(async () => (await OrderModel.countDocuments({ _id: { $in: cancelIds }, status: 'cancelled' })) === 5);
+      await eventually(
+        async () => (await OrderModel.countDocuments({ _id: { $in: cancelIds }, status: 'cancelled' })) === 5,
+      );
       await eventually(async () => ids.slice(5).every((id) => announced.includes(id)));
       await new Promise((r) => setTimeout(r, 800));
       const mine = announced.filter((id) => ids.includes(id));
@@ -119,7 +129,13 @@ describe('the scheduler', () => {
       await eventually(async () => announced.includes(order.id));
       await OrderModel.updateOne(
         { _id: order.id },
-        { $set: { 'call.state': 'scheduled', 'call.nextCallAt': new Date('2026-05-04T11:00:00Z'), 'call.announcedAt': null } },
+        {
+          $set: {
+            'call.state': 'scheduled',
+            'call.nextCallAt': new Date('2026-05-04T11:00:00Z'),
+            'call.announcedAt': null,
+          },
+        },
       );
       await new Promise((r) => setTimeout(r, 500));
       expect(announced.filter((id) => id === order.id)).toHaveLength(1);

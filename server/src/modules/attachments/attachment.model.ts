@@ -20,5 +20,8 @@ const attachmentSchema = new Schema(
 attachmentSchema.index({ orderId: 1, createdAt: -1 });
 attachmentSchema.index({ callId: 1 });
 
-export type AttachmentDoc = InferSchemaType<typeof attachmentSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date };
+export type AttachmentDoc = InferSchemaType<typeof attachmentSchema> & {
+  _id: mongoose.Types.ObjectId;
+  createdAt: Date;
+};
 export const AttachmentModel = mongoose.model('Attachment', attachmentSchema);

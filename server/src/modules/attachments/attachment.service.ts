@@ -37,7 +37,11 @@ export function storedFileName(): string {
 /** A name safe to show and to put in Content-Disposition: no path, no control or quote characters. */
 export function sanitiseFileName(name: string): string {
   const base = path.basename(name.replace(/\\/g, '/'));
-  const clean = base.replace(/[^\p{L}\p{N} ._()-]/gu, '_').replace(/^\.+/, '').trim().slice(0, 150);
+  const clean = base
+    .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 150);
   return clean || 'recording';
 }
 
@@ -48,7 +52,10 @@ const toInfo = (d: AttachmentDoc): AttachmentInfo => ({
   size: d.size,
 });
 
-export const toCallAttachment = (d: AttachmentDoc): CallAttachment => ({ ...toInfo(d), url: `/api/attachments/${String(d._id)}` });
+export const toCallAttachment = (d: AttachmentDoc): CallAttachment => ({
+  ...toInfo(d),
+  url: `/api/attachments/${String(d._id)}`,
+});
 
 /** Keeps an uploaded file as a recording of the order; the route deletes the file if this throws. */
 export async function saveUploadedRecording(input: {
@@ -85,8 +92,10 @@ export async function assertAttachable(ids: string[], clientId: string, callId: 
   const problems = ids.flatMap((id, i) => {
     const d = byId.get(id);
     if (!d) return [{ path: `body.attachmentIds.${i}`, message: 'no such attachment' }];
-    if (String(d.clientId) !== clientId) return [{ path: `body.attachmentIds.${i}`, message: 'belongs to another client' }];
-    if (d.callId && String(d.callId) !== callId) return [{ path: `body.attachmentIds.${i}`, message: 'is already attached to another call' }];
+    if (String(d.clientId) !== clientId)
+      return [{ path: `body.attachmentIds.${i}`, message: 'belongs to another client' }];
+    if (d.callId && String(d.callId) !== callId)
+      return [{ path: `body.attachmentIds.${i}`, message: 'is already attached to another call' }];
     return [];
   });
   if (problems.length > 0) throw badRequest('Some attachments cannot be attached to this call', problems);
@@ -139,7 +148,12 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
 }
 
 /** Streams a recording to signed-in staff, honouring Range so players can seek. */
-export async function streamAttachment(id: string, uploadDir: string, rangeHeader: string | undefined, res: Response): Promise<void> {
+export async function streamAttachment(
+  id: string,
+  uploadDir: string,
+  rangeHeader: string | undefined,
+  res: Response,
+): Promise<void> {
   const doc = mongoose.isValidObjectId(id) ? await AttachmentModel.findById(id).lean<AttachmentDoc>() : null;
   if (!doc) throw notFound('Attachment');
   const file = path.join(uploadDir, path.basename(doc.storedName));
@@ -153,7 +167,10 @@ export async function streamAttachment(id: string, uploadDir: string, rangeHeade
   const ascii = doc.originalName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   res.setHeader('Accept-Ranges', 'bytes');
   res.setHeader('Content-Type', doc.mimeType);
-  res.setHeader('Content-Disposition', `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.originalName)}`);
+  res.setHeader(
+    'Content-Disposition',
+    `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.originalName)}`,
+  );
   res.setHeader('Cache-Control', 'private, max-age=3600');
   const { start, end } = range ?? { start: 0, end: size - 1 };
   if (range) {

@@ -19,7 +19,10 @@ const receiveFile: RequestHandler = async (req, res, next) => {
     const settings = await getSettings();
     await mkdir(env.uploadDir, { recursive: true });
     const upload = multer({
-      storage: multer.diskStorage({ destination: env.uploadDir, filename: (_req, _file, cb) => cb(null, storedFileName()) }),
+      storage: multer.diskStorage({
+        destination: env.uploadDir,
+        filename: (_req, _file, cb) => cb(null, storedFileName()),
+      }),
       limits: { fileSize: settings.uploadMaxBytes, files: 1, fields: 10, parts: 12 },
     }).single('file');
     // Whatever ends the request before the recording is kept (bad params, wrong type, an error),
@@ -43,11 +46,19 @@ orderAttachmentsRoutes.post(
     params: idParams,
     before: [receiveFile],
     contentType: 'multipart/form-data',
-    responses: { 201: 'Stored', 404: 'Order not found', 413: 'Larger than the upload limit', 415: 'Not an allowed audio type' },
+    responses: {
+      201: 'Stored',
+      404: 'Order not found',
+      413: 'Larger than the upload limit',
+      415: 'Not an allowed audio type',
+    },
   },
   async ({ params, user, req, res }) => {
     const file = req.file;
-    if (!file) throw badRequest('Send the recording in the multipart field "file"', [{ path: 'body.file', message: 'is required' }]);
+    if (!file)
+      throw badRequest('Send the recording in the multipart field "file"', [
+        { path: 'body.file', message: 'is required' },
+      ]);
     let attachment;
     try {
       const order = await getOrderDoc(params.id);

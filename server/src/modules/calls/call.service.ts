@@ -97,12 +97,17 @@ async function resolvePhone(clientId: string, given: string | undefined, outcome
   if (given) {
     const wanted = normalisePhone(given, client.address?.country).number;
     const match = phones.find((p) => p.number === wanted || p.number === given);
-    if (!match) throw badRequest('phone is not one of the client’s numbers', [{ path: 'body.phone', message: 'not a number of this client' }]);
+    if (!match)
+      throw badRequest('phone is not one of the client’s numbers', [
+        { path: 'body.phone', message: 'not a number of this client' },
+      ]);
     return match.number;
   }
   const first = phones.find((p) => !p.invalid)?.number ?? null;
   if (!first && outcome === 'invalid_contact') {
-    throw badRequest('The client has no valid phone number to mark invalid', [{ path: 'body.phone', message: 'no valid phone' }]);
+    throw badRequest('The client has no valid phone number to mark invalid', [
+      { path: 'body.phone', message: 'no valid phone' },
+    ]);
   }
   return first;
 }
@@ -111,13 +116,19 @@ async function resolvePhone(clientId: string, given: string | undefined, outcome
 async function validateCall(target: CallTarget, loaded: LoadedTarget, body: RecordCallBody, now: Date): Promise<void> {
   const callbackAt = body.callbackAt ? new Date(body.callbackAt) : null;
   if (callbackAt && callbackAt.getTime() <= now.getTime()) {
-    throw badRequest('callbackAt must be in the future', [{ path: 'body.callbackAt', message: 'must be in the future' }]);
+    throw badRequest('callbackAt must be in the future', [
+      { path: 'body.callbackAt', message: 'must be in the future' },
+    ]);
   }
   if (target.kind === 'task' && body.followUp) {
-    throw badRequest('A follow-up order is created from an order call, not a task call', [{ path: 'body.followUp', message: 'only on order calls' }]);
+    throw badRequest('A follow-up order is created from an order call, not a task call', [
+      { path: 'body.followUp', message: 'only on order calls' },
+    ]);
   }
   if (body.letter && !loaded.order) {
-    throw badRequest('A letter needs an order to fill in its variables; this task has none', [{ path: 'body.letter', message: 'no order' }]);
+    throw badRequest('A letter needs an order to fill in its variables; this task has none', [
+      { path: 'body.letter', message: 'no order' },
+    ]);
   }
   const status = loaded.order?.status as OrderStatus | undefined;
   const cancels = target.kind === 'order' && (body.outcome === 'cancelled' || body.followUp === 'replace');
@@ -158,7 +169,10 @@ export async function recordCall(
   await validateCall(target, loaded, body, now);
   const phone = await resolvePhone(loaded.clientId, body.phone, body.outcome);
   const orderId = loaded.order ? String(loaded.order._id) : null;
-  const prepared = body.letter && orderId ? await prepareLetter({ orderId, subject: body.letter.subject, html: body.letter.html, actor: userActor(user) }) : null;
+  const prepared =
+    body.letter && orderId
+      ? await prepareLetter({ orderId, subject: body.letter.subject, html: body.letter.html, actor: userActor(user) })
+      : null;
   const settings = await getSettings();
   const callbackAt = body.callbackAt ? new Date(body.callbackAt) : null;
   const result = computeNextCall({
@@ -226,7 +240,12 @@ async function resume(existing: CallDoc, requestHash: string, user: SessionUser)
   if (current && !current.effectsDoneAt) {
     const prepared =
       current.letter?.subject && current.letter.html && current.orderId
-        ? await prepareLetter({ orderId: String(current.orderId), subject: current.letter.subject, html: current.letter.html, actor: userActor(user) })
+        ? await prepareLetter({
+            orderId: String(current.orderId),
+            subject: current.letter.subject,
+            html: current.letter.html,
+            actor: userActor(user),
+          })
         : null;
     const settings = await getSettings();
     await applyCallEffects(current, prepared, user, settings.callbackGraceMinutes);
@@ -251,7 +270,12 @@ async function moveStatus(orderId: string, to: OrderStatus, actor: Actor, messag
 }
 
 /** Every effect of a recorded call, each safe to run again for the same call. */
-async function applyCallEffects(call: CallDoc, prepared: PreparedLetter | null, user: SessionUser, graceMinutes: number): Promise<void> {
+async function applyCallEffects(
+  call: CallDoc,
+  prepared: PreparedLetter | null,
+  user: SessionUser,
+  graceMinutes: number,
+): Promise<void> {
   const callId = String(call._id);
   const actor = call.by as Actor;
   const result = {
@@ -294,8 +318,10 @@ async function applyCallEffects(call: CallDoc, prepared: PreparedLetter | null, 
       const why = `Left the call queue after ${result.notReachedStreak} consecutive calls without reaching the client (attempt cap)`;
       const order = await getOrderDoc(orderId);
       const to = settings.attemptCap.status;
-      if (order.status !== to && canTransition(order.status as OrderStatus, to)) await moveStatus(orderId, to, actor, why);
-      else if (firstApplication) await recordOrderEvent(orderId, { type: 'system', text: why, data: { callId, attemptCap: true }, actor });
+      if (order.status !== to && canTransition(order.status as OrderStatus, to))
+        await moveStatus(orderId, to, actor, why);
+      else if (firstApplication)
+        await recordOrderEvent(orderId, { type: 'system', text: why, data: { callId, attemptCap: true }, actor });
     }
   }
   if (prepared && !call.letterId) {
@@ -308,7 +334,10 @@ async function applyCallEffects(call: CallDoc, prepared: PreparedLetter | null, 
     });
     await CallModel.updateOne({ _id: call._id }, { $set: { letterId: letter.id } });
   }
-  await releaseClaim(queueKey(call.kind as 'order' | 'task', call.kind === 'order' ? String(orderId) : String(call.taskId)), user.id);
+  await releaseClaim(
+    queueKey(call.kind as 'order' | 'task', call.kind === 'order' ? String(orderId) : String(call.taskId)),
+    user.id,
+  );
   await CallModel.updateOne({ _id: call._id, effectsDoneAt: null }, { $set: { effectsDoneAt: clock.now() } });
 
   await emitDomainEvent('call.recorded', { callId, orderId, taskId: call.taskId ? String(call.taskId) : null });
@@ -355,11 +384,18 @@ async function callResponse(callId: string): Promise<RecordCallResult> {
 }
 
 /** The client card's "All order calls" / "All task calls" tabs. */
-export async function listClientCalls(clientId: string, query: { kind: 'order' | 'task'; page: number; limit: number }): Promise<Page<Call>> {
+export async function listClientCalls(
+  clientId: string,
+  query: { kind: 'order' | 'task'; page: number; limit: number },
+): Promise<Page<Call>> {
   await getClientDoc(clientId);
   const filter = { clientId: new mongoose.Types.ObjectId(clientId), kind: query.kind };
   const [docs, total] = await Promise.all([
-    CallModel.find(filter).sort({ at: -1 }).skip((query.page - 1) * query.limit).limit(query.limit).lean<CallDoc[]>(),
+    CallModel.find(filter)
+      .sort({ at: -1 })
+      .skip((query.page - 1) * query.limit)
+      .limit(query.limit)
+      .lean<CallDoc[]>(),
     CallModel.countDocuments(filter),
   ]);
   return { items: await toCallDtos(docs), total, page: query.page, limit: query.limit };

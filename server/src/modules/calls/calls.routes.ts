@@ -7,7 +7,13 @@ import { callTimeline, listClientCalls, recordCall } from './call.service.js';
 
 registerTimelineSource(callTimeline);
 
-const idempotencyKey = z.string().trim().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces').optional();
+const idempotencyKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+  .optional();
 
 /** The Idempotency-Key header, validated like any input. */
 export function idempotencyKeyOf(req: Request): string | undefined {
@@ -26,7 +32,12 @@ orderCallsRoutes.post(
     access: 'staff',
     params: idParams,
     body: recordCallBody,
-    responses: { 201: 'Recorded', 404: 'Order not found', 409: 'Idempotency-Key reused with another body, or a status change not allowed', 422: 'Letter variables missing' },
+    responses: {
+      201: 'Recorded',
+      404: 'Order not found',
+      409: 'Idempotency-Key reused with another body, or a status change not allowed',
+      422: 'Letter variables missing',
+    },
   },
   async ({ params, body, user, req }) => ({
     status: 201,
@@ -39,7 +50,8 @@ export const clientCallsRoutes = apiRoutes(Router(), '/api/clients', 'Clients');
 clientCallsRoutes.get(
   '/:id/calls',
   {
-    summary: "The client's calls: kind=order (the card's \"All order calls\") or kind=task (\"All task calls\"), newest first",
+    summary:
+      'The client\'s calls: kind=order (the card\'s "All order calls") or kind=task ("All task calls"), newest first',
     access: 'staff',
     params: idParams,
     query: clientCallsQuery,

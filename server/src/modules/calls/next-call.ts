@@ -32,7 +32,12 @@ export function computeNextCall(input: NextCallInput): NextCall {
   const { previous, outcome, at } = input;
   const attempts = previous.attempts + 1;
   const base = { attempts, lastOutcome: outcome, lastCallAt: at, capReached: false };
-  const closed = (streak: number): NextCall => ({ ...base, state: 'closed', nextCallAt: null, notReachedStreak: streak });
+  const closed = (streak: number): NextCall => ({
+    ...base,
+    state: 'closed',
+    nextCallAt: null,
+    notReachedStreak: streak,
+  });
   const scheduled = (when: Date, streak: number): NextCall => ({
     ...base,
     state: when.getTime() <= at.getTime() ? 'due' : 'scheduled',

@@ -14,7 +14,8 @@ const heartbeatMs = 25_000;
 eventsRoutes.get(
   '',
   {
-    summary: 'Server-sent events: "queue" (an item became due, was claimed or closed), "order" (an order changed), "letter" (a letter status changed)',
+    summary:
+      'Server-sent events: "queue" (an item became due, was claimed or closed), "order" (an order changed), "letter" (a letter status changed)',
     access: 'staff',
     responses: { 200: 'text/event-stream' },
   },
@@ -31,12 +32,18 @@ eventsRoutes.get(
       if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     };
     const unsubscribe = [
-      onDomainEvent('queue.changed', (e) => send('queue', { reason: e.reason, orderId: e.orderId ?? null, taskId: e.taskId ?? null })),
-      onDomainEvent('call.recorded', (e) => send('queue', { reason: 'call.recorded', orderId: e.orderId, taskId: e.taskId })),
+      onDomainEvent('queue.changed', (e) =>
+        send('queue', { reason: e.reason, orderId: e.orderId ?? null, taskId: e.taskId ?? null }),
+      ),
+      onDomainEvent('call.recorded', (e) =>
+        send('queue', { reason: 'call.recorded', orderId: e.orderId, taskId: e.taskId }),
+      ),
       onDomainEvent('order.changed', (e) => send('order', { orderId: e.orderId })),
       onDomainEvent('order.created', (e) => send('order', { orderId: e.orderId, created: true })),
       onDomainEvent('order.statusChanged', (e) => send('order', { orderId: e.orderId, status: e.to })),
-      onDomainEvent('letter.changed', (e) => send('letter', { letterId: e.letterId, orderId: e.orderId, status: e.status })),
+      onDomainEvent('letter.changed', (e) =>
+        send('letter', { letterId: e.letterId, orderId: e.orderId, status: e.status }),
+      ),
     ];
     const heartbeat = setInterval(() => {
       if (!res.writableEnded) res.write(': heartbeat\n\n');

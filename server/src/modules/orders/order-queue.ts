@@ -79,7 +79,10 @@ export async function closeOrderCall(orderId: string): Promise<void> {
 
 /** Sets the admin's payment-check flag; true only for the write that flipped it. */
 export async function flagPaymentCheck(orderId: string): Promise<boolean> {
-  const res = await OrderModel.updateOne({ _id: orderId, paymentCheck: { $ne: true } }, { $set: { paymentCheck: true } });
+  const res = await OrderModel.updateOne(
+    { _id: orderId, paymentCheck: { $ne: true } },
+    { $set: { paymentCheck: true } },
+  );
   return res.modifiedCount === 1;
 }
 
@@ -95,13 +98,19 @@ export async function findUnannouncedDueOrders(now: Date, limit: number) {
  * Marks a batch of due orders announced in one update and returns those this sweep run won:
  * a concurrent run's update matches none of them (announcedAt is no longer null).
  */
-export async function claimOrderAnnouncements(ids: mongoose.Types.ObjectId[], now: Date, runId: string): Promise<string[]> {
+export async function claimOrderAnnouncements(
+  ids: mongoose.Types.ObjectId[],
+  now: Date,
+  runId: string,
+): Promise<string[]> {
   if (ids.length === 0) return [];
   await OrderModel.updateMany(
     { _id: { $in: ids }, 'call.announcedAt': null, 'call.nextCallAt': { $lte: now } },
     { $set: { 'call.announcedAt': now, 'call.announcedBy': runId } },
   );
-  const won = await OrderModel.find({ _id: { $in: ids }, 'call.announcedBy': runId }, { _id: 1 }).lean<{ _id: mongoose.Types.ObjectId }[]>();
+  const won = await OrderModel.find({ _id: { $in: ids }, 'call.announcedBy': runId }, { _id: 1 }).lean<
+    { _id: mongoose.Types.ObjectId }[]
+  >();
   return won.map((o) => String(o._id));
 }
 

@@ -9,7 +9,8 @@ export const queueRoutes = apiRoutes(Router(), '/api/queue', 'Queue');
 queueRoutes.get(
   '',
   {
-    summary: 'Orders and call tasks due now that the caller may take, longest waiting first, with who holds each and why it is due',
+    summary:
+      'Orders and call tasks due now that the caller may take, longest waiting first, with who holds each and why it is due',
     access: 'staff',
     query: queueQuery,
   },
@@ -19,7 +20,8 @@ queueRoutes.get(
 queueRoutes.post(
   '/claim',
   {
-    summary: 'Claim the next due item nobody else holds (for the claim period, or until a call is recorded on it); 204 when nothing is due',
+    summary:
+      'Claim the next due item nobody else holds (for the claim period, or until a call is recorded on it); 204 when nothing is due',
     access: 'staff',
     responses: { 200: 'Claimed', 204: 'Nothing due' },
   },

@@ -10,7 +10,12 @@ import { toClientDtos } from '../clients/client.service.js';
 import { toOrderDto } from '../orders/order.service.js';
 import { claimOrderAnnouncements, findDueOrders, findUnannouncedDueOrders } from '../orders/order-queue.js';
 import type { OrderDoc } from '../orders/order.model.js';
-import { claimTaskAnnouncements, findDueCallTasks, findUnannouncedDueTasks, toTaskDtos } from '../tasks/task.service.js';
+import {
+  claimTaskAnnouncements,
+  findDueCallTasks,
+  findUnannouncedDueTasks,
+  toTaskDtos,
+} from '../tasks/task.service.js';
 import type { TaskDoc } from '../tasks/task.model.js';
 import { QueueClaimModel, type QueueClaimDoc } from './queue-claim.model.js';
 
@@ -53,13 +58,25 @@ async function* dueCandidates(now: Date): AsyncGenerator<Candidate[]> {
       const docs = await findDueOrders(now, orderSkip, pageSize);
       orderSkip += docs.length;
       ordersDone = docs.length < pageSize;
-      orders = docs.map((doc) => ({ kind: 'order', key: queueKey('order', String(doc._id)), dueAt: doc.call!.nextCallAt as Date, clientId: String(doc.clientId), doc }));
+      orders = docs.map((doc) => ({
+        kind: 'order',
+        key: queueKey('order', String(doc._id)),
+        dueAt: doc.call!.nextCallAt as Date,
+        clientId: String(doc.clientId),
+        doc,
+      }));
     }
     if (!tasksDone && tasks.length === 0) {
       const docs = await findDueCallTasks(now, taskSkip, pageSize);
       taskSkip += docs.length;
       tasksDone = docs.length < pageSize;
-      tasks = docs.map((doc) => ({ kind: 'task', key: queueKey('task', String(doc._id)), dueAt: doc.call!.nextCallAt as Date, clientId: doc.clientId ? String(doc.clientId) : null, doc }));
+      tasks = docs.map((doc) => ({
+        kind: 'task',
+        key: queueKey('task', String(doc._id)),
+        dueAt: doc.call!.nextCallAt as Date,
+        clientId: doc.clientId ? String(doc.clientId) : null,
+        doc,
+      }));
     }
     if (orders.length === 0 && tasks.length === 0) return;
     // Merge until one side's page runs out (it is refilled before merging further).
@@ -74,7 +91,11 @@ async function* dueCandidates(now: Date): AsyncGenerator<Candidate[]> {
 }
 
 /** The client's wall clock is inside the calling hours; an unknown zone never holds a call back. */
-export function withinCallingHours(now: Date, zone: string | null | undefined, hours: Settings['callingHours']): boolean {
+export function withinCallingHours(
+  now: Date,
+  zone: string | null | undefined,
+  hours: Settings['callingHours'],
+): boolean {
   if (!zone || !isTimeZone(zone)) return true;
   const local = DateTime.fromJSDate(now, { zone }).toFormat('HH:mm');
   return local >= hours.start && local < hours.end;
@@ -101,7 +122,10 @@ export function describeWhy(candidate: Candidate, zone: string | null): { reason
     return { reason: `Not reached${count}${last}`, why: { kind: 'not_reached', streak, lastCallAt } };
   }
   if (call.lastOutcome === 'callback' || call.lastOutcome === 'completed') {
-    return { reason: `Asked to be called back at ${formatTime(candidate.dueAt, zone)}`, why: { kind: 'callback', streak: 0, lastCallAt } };
+    return {
+      reason: `Asked to be called back at ${formatTime(candidate.dueAt, zone)}`,
+      why: { kind: 'callback', streak: 0, lastCallAt },
+    };
   }
   if (candidate.kind === 'task') {
     return { reason: `Call task: ${(candidate.doc as TaskDoc).title}`, why: { kind: 'task', streak, lastCallAt } };
@@ -131,7 +155,10 @@ async function toQueueItems(
     .filter((c): c is ClientDoc => !!c);
   const clientDtos = new Map((await toClientDtos(clientDocs)).map((c) => [c.id, c]));
   const taskDtos = new Map(
-    (await toTaskDtos(entries.flatMap((e) => (e.candidate.kind === 'task' ? [e.candidate.doc] : [])))).map((t) => [t.id, t]),
+    (await toTaskDtos(entries.flatMap((e) => (e.candidate.kind === 'task' ? [e.candidate.doc] : [])))).map((t) => [
+      t.id,
+      t,
+    ]),
   );
   const items: QueueItem[] = [];
   for (const { candidate, claim } of entries) {
@@ -154,7 +181,13 @@ async function toQueueItems(
 }
 
 /** Offerable to this user now: due, inside the client's calling hours, not someone else's personal callback. */
-function offerable(candidate: Candidate, client: ClientDoc | undefined, user: SessionUser, now: Date, settings: Settings): boolean {
+function offerable(
+  candidate: Candidate,
+  client: ClientDoc | undefined,
+  user: SessionUser,
+  now: Date,
+  settings: Settings,
+): boolean {
   return (
     withinCallingHours(now, client?.timezone, settings.callingHours) &&
     !heldForSomeoneElse(candidate.doc.call as CallState, user.id, now)
@@ -167,8 +200,12 @@ export async function listQueue(user: SessionUser, now: Date, limit: number): Pr
   const out: { candidate: Candidate; claim: QueueClaimDoc | null }[] = [];
   const clients = new Map<string, ClientDoc>();
   for await (const batch of dueCandidates(now)) {
-    for (const [id, doc] of await loadClients(batch.flatMap((c) => (c.clientId ? [c.clientId] : [])))) clients.set(id, doc);
-    const claims = await activeClaims(batch.map((c) => c.key), now);
+    for (const [id, doc] of await loadClients(batch.flatMap((c) => (c.clientId ? [c.clientId] : []))))
+      clients.set(id, doc);
+    const claims = await activeClaims(
+      batch.map((c) => c.key),
+      now,
+    );
     for (const candidate of batch) {
       if (!offerable(candidate, clients.get(candidate.clientId ?? ''), user, now, settings)) continue;
       out.push({ candidate, claim: claims.get(candidate.key) ?? null });
@@ -211,7 +248,10 @@ export async function claimNextQueueItem(user: SessionUser, now: Date): Promise<
   const settings = await getSettings();
   for await (const batch of dueCandidates(now)) {
     const clients = await loadClients(batch.flatMap((c) => (c.clientId ? [c.clientId] : [])));
-    const claims = await activeClaims(batch.map((c) => c.key), now);
+    const claims = await activeClaims(
+      batch.map((c) => c.key),
+      now,
+    );
     for (const candidate of batch) {
       const held = claims.get(candidate.key);
       if (held && held.userId !== user.id) continue;
@@ -220,7 +260,9 @@ export async function claimNextQueueItem(user: SessionUser, now: Date): Promise<
       if (!claim) continue;
       await emitDomainEvent('queue.changed', {
         reason: 'claimed',
-        ...(candidate.kind === 'order' ? { orderId: String(candidate.doc._id) } : { taskId: String(candidate.doc._id) }),
+        ...(candidate.kind === 'order'
+          ? { orderId: String(candidate.doc._id) }
+          : { taskId: String(candidate.doc._id) }),
       });
       const [item] = await toQueueItems([{ candidate, claim }], clients, user);
       return item ?? null;
@@ -251,7 +293,11 @@ export async function announceDueItems(now: Date, batch = 500): Promise<number> 
   let announced = 0;
   for (;;) {
     const orders = await findUnannouncedDueOrders(now, batch);
-    for (const orderId of await claimOrderAnnouncements(orders.map((o) => o._id), now, runId)) {
+    for (const orderId of await claimOrderAnnouncements(
+      orders.map((o) => o._id),
+      now,
+      runId,
+    )) {
       announced += 1;
       await emitDomainEvent('queue.changed', { reason: 'due', orderId });
     }
@@ -259,7 +305,11 @@ export async function announceDueItems(now: Date, batch = 500): Promise<number> 
   }
   for (;;) {
     const tasks = await findUnannouncedDueTasks(now, batch);
-    for (const taskId of await claimTaskAnnouncements(tasks.map((t) => t._id), now, runId)) {
+    for (const taskId of await claimTaskAnnouncements(
+      tasks.map((t) => t._id),
+      now,
+      runId,
+    )) {
       announced += 1;
       await emitDomainEvent('queue.changed', { reason: 'due', taskId });
     }

@@ -27,5 +27,9 @@ taskSchema.index({ clientId: 1, dueAt: 1 });
 taskSchema.index({ 'call.state': 1, 'call.nextCallAt': 1 });
 taskSchema.index({ 'call.announcedAt': 1, 'call.nextCallAt': 1 });
 
-export type TaskDoc = InferSchemaType<typeof taskSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
+export type TaskDoc = InferSchemaType<typeof taskSchema> & {
+  _id: mongoose.Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
 export const TaskModel = mongoose.model('Task', taskSchema);

@@ -54,7 +54,8 @@ export async function getTaskDoc(id: string): Promise<TaskDoc> {
 
 async function assertAssignee(id: string): Promise<void> {
   const user = await getUser(id).catch(() => null);
-  if (!user || user.disabled) throw badRequest('assigneeId does not name an active user', [{ path: 'body.assigneeId', message: 'no such user' }]);
+  if (!user || user.disabled)
+    throw badRequest('assigneeId does not name an active user', [{ path: 'body.assigneeId', message: 'no such user' }]);
 }
 
 export async function createTask(body: CreateTaskBody, actor: Actor): Promise<Task> {
@@ -66,7 +67,9 @@ export async function createTask(body: CreateTaskBody, actor: Actor): Promise<Ta
       throw badRequest('orderId does not name an order', [{ path: 'body.orderId', message: 'no such order' }]);
     });
     if (clientId && clientId !== String(order.clientId)) {
-      throw badRequest('The order belongs to another client', [{ path: 'body.clientId', message: 'does not match the order' }]);
+      throw badRequest('The order belongs to another client', [
+        { path: 'body.clientId', message: 'does not match the order' },
+      ]);
     }
     clientId = String(order.clientId);
   } else if (clientId) {
@@ -75,7 +78,9 @@ export async function createTask(body: CreateTaskBody, actor: Actor): Promise<Ta
     });
   }
   if (body.kind === 'call' && !clientId) {
-    throw badRequest('A call task needs an order or a client to call', [{ path: 'body.clientId', message: 'is required for a call task' }]);
+    throw badRequest('A call task needs an order or a client to call', [
+      { path: 'body.clientId', message: 'is required for a call task' },
+    ]);
   }
   const dueAt = new Date(body.dueAt);
   const doc = await TaskModel.create({
@@ -153,7 +158,11 @@ const dueTaskFilter = (now: Date) => ({
 
 /** Due call tasks, longest waiting first, a page at a time. */
 export async function findDueCallTasks(now: Date, skip: number, limit: number): Promise<TaskDoc[]> {
-  return TaskModel.find(dueTaskFilter(now)).sort({ 'call.nextCallAt': 1, _id: 1 }).skip(skip).limit(limit).lean<TaskDoc[]>();
+  return TaskModel.find(dueTaskFilter(now))
+    .sort({ 'call.nextCallAt': 1, _id: 1 })
+    .skip(skip)
+    .limit(limit)
+    .lean<TaskDoc[]>();
 }
 
 export async function findTasksByIds(ids: string[]): Promise<TaskDoc[]> {
@@ -161,7 +170,12 @@ export async function findTasksByIds(ids: string[]): Promise<TaskDoc[]> {
 }
 
 /** The task twin of applyCallToOrder: the call's result lands once. */
-export async function applyCallToTask(taskId: string, callId: string, result: NextCall, personal: PersonalHold): Promise<boolean> {
+export async function applyCallToTask(
+  taskId: string,
+  callId: string,
+  result: NextCall,
+  personal: PersonalHold,
+): Promise<boolean> {
   const res = await TaskModel.updateOne(
     {
       _id: taskId,
@@ -172,7 +186,9 @@ export async function applyCallToTask(taskId: string, callId: string, result: Ne
       $set: {
         ...callStateUpdate('call', callId, result, personal),
         // A completed call with no callback finishes the call task.
-        ...(result.state === 'closed' && result.lastOutcome === 'completed' ? { done: true, doneAt: result.lastCallAt } : {}),
+        ...(result.state === 'closed' && result.lastOutcome === 'completed'
+          ? { done: true, doneAt: result.lastCallAt }
+          : {}),
       },
     },
   );
@@ -187,13 +203,19 @@ export async function findUnannouncedDueTasks(now: Date, limit: number) {
 }
 
 /** The task twin of claimOrderAnnouncements. */
-export async function claimTaskAnnouncements(ids: mongoose.Types.ObjectId[], now: Date, runId: string): Promise<string[]> {
+export async function claimTaskAnnouncements(
+  ids: mongoose.Types.ObjectId[],
+  now: Date,
+  runId: string,
+): Promise<string[]> {
   if (ids.length === 0) return [];
   await TaskModel.updateMany(
     { _id: { $in: ids }, 'call.announcedAt': null, 'call.nextCallAt': { $lte: now } },
     { $set: { 'call.announcedAt': now, 'call.announcedBy': runId } },
   );
-  const won = await TaskModel.find({ _id: { $in: ids }, 'call.announcedBy': runId }, { _id: 1 }).lean<{ _id: mongoose.Types.ObjectId }[]>();
+  const won = await TaskModel.find({ _id: { $in: ids }, 'call.announcedBy': runId }, { _id: 1 }).lean<
+    { _id: mongoose.Types.ObjectId }[]
+  >();
   return won.map((t) => String(t._id));
 }
 

@@ -12,19 +12,34 @@ export const tasksRoutes = apiRoutes(Router(), '/api/tasks', 'Tasks');
 
 tasksRoutes.get(
   '',
-  { summary: 'Tasks: assignee=me (default), all or a user id; done, orderId, clientId filters; open and due first', access: 'staff', query: taskListQuery },
+  {
+    summary: 'Tasks: assignee=me (default), all or a user id; done, orderId, clientId filters; open and due first',
+    access: 'staff',
+    query: taskListQuery,
+  },
   async ({ query, user }) => ({ body: await listTasks(query, user) }),
 );
 
 tasksRoutes.post(
   '',
-  { summary: 'Create a task (a call task appears in the queue when due)', access: 'staff', body: createTaskBody, responses: { 201: 'Created' } },
+  {
+    summary: 'Create a task (a call task appears in the queue when due)',
+    access: 'staff',
+    body: createTaskBody,
+    responses: { 201: 'Created' },
+  },
   async ({ body, user }) => ({ status: 201, body: { task: await createTask(body, userActor(user)) } }),
 );
 
 tasksRoutes.patch(
   '/:id',
-  { summary: 'Change a task: title, due time, assignee, done', access: 'staff', params: idParams, body: updateTaskBody, responses: { 200: 'OK', 404: 'Not found' } },
+  {
+    summary: 'Change a task: title, due time, assignee, done',
+    access: 'staff',
+    params: idParams,
+    body: updateTaskBody,
+    responses: { 200: 'OK', 404: 'Not found' },
+  },
   async ({ params, body }) => ({ body: { task: await updateTask(params.id, body) } }),
 );
 
@@ -35,7 +50,11 @@ tasksRoutes.post(
     access: 'staff',
     params: idParams,
     body: recordCallBody,
-    responses: { 201: 'Recorded', 404: 'Task not found', 409: 'Not a call task, or Idempotency-Key reused with another body' },
+    responses: {
+      201: 'Recorded',
+      404: 'Task not found',
+      409: 'Not a call task, or Idempotency-Key reused with another body',
+    },
   },
   async ({ params, body, user, req }) => ({
     status: 201,

@@ -11,7 +11,8 @@ const ctx = useTestApp();
 /** A real, tiny PCM WAV: 0.1 s of a 440 Hz tone, 8 kHz mono 8-bit. */
 function wav(): Buffer {
   const samples = Buffer.alloc(800);
-  for (let i = 0; i < samples.length; i++) samples[i] = 128 + Math.round(100 * Math.sin((2 * Math.PI * 440 * i) / 8000));
+  for (let i = 0; i < samples.length; i++)
+    samples[i] = 128 + Math.round(100 * Math.sin((2 * Math.PI * 440 * i) / 8000));
   const header = Buffer.alloc(44);
   header.write('RIFF', 0);
   header.writeUInt32LE(36 + samples.length, 4);
@@ -44,7 +45,9 @@ describe('POST /api/orders/:id/attachments', () => {
     const { agent } = await signedInAgent(ctx, 'manager');
     const order = await newOrder();
     const bytes = wav();
-    const res = await agent.post(`/api/orders/${order.id}/attachments`).attach('file', bytes, { filename: '../../etc/my call.wav', contentType: 'audio/wav' });
+    const res = await agent
+      .post(`/api/orders/${order.id}/attachments`)
+      .attach('file', bytes, { filename: '../../etc/my call.wav', contentType: 'audio/wav' });
     expect(res.status).toBe(201);
     expect(res.body.attachment).toMatchObject({ filename: 'my call.wav', mimeType: 'audio/wav', size: bytes.length });
     const stored = await AttachmentModel.findById(res.body.attachment.id).lean();
@@ -73,12 +76,20 @@ describe('POST /api/orders/:id/attachments', () => {
     expect(up.body.attachment.mimeType).toBe('audio/mpeg');
     let timeline = await agent.get(`/api/orders/${order.id}/timeline`);
     expect(timeline.body.items.find((i: { type: string }) => i.type === 'attachment')).toBeTruthy();
-    const call = await agent.post(`/api/orders/${order.id}/calls`).send({ outcome: 'completed', attachmentIds: [up.body.attachment.id] });
-    expect(call.body.call.attachments).toEqual([{ ...up.body.attachment, url: `/api/attachments/${up.body.attachment.id}` }]);
+    const call = await agent
+      .post(`/api/orders/${order.id}/calls`)
+      .send({ outcome: 'completed', attachmentIds: [up.body.attachment.id] });
+    expect(call.body.call.attachments).toEqual([
+      { ...up.body.attachment, url: `/api/attachments/${up.body.attachment.id}` },
+    ]);
     timeline = await agent.get(`/api/orders/${order.id}/timeline`);
     expect(timeline.body.items.find((i: { type: string }) => i.type === 'attachment')).toBeUndefined();
-    expect(timeline.body.items.find((i: { type: string }) => i.type === 'call').attachments[0].id).toBe(up.body.attachment.id);
-    const again = await agent.post(`/api/orders/${order.id}/calls`).send({ outcome: 'completed', attachmentIds: [up.body.attachment.id] });
+    expect(timeline.body.items.find((i: { type: string }) => i.type === 'call').attachments[0].id).toBe(
+      up.body.attachment.id,
+    );
+    const again = await agent
+      .post(`/api/orders/${order.id}/calls`)
+      .send({ outcome: 'completed', attachmentIds: [up.body.attachment.id] });
     expect(again.status).toBe(400);
   });
 
@@ -86,7 +97,12 @@ describe('POST /api/orders/:id/attachments', () => {
     const { agent } = await signedInAgent(ctx, 'manager');
     const order = await newOrder();
     const before = uploadsLeft();
-    const res = await agent.post(`/api/orders/${order.id}/attachments`).attach('file', Buffer.from('just some text, not audio at all'), { filename: 'song.mp3', contentType: 'audio/mpeg' });
+    const res = await agent
+      .post(`/api/orders/${order.id}/attachments`)
+      .attach('file', Buffer.from('just some text, not audio at all'), {
+        filename: 'song.mp3',
+        contentType: 'audio/mpeg',
+      });
     expect(res.status).toBe(415);
     expect(res.body.error.code).toBe('unsupported_media_type');
     expect(uploadsLeft()).toBe(before);

@@ -24,22 +24,44 @@ describe('POST /api/orders/:id/calls', () => {
     const order = await newOrder({ timezone: 'Europe/Madrid' });
     const first = await agent.post(`/api/orders/${order.id}/calls`).send({ outcome: 'not_reached' });
     expect(first.status).toBe(201);
-    expect(first.body.order.call).toMatchObject({ state: 'scheduled', nextCallAt: '2026-05-04T09:05:00.000Z', notReachedStreak: 1, attempts: 1, lastOutcome: 'not_reached' });
-    expect(first.body.call).toMatchObject({ outcome: 'not_reached', nextCallAt: '2026-05-04T09:05:00.000Z', orderId: order.id, kind: 'order' });
+    expect(first.body.order.call).toMatchObject({
+      state: 'scheduled',
+      nextCallAt: '2026-05-04T09:05:00.000Z',
+      notReachedStreak: 1,
+      attempts: 1,
+      lastOutcome: 'not_reached',
+    });
+    expect(first.body.call).toMatchObject({
+      outcome: 'not_reached',
+      nextCallAt: '2026-05-04T09:05:00.000Z',
+      orderId: order.id,
+      kind: 'order',
+    });
 
     at('2026-05-04T09:00:00Z');
     expect((await agent.get('/api/queue')).body.items).toHaveLength(0);
     at('2026-05-04T09:05:00Z');
     const due = await agent.get('/api/queue');
     expect(due.body.items).toHaveLength(1);
-    expect(due.body.items[0]).toMatchObject({ kind: 'order', reason: 'Not reached, last call 10:05', why: { kind: 'not_reached', streak: 1 } });
+    expect(due.body.items[0]).toMatchObject({
+      kind: 'order',
+      reason: 'Not reached, last call 10:05',
+      why: { kind: 'not_reached', streak: 1 },
+    });
 
     at('2026-05-04T09:45:00Z'); // 11:45 in Madrid, 40 minutes after it became due
     const second = await agent.post(`/api/orders/${order.id}/calls`).send({ outcome: 'not_reached' });
-    expect(second.body.order.call).toMatchObject({ nextCallAt: '2026-05-05T09:45:00.000Z', notReachedStreak: 2, attempts: 2 });
+    expect(second.body.order.call).toMatchObject({
+      nextCallAt: '2026-05-05T09:45:00.000Z',
+      notReachedStreak: 2,
+      attempts: 2,
+    });
     at('2026-05-05T09:45:00Z');
     const next = await agent.get('/api/queue');
-    expect(next.body.items[0]).toMatchObject({ reason: 'Not reached twice, last call 11:45', why: { kind: 'not_reached', streak: 2 } });
+    expect(next.body.items[0]).toMatchObject({
+      reason: 'Not reached twice, last call 11:45',
+      why: { kind: 'not_reached', streak: 2 },
+    });
 
     const stored = await OrderModel.findById(order.id).lean();
     expect(stored?.call?.notReachedStreak).toBe(2);
@@ -49,20 +71,30 @@ describe('POST /api/orders/:id/calls', () => {
   it('closes the order call on completed and keeps the comment on the immutable record', async () => {
     const { agent, user } = await signedInAgent(ctx, 'manager');
     const order = await newOrder();
-    const res = await agent.post(`/api/orders/${order.id}/calls`).send({ outcome: 'completed', comment: 'Confirmed the items' });
+    const res = await agent
+      .post(`/api/orders/${order.id}/calls`)
+      .send({ outcome: 'completed', comment: 'Confirmed the items' });
     expect(res.status).toBe(201);
     expect(res.body.order.call).toMatchObject({ state: 'closed', nextCallAt: null, lastOutcome: 'completed' });
     const call = await CallModel.findById(res.body.call.id).lean();
-    expect(call).toMatchObject({ outcome: 'completed', comment: 'Confirmed the items', by: { type: 'user', id: user.id } });
+    expect(call).toMatchObject({
+      outcome: 'completed',
+      comment: 'Confirmed the items',
+      by: { type: 'user', id: user.id },
+    });
   });
 
   it('schedules a completed call with a callback time, and a callback at the chosen time held for its manager', async () => {
     const { agent, user } = await signedInAgent(ctx, 'manager');
     const order = await newOrder();
-    const completed = await agent.post(`/api/orders/${order.id}/calls`).send({ outcome: 'completed', callbackAt: '2026-05-06T10:00:00Z' });
+    const completed = await agent
+      .post(`/api/orders/${order.id}/calls`)
+      .send({ outcome: 'completed', callbackAt: '2026-05-06T10:00:00Z' });
     expect(completed.body.order.call).toMatchObject({ state: 'scheduled', nextCallAt: '2026-05-06T10:00:00.000Z' });
     expect(completed.body.call.personal).toBe(false);
-    const callback = await agent.post(`/api/orders/${order.id}/calls`).send({ outcome: 'callback', callbackAt: '2026-05-04T15:00:00Z' });
+    const callback = await agent
+      .post(`/api/orders/${order.id}/calls`)
+      .send({ outcome: 'callback', callbackAt: '2026-05-04T15:00:00Z' });
     expect(callback.status).toBe(201);
     expect(callback.body.call).toMatchObject({ personal: true, callbackAt: '2026-05-04T15:00:00.000Z' });
     const stored = await OrderModel.findById(order.id).lean();
@@ -77,13 +109,17 @@ describe('POST /api/orders/:id/calls', () => {
     expect(res.body.order).toMatchObject({ paymentCheck: true, call: { state: 'closed' } });
     const timeline = await agent.get(`/api/orders/${order.id}/timeline`);
     expect(timeline.body.items.some((i: { text?: string }) => /already paid/.test(i.text ?? ''))).toBe(true);
-    expect(timeline.body.items.find((i: { type: string }) => i.type === 'call')).toMatchObject({ outcome: 'already_paid' });
+    expect(timeline.body.items.find((i: { type: string }) => i.type === 'call')).toMatchObject({
+      outcome: 'already_paid',
+    });
   });
 
   it('cancels the order on a refusal', async () => {
     const { agent } = await signedInAgent(ctx, 'manager');
     const order = await newOrder();
-    const res = await agent.post(`/api/orders/${order.id}/calls`).send({ outcome: 'cancelled', comment: 'Changed their mind' });
+    const res = await agent
+      .post(`/api/orders/${order.id}/calls`)
+      .send({ outcome: 'cancelled', comment: 'Changed their mind' });
     expect(res.body.order).toMatchObject({ status: 'cancelled', call: { state: 'closed' } });
     expect((await OrderModel.findById(order.id).lean())?.status).toBe('cancelled');
   });
@@ -91,7 +127,9 @@ describe('POST /api/orders/:id/calls', () => {
   it('marks the called phone invalid on invalid_contact', async () => {
     const { agent } = await signedInAgent(ctx, 'manager');
     const order = await newOrder({ phone: '+34 611 22 33 44' });
-    const res = await agent.post(`/api/orders/${order.id}/calls`).send({ outcome: 'invalid_contact', phone: '+34611223344' });
+    const res = await agent
+      .post(`/api/orders/${order.id}/calls`)
+      .send({ outcome: 'invalid_contact', phone: '+34611223344' });
     expect(res.status).toBe(201);
     expect(res.body.call.phone).toBe('+34611223344');
     const client = await ClientModel.findById(order.clientId).lean();
@@ -121,7 +159,11 @@ describe('POST /api/orders/:id/calls', () => {
   it('queues the letter for the client with a copy to the manager, once', async () => {
     const { agent, user } = await signedInAgent(ctx, 'manager');
     const order = await newOrder();
-    const body = { outcome: 'completed', letter: { subject: 'Your order <$order_number>', html: '<p>Hello <$name></p>' }, copyToManager: true };
+    const body = {
+      outcome: 'completed',
+      letter: { subject: 'Your order <$order_number>', html: '<p>Hello <$name></p>' },
+      copyToManager: true,
+    };
     const res = await agent.post(`/api/orders/${order.id}/calls`).set('Idempotency-Key', 'letter-1').send(body);
     expect(res.status).toBe(201);
     expect(res.body.call.letterId).toEqual(expect.any(String));
@@ -136,7 +178,9 @@ describe('POST /api/orders/:id/calls', () => {
   it('refuses a letter with an unknown variable before writing anything', async () => {
     const { agent } = await signedInAgent(ctx, 'manager');
     const order = await newOrder();
-    const res = await agent.post(`/api/orders/${order.id}/calls`).send({ outcome: 'completed', letter: { subject: 'Hi', html: '<p><$nope></p>' } });
+    const res = await agent
+      .post(`/api/orders/${order.id}/calls`)
+      .send({ outcome: 'completed', letter: { subject: 'Hi', html: '<p><$nope></p>' } });
     expect(res.status).toBe(422);
     expect(await CallModel.countDocuments({ orderId: order.id })).toBe(0);
     expect((await OrderModel.findById(order.id).lean())?.call?.attempts).toBe(0);
@@ -162,9 +206,13 @@ describe('POST /api/orders/:id/calls', () => {
 
   it('answers 404 for an unknown order and 401 without a session', async () => {
     const { agent } = await signedInAgent(ctx, 'manager');
-    expect((await agent.post('/api/orders/0123456789abcdef01234567/calls').send({ outcome: 'completed' })).status).toBe(404);
+    expect((await agent.post('/api/orders/0123456789abcdef01234567/calls').send({ outcome: 'completed' })).status).toBe(
+      404,
+    );
     const { default: request } = await import('supertest');
-    expect((await request(ctx.app).post('/api/orders/0123456789abcdef01234567/calls').send({ outcome: 'completed' })).status).toBe(401);
+    expect(
+      (await request(ctx.app).post('/api/orders/0123456789abcdef01234567/calls').send({ outcome: 'completed' })).status,
+    ).toBe(401);
   });
 });
 
@@ -172,9 +220,15 @@ describe('POST /api/orders/:id/calls with an Idempotency-Key', () => {
   it('records one call for a retried request and answers with the first call', async () => {
     const { agent } = await signedInAgent(ctx, 'manager');
     const order = await newOrder();
-    const a = await agent.post(`/api/orders/${order.id}/calls`).set('Idempotency-Key', 'k-1').send({ outcome: 'not_reached' });
+    const a = await agent
+      .post(`/api/orders/${order.id}/calls`)
+      .set('Idempotency-Key', 'k-1')
+      .send({ outcome: 'not_reached' });
     at('2026-05-04T08:06:00Z');
-    const b = await agent.post(`/api/orders/${order.id}/calls`).set('Idempotency-Key', 'k-1').send({ outcome: 'not_reached' });
+    const b = await agent
+      .post(`/api/orders/${order.id}/calls`)
+      .set('Idempotency-Key', 'k-1')
+      .send({ outcome: 'not_reached' });
     expect(b.status).toBe(201);
     expect(b.body.call.id).toBe(a.body.call.id);
     expect(await CallModel.countDocuments({ orderId: order.id })).toBe(1);
@@ -184,7 +238,8 @@ describe('POST /api/orders/:id/calls with an Idempotency-Key', () => {
   it('records one call when two identical requests arrive at the same moment', async () => {
     const { agent } = await signedInAgent(ctx, 'manager');
     const order = await newOrder();
-    const send = () => agent.post(`/api/orders/${order.id}/calls`).set('Idempotency-Key', 'same-moment').send({ outcome: 'cancelled' });
+    const send = () =>
+      agent.post(`/api/orders/${order.id}/calls`).set('Idempotency-Key', 'same-moment').send({ outcome: 'cancelled' });
     const [a, b] = await Promise.all([send(), send()]);
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(a.body.call.id).toBe(b.body.call.id);
@@ -197,7 +252,10 @@ describe('POST /api/orders/:id/calls with an Idempotency-Key', () => {
     const { agent } = await signedInAgent(ctx, 'manager');
     const order = await newOrder();
     await agent.post(`/api/orders/${order.id}/calls`).set('Idempotency-Key', 'k-2').send({ outcome: 'not_reached' });
-    const res = await agent.post(`/api/orders/${order.id}/calls`).set('Idempotency-Key', 'k-2').send({ outcome: 'completed' });
+    const res = await agent
+      .post(`/api/orders/${order.id}/calls`)
+      .set('Idempotency-Key', 'k-2')
+      .send({ outcome: 'completed' });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('idempotency_conflict');
   });
@@ -206,8 +264,14 @@ describe('POST /api/orders/:id/calls with an Idempotency-Key', () => {
     const one = await signedInAgent(ctx, 'manager');
     const two = await signedInAgent(ctx, 'manager');
     const order = await newOrder();
-    await one.agent.post(`/api/orders/${order.id}/calls`).set('Idempotency-Key', 'shared').send({ outcome: 'not_reached' });
-    const res = await two.agent.post(`/api/orders/${order.id}/calls`).set('Idempotency-Key', 'shared').send({ outcome: 'not_reached' });
+    await one.agent
+      .post(`/api/orders/${order.id}/calls`)
+      .set('Idempotency-Key', 'shared')
+      .send({ outcome: 'not_reached' });
+    const res = await two.agent
+      .post(`/api/orders/${order.id}/calls`)
+      .set('Idempotency-Key', 'shared')
+      .send({ outcome: 'not_reached' });
     expect(res.status).toBe(201);
     expect(await CallModel.countDocuments({ orderId: order.id })).toBe(2);
   });
@@ -215,23 +279,46 @@ describe('POST /api/orders/:id/calls with an Idempotency-Key', () => {
   it('completes the missing effects when retried after a crash between the call record and the order update', async () => {
     const { agent } = await signedInAgent(ctx, 'manager');
     const order = await newOrder();
-    const first = await agent.post(`/api/orders/${order.id}/calls`).set('Idempotency-Key', 'crash').send({ outcome: 'not_reached' });
+    const first = await agent
+      .post(`/api/orders/${order.id}/calls`)
+      .set('Idempotency-Key', 'crash')
+      .send({ outcome: 'not_reached' });
     // As if the process died right after inserting the call: the order never saw it.
     await OrderModel.updateOne(
       { _id: order.id },
-      { $set: { 'call.state': 'due', 'call.nextCallAt': now, 'call.attempts': 0, 'call.notReachedStreak': 0, 'call.lastOutcome': null, 'call.lastCallAt': null, 'call.lastCallId': null } },
+      {
+        $set: {
+          'call.state': 'due',
+          'call.nextCallAt': now,
+          'call.attempts': 0,
+          'call.notReachedStreak': 0,
+          'call.lastOutcome': null,
+          'call.lastCallAt': null,
+          'call.lastCallId': null,
+        },
+      },
     );
     await CallModel.updateOne({ _id: first.body.call.id }, { $set: { effectsDoneAt: null } });
-    const retry = await agent.post(`/api/orders/${order.id}/calls`).set('Idempotency-Key', 'crash').send({ outcome: 'not_reached' });
+    const retry = await agent
+      .post(`/api/orders/${order.id}/calls`)
+      .set('Idempotency-Key', 'crash')
+      .send({ outcome: 'not_reached' });
     expect(retry.body.call.id).toBe(first.body.call.id);
-    expect(retry.body.order.call).toMatchObject({ attempts: 1, notReachedStreak: 1, nextCallAt: '2026-05-04T09:05:00.000Z' });
+    expect(retry.body.order.call).toMatchObject({
+      attempts: 1,
+      notReachedStreak: 1,
+      nextCallAt: '2026-05-04T09:05:00.000Z',
+    });
     expect((await CallModel.findById(first.body.call.id).lean())?.effectsDoneAt).toBeTruthy();
   });
 
   it('answers 400 for a malformed key', async () => {
     const { agent } = await signedInAgent(ctx, 'manager');
     const order = await newOrder();
-    const res = await agent.post(`/api/orders/${order.id}/calls`).set('Idempotency-Key', 'has space').send({ outcome: 'completed' });
+    const res = await agent
+      .post(`/api/orders/${order.id}/calls`)
+      .set('Idempotency-Key', 'has space')
+      .send({ outcome: 'completed' });
     expect(res.status).toBe(400);
   });
 });

@@ -2,9 +2,17 @@ import { describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { computeNextCall, type CallStateSnapshot } from '../next-call.js';
 
-const fresh: CallStateSnapshot = { state: 'due', nextCallAt: null, notReachedStreak: 0, attempts: 0, lastOutcome: null, lastCallAt: null };
+const fresh: CallStateSnapshot = {
+  state: 'due',
+  nextCallAt: null,
+  notReachedStreak: 0,
+  attempts: 0,
+  lastOutcome: null,
+  lastCallAt: null,
+};
 const madrid = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Madrid' }).toJSDate();
-const inMadrid = (d: Date | null) => (d ? DateTime.fromJSDate(d, { zone: 'Europe/Madrid' }).toFormat("yyyy-MM-dd'T'HH:mm") : null);
+const inMadrid = (d: Date | null) =>
+  d ? DateTime.fromJSDate(d, { zone: 'Europe/Madrid' }).toFormat("yyyy-MM-dd'T'HH:mm") : null;
 
 describe('computeNextCall', () => {
   it('makes a first not-reached call due one hour after it (10:05 → 11:05)', () => {
@@ -38,7 +46,12 @@ describe('computeNextCall', () => {
 
   it('resets the not-reached streak on any other outcome, so the next not-reached is +1 h again', () => {
     const nr = computeNextCall({ previous: fresh, outcome: 'not_reached', at: madrid('2026-05-04T10:00') });
-    const cb = computeNextCall({ previous: nr, outcome: 'callback', at: madrid('2026-05-04T11:00'), callbackAt: madrid('2026-05-04T16:00') });
+    const cb = computeNextCall({
+      previous: nr,
+      outcome: 'callback',
+      at: madrid('2026-05-04T11:00'),
+      callbackAt: madrid('2026-05-04T16:00'),
+    });
     expect(cb).toMatchObject({ state: 'scheduled', notReachedStreak: 0 });
     expect(inMadrid(cb.nextCallAt)).toBe('2026-05-04T16:00');
     const again = computeNextCall({ previous: cb, outcome: 'not_reached', at: madrid('2026-05-04T16:02') });
@@ -54,7 +67,12 @@ describe('computeNextCall', () => {
   });
 
   it('schedules a completed call with a callback at the chosen time', () => {
-    const next = computeNextCall({ previous: fresh, outcome: 'completed', at: madrid('2026-05-04T10:00'), callbackAt: madrid('2026-05-08T09:30') });
+    const next = computeNextCall({
+      previous: fresh,
+      outcome: 'completed',
+      at: madrid('2026-05-04T10:00'),
+      callbackAt: madrid('2026-05-08T09:30'),
+    });
     expect(next.state).toBe('scheduled');
     expect(inMadrid(next.nextCallAt)).toBe('2026-05-08T09:30');
   });
@@ -62,7 +80,12 @@ describe('computeNextCall', () => {
   it('closes the item when the attempt cap is reached', () => {
     let state: CallStateSnapshot = fresh;
     const times = ['10:00', '11:05', '12:00'];
-    let last = computeNextCall({ previous: state, outcome: 'not_reached', at: madrid(`2026-05-04T${times[0]}`), attemptCap: 3 });
+    let last = computeNextCall({
+      previous: state,
+      outcome: 'not_reached',
+      at: madrid(`2026-05-04T${times[0]}`),
+      attemptCap: 3,
+    });
     for (const t of times.slice(1)) {
       state = last;
       last = computeNextCall({ previous: state, outcome: 'not_reached', at: madrid(`2026-05-04T${t}`), attemptCap: 3 });

@@ -8,7 +8,11 @@ import { newOrder } from '../../calls/__tests__/fixtures.js';
 const ctx = useTestApp();
 
 /** Opens the stream over a real socket and collects what arrives until `until` matches. */
-function readStream(port: number, cookie: string, until: RegExp): Promise<{ status: number; type: string; text: string }> {
+function readStream(
+  port: number,
+  cookie: string,
+  until: RegExp,
+): Promise<{ status: number; type: string; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.get({ port, path: '/api/events', headers: { cookie } }, (res) => {
       let text = '';

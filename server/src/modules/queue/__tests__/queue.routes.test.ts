@@ -47,7 +47,14 @@ describe('POST /api/queue/claim', () => {
     at('2026-05-04T10:00:00Z');
     const claim = await one.agent.post('/api/queue/claim');
     expect(claim.status).toBe(200);
-    expect(claim.body.item).toMatchObject({ kind: 'order', order: { id: older.id }, dueAt: '2026-05-04T09:00:00.000Z', claimedBy: { id: one.user.id }, reason: 'New order, not called yet', why: { kind: 'new' } });
+    expect(claim.body.item).toMatchObject({
+      kind: 'order',
+      order: { id: older.id },
+      dueAt: '2026-05-04T09:00:00.000Z',
+      claimedBy: { id: one.user.id },
+      reason: 'New order, not called yet',
+      why: { kind: 'new' },
+    });
     expect(claim.body.item.client).toMatchObject({ id: older.clientId });
     const list = await two.agent.get('/api/queue');
     expect(list.body.items.map((i: { order: { id: string } }) => i.order.id)).toEqual([older.id, newer.id]);
@@ -72,7 +79,9 @@ describe('POST /api/queue/claim', () => {
     const owner = await signedInAgent(ctx, 'manager');
     const other = await signedInAgent(ctx, 'manager');
     const order = await newOrder();
-    await owner.agent.post(`/api/orders/${order.id}/calls`).send({ outcome: 'callback', callbackAt: '2026-05-04T12:00:00Z' });
+    await owner.agent
+      .post(`/api/orders/${order.id}/calls`)
+      .send({ outcome: 'callback', callbackAt: '2026-05-04T12:00:00Z' });
     at('2026-05-04T12:10:00Z');
     expect((await other.agent.get('/api/queue')).body.items).toHaveLength(0);
     expect((await other.agent.post('/api/queue/claim')).status).toBe(204);
@@ -88,7 +97,9 @@ describe('POST /api/queue/claim', () => {
     const owner = await signedInAgent(ctx, 'manager');
     const other = await signedInAgent(ctx, 'manager');
     const order = await newOrder();
-    await owner.agent.post(`/api/orders/${order.id}/calls`).send({ outcome: 'callback', callbackAt: '2026-05-04T12:00:00Z', personal: false });
+    await owner.agent
+      .post(`/api/orders/${order.id}/calls`)
+      .send({ outcome: 'callback', callbackAt: '2026-05-04T12:00:00Z', personal: false });
     at('2026-05-04T12:00:00Z');
     expect((await other.agent.post('/api/queue/claim')).body.item.order.id).toBe(order.id);
   });
@@ -103,9 +114,13 @@ describe('POST /api/queue/claim', () => {
     expect((await agent.post('/api/queue/claim')).body.item.order.id).toBe(tokyo.id);
     expect((await agent.post('/api/queue/claim')).body.item.order.id).toBe(tokyo.id); // still holds it, gets it again
     at('2026-05-04T06:59:00Z'); // 08:59 in Madrid
-    expect((await agent.get('/api/queue')).body.items.map((i: { order: { id: string } }) => i.order.id)).not.toContain(madrid.id);
+    expect((await agent.get('/api/queue')).body.items.map((i: { order: { id: string } }) => i.order.id)).not.toContain(
+      madrid.id,
+    );
     at('2026-05-04T07:00:00Z'); // 09:00 in Madrid
-    expect((await agent.get('/api/queue')).body.items.map((i: { order: { id: string } }) => i.order.id)).toContain(madrid.id);
+    expect((await agent.get('/api/queue')).body.items.map((i: { order: { id: string } }) => i.order.id)).toContain(
+      madrid.id,
+    );
   });
 
   it('never holds back a client whose zone is unknown', async () => {

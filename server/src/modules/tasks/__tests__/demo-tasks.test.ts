@@ -16,7 +16,15 @@ describe('seedDemoTasks', () => {
     const lastCallAt = new Date('2026-05-03T10:00:00Z');
     await OrderModel.updateOne(
       { _id: called.id },
-      { $set: { 'call.attempts': 3, 'call.lastOutcome': 'callback', 'call.lastCallAt': lastCallAt, 'call.state': 'scheduled', 'call.nextCallAt': new Date('2026-05-05T10:00:00Z') } },
+      {
+        $set: {
+          'call.attempts': 3,
+          'call.lastOutcome': 'callback',
+          'call.lastCallAt': lastCallAt,
+          'call.state': 'scheduled',
+          'call.nextCallAt': new Date('2026-05-05T10:00:00Z'),
+        },
+      },
     );
     let seed = 1;
     const result = await seedDemoTasks({
@@ -25,7 +33,7 @@ describe('seedDemoTasks', () => {
       clients: [called.clientId, fresh.clientId],
       orders: [called.id, fresh.id],
       now: new Date('2026-05-04T10:00:00Z'),
-      random: () => ((seed = (seed * 16807) % 2147483647) / 2147483647),
+      random: () => (seed = (seed * 16807) % 2147483647) / 2147483647,
     });
     expect(result).toEqual({ calls: 3, tasks: 2 });
     const calls = await CallModel.find({ orderId: called.id }).sort({ at: 1 }).lean();
