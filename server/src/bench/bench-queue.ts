@@ -120,18 +120,33 @@ async function resurfacingLag(): Promise<void> {
   const ids = (await OrderModel.find({}, { _id: 1 }).limit(1000).lean<{ _id: mongoose.Types.ObjectId }[]>()).map(
     (o) => o._id,
   );
-  const start = Date.now() + 5_000;
+  // One update per second of the minute; timed once with a far-off date so the real due times
+  // are still in the future when written (on FerretDB every filtered update scans the collection).
+  const buckets = Array.from({ length: 60 }, (_, s) => ids.filter((_id, i) => i % 60 === s));
+  const write = (start: number) =>
+    Promise.all(
+      buckets.map((bucket, s) =>
+        OrderModel.updateMany(
+          { _id: { $in: bucket } },
+          {
+            $set: {
+              'call.state': 'scheduled',
+              'call.nextCallAt': new Date(start + s * 1000),
+              'call.announcedAt': null,
+              'call.announcedBy': null,
+            },
+          },
+        ),
+      ),
+    );
+  const t0 = Date.now();
+  await write(t0 + 24 * 3600_000);
+  const start = Date.now() + 2 * (Date.now() - t0) + 2_000;
+  await write(start);
+  if (Date.now() > start)
+    console.log('  (warning: writing the due times took longer than planned; early items start late)');
   const dueById = new Map<string, number>();
-  await Promise.all(
-    ids.map((id, i) => {
-      const due = start + Math.floor((i * 60_000) / ids.length);
-      dueById.set(String(id), due);
-      return OrderModel.updateOne(
-        { _id: id },
-        { $set: { 'call.state': 'scheduled', 'call.nextCallAt': new Date(due), 'call.announcedAt': null } },
-      );
-    }),
-  );
+  buckets.forEach((bucket, s) => bucket.forEach((id) => dueById.set(String(id), start + s * 1000)));
   const lags: number[] = [];
   const off = onDomainEvent('queue.changed', (e) => {
     const due = e.reason === 'due' && e.orderId ? dueById.get(e.orderId) : undefined;
