@@ -1,13 +1,11 @@
 import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
 import { makeStore } from './app/store';
 import { AppProviders } from './app/providers';
-import { makeRouter } from './app/router';
+import { AppRouter } from './app/router';
 import { useLocale } from './i18n/i18n';
 
 const store = makeStore();
-const router = makeRouter();
 
 function DocumentLanguage() {
   const locale = useLocale();
@@ -21,7 +19,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AppProviders store={store}>
       <DocumentLanguage />
-      <RouterProvider router={router} />
+      <AppRouter />
     </AppProviders>
   </StrictMode>,
 );
