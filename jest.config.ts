@@ -19,6 +19,8 @@ const esmTs = {
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',
     '^@callboard/shared$': '<rootDir>/shared/src/index.ts',
+    // Its ESM build imports JSON without an import attribute, which Jest's ESM loader warns about on every file.
+    '^libphonenumber-js$': '<rootDir>/node_modules/libphonenumber-js/index.cjs',
   },
 } satisfies Config;
 
