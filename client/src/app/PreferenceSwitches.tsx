@@ -3,7 +3,7 @@ import { useColorScheme } from '@mui/material/styles';
 import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
 import type { Locale } from '@callboard/shared';
-import { useLocale, useT } from '../i18n/i18n';
+import { loadLocale, useLocale, useT } from '../i18n/i18n';
 import { useAppDispatch } from './store';
 import { localeChanged } from './preferences-slice';
 
@@ -21,7 +21,7 @@ export function PreferenceSwitches() {
         exclusive
         value={locale}
         aria-label={t('prefs.language')}
-        onChange={(_e, value: Locale | null) => value && dispatch(localeChanged(value))}
+        onChange={(_e, value: Locale | null) => value && void loadLocale(value).then(() => dispatch(localeChanged(value)))}
       >
         <ToggleButton value="en" aria-label="English">EN</ToggleButton>
         <ToggleButton value="es" aria-label="Español">ES</ToggleButton>

@@ -2,8 +2,6 @@ import type { adminEn } from './admin.en';
 
 /** Typed against the English admin keys: a missing or extra key is a compile error. */
 export const adminEs: Record<keyof typeof adminEn, string> = {
-  'nav.admin': 'Administración',
-
   'orderList.filters': 'Filtrar pedidos',
   'orderList.searchLabel': 'Buscar',
   'orderList.allStatuses': 'Todos los estados',

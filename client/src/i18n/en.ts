@@ -1,4 +1,4 @@
-import { adminEn } from './admin.en';
+import type { adminEn } from './admin.en';
 
 /** The English catalogue is the reference: every other language must have exactly these keys. */
 export const en = {
@@ -6,6 +6,7 @@ export const en = {
   'nav.workbench': 'Workbench',
   'nav.tasks': 'My tasks',
   'nav.orders': 'Orders',
+  'nav.admin': 'Admin',
   'nav.signOut': 'Sign out',
   'prefs.language': 'Language',
   'prefs.dark': 'Dark mode',
@@ -195,7 +196,7 @@ export const en = {
   'letterStatus.sending': 'Sending',
   'letterStatus.sent': 'Sent',
   'letterStatus.failed': 'Failed',
-  ...adminEn,
 } as const;
 
-export type MessageKey = keyof typeof en;
+export type CoreKey = keyof typeof en;
+export type MessageKey = CoreKey | keyof typeof adminEn;

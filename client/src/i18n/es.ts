@@ -1,12 +1,12 @@
-import type { MessageKey } from './en';
-import { adminEs } from './admin.es';
+import type { CoreKey } from './en';
 
 /** Typed against the English keys: a missing or extra key is a compile error. */
-export const es: Record<MessageKey, string> = {
+export const es: Record<CoreKey, string> = {
   'nav.label': 'Principal',
   'nav.workbench': 'Puesto de llamadas',
   'nav.tasks': 'Mis tareas',
   'nav.orders': 'Pedidos',
+  'nav.admin': 'Administración',
   'nav.signOut': 'Cerrar sesión',
   'prefs.language': 'Idioma',
   'prefs.dark': 'Modo oscuro',
@@ -196,5 +196,4 @@ export const es: Record<MessageKey, string> = {
   'letterStatus.sending': 'Enviando',
   'letterStatus.sent': 'Enviada',
   'letterStatus.failed': 'Fallida',
-  ...adminEs,
 };

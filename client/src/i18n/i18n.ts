@@ -2,16 +2,38 @@ import { useCallback } from 'react';
 import type { Locale } from '@callboard/shared';
 import { useAppSelector } from '../app/store';
 import { en, type MessageKey } from './en';
-import { es } from './es';
 
 export type { MessageKey };
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
 
-export const catalogues: Record<Locale, Record<MessageKey, string>> = { en, es };
+/**
+ * Only English sign-in and shell strings ship with the first screen. Spanish loads before the
+ * locale switches to it (loadLocale), the admin and team screens' strings before any screen behind
+ * sign-in renders (loadAdminCatalogues); so translating stays synchronous.
+ */
+const catalogues: Record<Locale, Partial<Record<MessageKey, string>>> = { en: { ...en }, es: {} };
+
+let spanish: Promise<void> | undefined;
+let admin: Promise<void> | undefined;
+
+export function loadLocale(locale: Locale): Promise<void> {
+  if (locale === 'en') return Promise.resolve();
+  spanish ??= import('./es').then(({ es }) => void Object.assign(catalogues.es, es));
+  return spanish;
+}
+
+/** Both languages at once, so switching language on one of these screens needs no second wait. */
+export function loadAdminCatalogues(): Promise<void> {
+  admin ??= Promise.all([import('./admin.en'), import('./admin.es')]).then(([{ adminEn }, { adminEs }]) => {
+    Object.assign(catalogues.en, adminEn);
+    Object.assign(catalogues.es, adminEs);
+  });
+  return admin;
+}
 
 export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
-  const text = catalogues[locale][key];
+  const text = catalogues[locale][key] ?? key;
   return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
 }
 

@@ -1,4 +1,8 @@
 import '@testing-library/jest-dom/jest-globals';
+import { loadAdminCatalogues, loadLocale } from '../i18n/i18n';
+
+// Components render in either language straight away, as they do in the app behind sign-in.
+await Promise.all([loadLocale('es'), loadAdminCatalogues()]);
 
 // ProseMirror measures the selection to scroll it into view; jsdom does no layout.
 const emptyRects = () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
