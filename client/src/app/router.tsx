@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { AppShell } from './AppShell';
 import { LoginPage } from '../features/auth/components/LoginPage';
 import { loadAdminCatalogues } from '../i18n/i18n';
+import { NotFoundPage } from '../components/NotFoundPage';
 
 // Everything behind sign-in loads on demand: the first screen carries only the shell and sign-in.
 // Declarative routing, not a data router: no route here needs loaders or actions, and the data router would add ~20 kB gzip to the first screen.
@@ -46,6 +47,7 @@ export function AppRouter() {
             <Route path="instructions" element={<CallInstructionsPage />} />
             <Route path="settings" element={<SettingsPage />} />
           </Route>
+          <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
     </BrowserRouter>
