@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import { MulterError } from 'multer';
 import { AppError, type ErrorCode } from './errors.js';
 import { logger } from '../lib/logger.js';
+import { isDuplicateKeyError } from '../db/duplicate-key.js';
 
 /** The one table from domain error codes to HTTP statuses. */
 const statusByCode: Record<ErrorCode, number> = {
@@ -47,7 +48,7 @@ export function toAppError(err: unknown): AppError {
       Object.values(err.errors).map((x) => ({ path: x.path, message: x.message })),
     );
   }
-  if (e?.code === 11000) return new AppError('conflict', 'This conflicts with an existing record');
+  if (isDuplicateKeyError(err)) return new AppError('conflict', 'This conflicts with an existing record');
   return new AppError('internal', 'Something went wrong on our side; the error has been logged');
 }
 

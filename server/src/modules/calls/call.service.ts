@@ -35,6 +35,7 @@ import { queueKey, releaseClaim } from '../queue/queue.service.js';
 import { enqueueLetter, prepareLetter, type PreparedLetter } from '../letters/letter.service.js';
 import { computeNextCall, type CallStateSnapshot } from './next-call.js';
 import { CallModel, type CallDoc } from './call.model.js';
+import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 
 export type CallTarget = { kind: 'order' | 'task'; id: string };
 
@@ -214,7 +215,7 @@ export async function recordCall(
     });
     doc = created.toObject() as CallDoc;
   } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
+    if (!isDuplicateKeyError(err)) throw err;
     const existing = await CallModel.findOne({ idempotencyKey: key }).lean<CallDoc>();
     if (!existing) throw err;
     return resume(existing, requestHash, user);

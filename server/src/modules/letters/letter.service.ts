@@ -34,6 +34,7 @@ import { findDefaultTemplate, findTemplate } from '../templates/template.service
 import type { Template } from '@callboard/shared';
 import { escapeHtml, renderLetter, type LetterValues, type RenderedLetter } from './letter-render.js';
 import { LetterDeliveryModel, LetterModel, type LetterDoc } from './letter.model.js';
+import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 
 export const schedulerActor: Actor = { type: 'scheduler', id: null, name: 'Scheduler' };
 
@@ -210,10 +211,6 @@ export function toLetter(doc: LetterDoc): Letter {
   };
 }
 
-function isDuplicateKey(err: unknown): boolean {
-  return (err as { code?: number })?.code === 11000;
-}
-
 async function announce(doc: Pick<LetterDoc, '_id' | 'orderId' | 'status'>): Promise<void> {
   await emitDomainEvent('letter.changed', {
     letterId: String(doc._id),
@@ -231,7 +228,7 @@ async function insertLetter(fields: Record<string, unknown> & { dedupeKey?: stri
     await announce(letter);
     return toLetter(letter);
   } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
+    if (!isDuplicateKeyError(err)) throw err;
     const existing = await LetterModel.findOne({ dedupeKey }).lean<LetterDoc>();
     if (!existing) throw err;
     return toLetter(existing);
@@ -361,7 +358,7 @@ async function deliverOne(letter: LetterDoc, transport: Transport, mail: MailCon
   try {
     await LetterDeliveryModel.create({ _id: claimId, letterId: letter._id, attempt, claimedAt: now });
   } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
+    if (!isDuplicateKeyError(err)) throw err;
     const claim = await LetterDeliveryModel.findById(claimId).lean<{ claimedAt: Date }>();
     // Another sweep holds this attempt; only a claim left behind by a stopped process is retired.
     if (!claim || claim.claimedAt.getTime() > now.getTime() - staleClaimMs) return null;

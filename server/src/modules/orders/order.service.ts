@@ -33,6 +33,7 @@ import {
 import { CounterModel, OrderModel, type OrderDoc } from './order.model.js';
 import { OrderEventModel, type OrderEventType } from './order-event.model.js';
 import { OrderNoteModel } from './order-note.model.js';
+import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 
 /** Statuses in which the order is still worked by phone; leaving them takes the order out of the queue. */
 export const callableStatuses: readonly OrderStatus[] = ['pending', 'reserved'];
@@ -180,10 +181,6 @@ export async function recordOrderEvent(
   });
 }
 
-function isDuplicateKey(err: unknown): boolean {
-  return (err as { code?: number })?.code === 11000;
-}
-
 async function takeOrderNumber(): Promise<number> {
   try {
     const counter = await CounterModel.findOneAndUpdate(
@@ -194,7 +191,7 @@ async function takeOrderNumber(): Promise<number> {
     return orderNumberBase + (counter?.seq ?? 1);
   } catch (err) {
     // Two first-ever orders may both try to create the counter; the loser just takes the next one.
-    if (isDuplicateKey(err)) return takeOrderNumber();
+    if (isDuplicateKeyError(err)) return takeOrderNumber();
     throw err;
   }
 }
@@ -243,7 +240,7 @@ async function insertOrder(fields: NewOrderFields): Promise<OrderDoc> {
       });
       return doc.toObject() as unknown as OrderDoc;
     } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
+      if (!isDuplicateKeyError(err)) throw err;
       if (attempt >= 1) await catchUpCounter();
     }
   }

@@ -18,6 +18,7 @@ import {
 } from '../tasks/task.service.js';
 import type { TaskDoc } from '../tasks/task.model.js';
 import { QueueClaimModel, type QueueClaimDoc } from './queue-claim.model.js';
+import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 
 export type QueueItem = {
   kind: 'order' | 'task';
@@ -216,10 +217,6 @@ export async function listQueue(user: SessionUser, now: Date, limit: number): Pr
   return toQueueItems(out, clients, user);
 }
 
-function isDuplicateKey(err: unknown): boolean {
-  return (err as { code?: number })?.code === 11000;
-}
-
 /**
  * Inserts the claim; the unique key on the item makes exactly one of several simultaneous
  * claimers win. An expired claim is removed first (conditionally, so a fresh one is never).
@@ -233,7 +230,7 @@ async function tryClaim(key: string, user: SessionUser, now: Date, minutes: numb
     await QueueClaimModel.create(claim);
     return claim;
   } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
+    if (!isDuplicateKeyError(err)) throw err;
     const renewed = await QueueClaimModel.findOneAndUpdate(
       { _id: key, userId: user.id },
       { $set: { expiresAt } },

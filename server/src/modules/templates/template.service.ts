@@ -15,6 +15,7 @@ import { sanitizeLetterHtml } from '../letters/letter-render.js';
 import { clock } from '../../lib/clock.js';
 import { TemplateModel, TemplateSeedModel, type TemplateDoc } from './template.model.js';
 import { defaultTemplates } from './default-templates.js';
+import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 
 /** What a template may be the default for. */
 export type TemplatePurpose = { outcome: CallOutcome } | { status: OrderStatus } | { event: TemplateEvent };
@@ -54,15 +55,6 @@ function duplicateDefault(key: string): AppError {
   return new AppError('conflict', `There is already a default template for ${kind} "${what}" in ${locale}`, [
     { path: kind ?? 'outcome', message: 'already has a default template for this locale' },
   ]);
-}
-
-/**
- * A unique-index violation. FerretDB 1.24 answers an insert with the usual code 11000, but an
- * update that breaks a unique index with a generic error naming SQLite's UNIQUE constraint.
- */
-function isDuplicateKey(err: unknown): boolean {
-  const e = err as { code?: number; message?: string };
-  return e?.code === 11000 || /UNIQUE constraint failed/.test(e?.message ?? '');
 }
 
 export async function listTemplates(query: TemplateListQuery = {}): Promise<Template[]> {
@@ -113,7 +105,7 @@ export async function createTemplate(input: TemplateBody): Promise<Template> {
     });
     return toTemplate(doc.toObject() as TemplateDoc);
   } catch (err) {
-    if (isDuplicateKey(err)) throw duplicateDefault(defaultKey);
+    if (isDuplicateKeyError(err)) throw duplicateDefault(defaultKey);
     throw err;
   }
 }
@@ -141,7 +133,7 @@ export async function updateTemplate(id: string, patch: UpdateTemplateBody): Pro
     if (!doc) throw notFound('Template');
     return toTemplate(doc);
   } catch (err) {
-    if (isDuplicateKey(err)) throw duplicateDefault(defaultKey);
+    if (isDuplicateKeyError(err)) throw duplicateDefault(defaultKey);
     throw err;
   }
 }
@@ -178,10 +170,10 @@ export async function seedDefaultTemplates(): Promise<number> {
       await TemplateModel.create({ _id, ...template, ...fields, html: sanitizeLetterHtml(template.html), defaultKey });
       created += 1;
     } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
+      if (!isDuplicateKeyError(err)) throw err;
     }
     await TemplateSeedModel.create({ _id: defaultKey, at: clock.now() }).catch((err: unknown) => {
-      if (!isDuplicateKey(err)) throw err;
+      if (!isDuplicateKeyError(err)) throw err;
     });
   }
   return created;

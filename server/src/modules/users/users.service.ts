@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../http/errors.js';
 import { UserModel, type UserDoc } from './users.model.js';
 import { hashPassword, verifyPassword, dummyHash } from './password.js';
 import { endSessionsOf } from '../auth/session-store.js';
+import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 
 export type SessionUser = {
   id: string;
@@ -83,7 +84,7 @@ export async function createUser(input: CreateUserBody): Promise<User> {
     });
     return toUser(doc.toObject() as UserDoc);
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) throw new AppError('conflict', 'A user with this e-mail already exists');
+    if (isDuplicateKeyError(err)) throw new AppError('conflict', 'A user with this e-mail already exists');
     throw err;
   }
 }
