@@ -8,5 +8,6 @@ export * from './orders/call.schema.js';
 export * from './orders/order.schema.js';
 export * from './settings/settings.schema.js';
 export * from './calls/call.schema.js';
+export * from './calls/next-call.js';
 export * from './tasks/task.schema.js';
 export * from './letters/letter.schema.js';

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
-import type { CallInfo, CallOutcome, Settings } from '@callboard/shared';
+import { computeNextCall, type CallInfo, type CallOutcome, type Settings } from '@callboard/shared';
 import type { MessageKey, Vars } from '../../i18n/i18n';
 
 export type EffectInput = {
   outcome: CallOutcome;
-  call: Pick<CallInfo, 'lastOutcome' | 'notReachedStreak'>;
+  call: Pick<CallInfo, 'attempts' | 'lastOutcome' | 'notReachedStreak'>;
   now: DateTime;
   callbackAt: DateTime | null;
   attemptCap: Settings['attemptCap'] | null;
@@ -14,24 +14,23 @@ export type EffectInput = {
 /** A sentence and its values; the caller formats `when` in the UI locale. */
 export type Effect = { key: MessageKey; vars?: Vars; when?: DateTime };
 
-const HOUR = { hours: 1 };
-const DAY = { hours: 24 };
-
-/**
- * The one-line "what saving will do", from the order's call state and PRODUCT.md's re-call rules
- * (1 hour after a first not-reached call, 24 hours after each later one in a row).
- */
+/** The one-line "what saving will do": the server's own re-call rule applied to the order's call state. */
 export function describeEffect(input: EffectInput): Effect {
   const { outcome, call, now } = input;
   switch (outcome) {
     case 'not_reached': {
-      const again = call.lastOutcome === 'not_reached';
-      const streak = again ? call.notReachedStreak + 1 : 1;
-      if (input.attemptCap?.enabled && streak >= input.attemptCap.maxNotReached) {
+      const next = computeNextCall({
+        previous: call,
+        outcome,
+        at: now.toJSDate(),
+        attemptCap: input.attemptCap?.enabled ? input.attemptCap.maxNotReached : null,
+      });
+      const streak = next.notReachedStreak;
+      if (next.capReached && input.attemptCap) {
         return { key: 'effect.notReachedCap', vars: { streak, status: input.attemptCap.status } };
       }
-      const when = now.plus(again ? DAY : HOUR);
-      return { key: again ? 'effect.notReachedAgain' : 'effect.notReachedFirst', vars: { streak }, when };
+      const when = DateTime.fromJSDate(next.nextCallAt as Date, { zone: now.zone }).setLocale(now.locale ?? 'en');
+      return { key: streak > 1 ? 'effect.notReachedAgain' : 'effect.notReachedFirst', vars: { streak }, when };
     }
     case 'callback':
       return input.callbackAt ? { key: 'effect.callback', when: input.callbackAt } : { key: 'effect.callbackPick' };

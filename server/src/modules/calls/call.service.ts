@@ -33,7 +33,7 @@ import type { TaskDoc } from '../tasks/task.model.js';
 import { assertAttachable, callAttachments, linkAttachmentsToCall } from '../attachments/attachment.service.js';
 import { queueKey, releaseClaim } from '../queue/queue.service.js';
 import { enqueueLetter, prepareLetter, type PreparedLetter } from '../letters/letter.service.js';
-import { computeNextCall, type CallStateSnapshot } from './next-call.js';
+import { computeNextCall, type CallStateSnapshot } from '@callboard/shared';
 import { CallModel, type CallDoc } from './call.model.js';
 import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 

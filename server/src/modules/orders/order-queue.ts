@@ -3,7 +3,7 @@ import { canTransition, orderStatuses, type Actor, type OrderStatus } from '@cal
 import { AppError } from '../../http/errors.js';
 import { OrderModel, type OrderDoc } from './order.model.js';
 import { callableStatuses, setOrderStatus } from './order.service.js';
-import type { NextCall } from '../calls/next-call.js';
+import type { NextCall } from '@callboard/shared';
 
 /**
  * The call queue's reads and the call-state writes on orders. Everything else about an order

@@ -8,7 +8,7 @@ import { getUser, userNames } from '../users/users.service.js';
 import { getClientDoc } from '../clients/client.service.js';
 import { getOrderDoc } from '../orders/order.service.js';
 import { callStateUpdate, type PersonalHold } from '../orders/order-queue.js';
-import type { NextCall } from '../calls/next-call.js';
+import type { NextCall } from '@callboard/shared';
 import { TaskModel, type TaskDoc } from './task.model.js';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);

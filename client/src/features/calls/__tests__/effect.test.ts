@@ -6,7 +6,7 @@ import { describeEffect, type EffectInput } from '../effect';
 const now = DateTime.fromISO('2026-03-10T11:45:00', { zone: 'Europe/Madrid' });
 const base: EffectInput = {
   outcome: 'not_reached',
-  call: { lastOutcome: null, notReachedStreak: 0 },
+  call: { attempts: 0, lastOutcome: null, notReachedStreak: 0 },
   now,
   callbackAt: null,
   attemptCap: defaultSettings.attemptCap,
@@ -21,20 +21,20 @@ describe('describeEffect', () => {
   });
 
   it('puts a second not-reached call in a row back 24 hours later and counts the streak', () => {
-    const effect = describeEffect({ ...base, call: { lastOutcome: 'not_reached', notReachedStreak: 1 } });
+    const effect = describeEffect({ ...base, call: { attempts: 1, lastOutcome: 'not_reached', notReachedStreak: 1 } });
     expect(effect).toMatchObject({ key: 'effect.notReachedAgain', vars: { streak: 2 } });
     expect(effect.when?.toISO()).toBe(now.plus({ hours: 24 }).toISO());
   });
 
   it('restarts at 1 hour when the previous call had another outcome', () => {
-    const effect = describeEffect({ ...base, call: { lastOutcome: 'callback', notReachedStreak: 3 } });
+    const effect = describeEffect({ ...base, call: { attempts: 4, lastOutcome: 'callback', notReachedStreak: 3 } });
     expect(effect.key).toBe('effect.notReachedFirst');
     expect(effect.when?.toISO()).toBe(now.plus({ hours: 1 }).toISO());
   });
 
   it('says the order leaves the queue when the attempt cap is reached', () => {
     const attemptCap = { enabled: true, maxNotReached: 3, status: 'cancelled' as const };
-    const effect = describeEffect({ ...base, attemptCap, call: { lastOutcome: 'not_reached', notReachedStreak: 2 } });
+    const effect = describeEffect({ ...base, attemptCap, call: { attempts: 2, lastOutcome: 'not_reached', notReachedStreak: 2 } });
     expect(effect).toEqual({ key: 'effect.notReachedCap', vars: { streak: 3, status: 'cancelled' } });
   });
 

@@ -1,4 +1,4 @@
-import type { CallOutcome, CallState } from '@callboard/shared';
+import type { CallOutcome, CallState } from '../orders/call.schema.js';
 
 const hour = 60 * 60 * 1000;
 
@@ -13,7 +13,7 @@ export type CallStateSnapshot = {
 };
 
 export type NextCallInput = {
-  previous: CallStateSnapshot;
+  previous: Pick<CallStateSnapshot, 'attempts' | 'lastOutcome' | 'notReachedStreak'>;
   outcome: CallOutcome;
   /** When the call was made: the re-call delays count from here, not from the due time. */
   at: Date;
@@ -25,7 +25,8 @@ export type NextCallInput = {
 export type NextCall = CallStateSnapshot & { capReached: boolean };
 
 /**
- * The re-call rules of PRODUCT.md in one place. Delays are real elapsed time on the instant
+ * The re-call rules of PRODUCT.md in one place, used by the server to schedule and by the call
+ * dialog to say what saving will do. Delays are real elapsed time on the instant
  * line: "24 hours" is 24 hours even across a daylight-saving change.
  */
 export function computeNextCall(input: NextCallInput): NextCall {
