@@ -11,3 +11,4 @@ export * from './calls/call.schema.js';
 export * from './calls/next-call.js';
 export * from './tasks/task.schema.js';
 export * from './letters/letter.schema.js';
+export * from './queue/queue.schema.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type { Client, Order, QueueReason, Settings, Task } from '@callboard/shared';
+import type { QueueItem, QueueReason, Settings } from '@callboard/shared';
 import { isTimeZone } from '@callboard/shared';
 import { emitDomainEvent } from '../../lib/domain-events.js';
 import type { SessionUser } from '../../http/auth.js';
@@ -20,18 +20,6 @@ import type { TaskDoc } from '../tasks/task.model.js';
 import { QueueClaimModel, type QueueClaimDoc } from './queue-claim.model.js';
 import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 
-export type QueueItem = {
-  kind: 'order' | 'task';
-  order?: Order;
-  task?: Task;
-  client: Client | null;
-  dueAt: string;
-  claimedBy: { id: string; name: string } | null;
-  /** Personal callbacks: who may take it, and until when only they may. */
-  personalFor: string | null;
-  reason: string;
-  why: QueueReason;
-};
 
 type Candidate =
   | { kind: 'order'; key: string; dueAt: Date; clientId: string | null; doc: OrderDoc }

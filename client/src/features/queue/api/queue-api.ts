@@ -1,18 +1,7 @@
-import type { Client, Order, QueueReason, Task } from '@callboard/shared';
+import type { QueueItem } from '@callboard/shared';
 import { baseApi } from '../../../app/api';
 
-export type QueueItem = {
-  kind: 'order' | 'task';
-  order?: Order;
-  task?: Task;
-  client: Client | null;
-  dueAt: string;
-  claimedBy: { id: string; name: string } | null;
-  personalFor: string | null;
-  /** `why` is structured for translation; `reason` is the same sentence in English. */
-  why: QueueReason;
-  reason: string;
-};
+export type { QueueItem };
 
 export const queueApi = baseApi.injectEndpoints({
   endpoints: (build) => ({
