@@ -19,6 +19,8 @@ for (const url of urls) {
   const bytes = readFileSync(join(dist, url.replace(/^\//, '')));
   const gz = gzipSync(bytes, { level: 9 }).length;
   total += gz;
-  console.log(`${url.padEnd(48)} ${(bytes.length / 1024).toFixed(1).padStart(8)} kB  gzip ${(gz / 1024).toFixed(1).padStart(7)} kB`);
+  console.log(
+    `${url.padEnd(48)} ${(bytes.length / 1024).toFixed(1).padStart(8)} kB  gzip ${(gz / 1024).toFixed(1).padStart(7)} kB`,
+  );
 }
 console.log(`first screen JS (gzip): ${(total / 1024).toFixed(1)} kB (target ≤ 150 kB)`);

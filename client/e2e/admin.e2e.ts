@@ -55,13 +55,16 @@ async function waitForMail(test: (text: string, to: string[]) => boolean) {
   for (;;) {
     const mail = smtp.mails.find((m) => test(m.text, m.to));
     if (mail) return mail;
-    if (Date.now() > deadline) throw new Error(`no such letter; got: ${smtp.mails.map((m) => m.to.join(',')).join(' | ')}`);
+    if (Date.now() > deadline)
+      throw new Error(`no such letter; got: ${smtp.mails.map((m) => m.to.join(',')).join(' | ')}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
 
 async function queueOf(p: Page): Promise<QueueItemLite[]> {
-  return p.evaluate(async () => ((await (await fetch('/api/queue?limit=200')).json()) as { items: QueueItemLite[] }).items);
+  return p.evaluate(
+    async () => ((await (await fetch('/api/queue?limit=200')).json()) as { items: QueueItemLite[] }).items,
+  );
 }
 
 async function setCallingHours(p: Page, start: string, end: string) {
@@ -92,7 +95,11 @@ beforeAll(async () => {
     return ((await r.json()) as { order: { id: string; number: number } }).order;
   };
   orderA = await create('Ceramic lamp', { name: 'Elena Prueba', phone, email });
-  orderB = await create('Linen shade', { name: 'Tomás Prueba', phone: `+347${stamp}`, email: `e2e-b-${stamp}@example.com` });
+  orderB = await create('Linen shade', {
+    name: 'Tomás Prueba',
+    phone: `+347${stamp}`,
+    email: `e2e-b-${stamp}@example.com`,
+  });
   adminContext = await launchBrowser();
   admin = adminContext.pages()[0] ?? (await adminContext.newPage());
   managerContext = await launchBrowser();
@@ -133,7 +140,10 @@ describe('the admin screens in Chromium', () => {
 
     // The view is in the URL: a reload (or a shared link) shows the same rows.
     await admin.reload();
-    await admin.getByTestId('order-row').filter({ hasText: `#${orderA.number}` }).waitFor();
+    await admin
+      .getByTestId('order-row')
+      .filter({ hasText: `#${orderA.number}` })
+      .waitFor();
     await admin.getByTestId('order-row').first().focus();
     await admin.keyboard.press('Enter');
     await waitForPath(admin, new RegExp(`^/orders/${orderA.id}$`));
@@ -165,7 +175,11 @@ describe('the admin screens in Chromium', () => {
     await dialog.getByTestId('payment-save').click();
     await dialog.waitFor({ state: 'detached' });
     await admin.locator('[data-testid="order-card"] .MuiChip-outlined', { hasText: 'Paid' }).waitFor();
-    const stored = await admin.evaluate(async (id) => ((await (await fetch(`/api/orders/${id}`)).json()) as { order: { paymentStatus: string; paid: number } }).order, orderA.id);
+    const stored = await admin.evaluate(
+      async (id) =>
+        ((await (await fetch(`/api/orders/${id}`)).json()) as { order: { paymentStatus: string; paid: number } }).order,
+      orderA.id,
+    );
     expect(stored).toMatchObject({ paymentStatus: 'paid', paid: 119.9 });
   });
 
@@ -213,7 +227,9 @@ describe('the admin screens in Chromium', () => {
     const open = await queueOf(manager);
     expect(open.filter((i) => i.client?.timezone === 'Europe/Madrid').length).toBeGreaterThan(0);
     await manager.goto(`${server.url}/`);
-    await manager.waitForFunction(() => /: [1-9]/.test(document.querySelector('[data-testid="due-count"]')?.textContent ?? ''));
+    await manager.waitForFunction(() =>
+      /: [1-9]/.test(document.querySelector('[data-testid="due-count"]')?.textContent ?? ''),
+    );
   });
 
   it('hides the admin screens from a manager, and the API refuses them', async () => {
@@ -225,7 +241,11 @@ describe('the admin screens in Chromium', () => {
     await expect(manager.getByLabel('Calling hours from').count()).resolves.toBe(0);
     const statuses = await manager.evaluate(async () => {
       const users = await fetch('/api/users');
-      const settings = await fetch('/api/settings', { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ bankAccount: 'hacked' }) });
+      const settings = await fetch('/api/settings', {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ bankAccount: 'hacked' }),
+      });
       const template = await fetch('/api/templates', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },

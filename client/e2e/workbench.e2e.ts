@@ -18,10 +18,9 @@ let page: Page;
 async function cardKey(p: Page): Promise<string> {
   return p.evaluate(() => {
     const number = document.querySelector('[data-testid="order-number"]')?.textContent;
-    return number ?? (document.querySelector('[data-testid="task-card"] [data-testid="due-reason"]')?.textContent ?? '');
+    return number ?? document.querySelector('[data-testid="task-card"] [data-testid="due-reason"]')?.textContent ?? '';
   });
 }
-
 
 async function signIn(p: Page, email: string) {
   await p.goto(`${server.url}/`);
@@ -90,8 +89,13 @@ describe('the manager workbench in Chromium', () => {
     // The first card left the queue and its history shows the call.
     const after = await page.evaluate(async (id) => {
       const queue = (await (await fetch('/api/queue?limit=200')).json()) as { items: { order?: { id: string } }[] };
-      const timeline = (await (await fetch(`/api/orders/${id}/timeline`)).json()) as { items: { type: string; outcome?: string }[] };
-      return { inQueue: queue.items.some((i) => i.order?.id === id), calls: timeline.items.filter((i) => i.type === 'call').map((i) => i.outcome) };
+      const timeline = (await (await fetch(`/api/orders/${id}/timeline`)).json()) as {
+        items: { type: string; outcome?: string }[];
+      };
+      return {
+        inQueue: queue.items.some((i) => i.order?.id === id),
+        calls: timeline.items.filter((i) => i.type === 'call').map((i) => i.outcome),
+      };
     }, idA!);
     expect(after).toEqual({ inQueue: false, calls: ['not_reached'] });
   });
@@ -138,7 +142,9 @@ describe('the manager workbench in Chromium', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('color-mode').click();
     const dialog = await writeLetter();
-    await dialog.getByTestId('recording-input').setInputFiles({ name: 'call.wav', mimeType: 'audio/wav', buffer: silentWav() });
+    await dialog
+      .getByTestId('recording-input')
+      .setInputFiles({ name: 'call.wav', mimeType: 'audio/wav', buffer: silentWav() });
     await dialog.getByText('uploaded').waitFor();
     await screenshot(page, 'call-dialog-dark');
     await dialog.getByTestId('call-save').click();
@@ -159,12 +165,16 @@ describe('the manager workbench in Chromium', () => {
       el.muted = true;
       return el.play().catch(() => undefined);
     });
-    await page.waitForFunction(() => ((document.querySelector('[data-type="call"] audio') as HTMLAudioElement | null)?.readyState ?? 0) >= 1);
+    await page.waitForFunction(
+      () => ((document.querySelector('[data-type="call"] audio') as HTMLAudioElement | null)?.readyState ?? 0) >= 1,
+    );
     // The player asks for byte ranges (seeking); the server answers them with 206.
     await audio.evaluate((el: HTMLAudioElement) => {
       el.currentTime = el.duration / 2;
     });
-    await page.waitForFunction(() => ((document.querySelector('[data-type="call"] audio') as HTMLAudioElement | null)?.readyState ?? 0) >= 2);
+    await page.waitForFunction(
+      () => ((document.querySelector('[data-type="call"] audio') as HTMLAudioElement | null)?.readyState ?? 0) >= 2,
+    );
     expect(attachmentStatuses).toContain(206);
     await screenshot(page, 'order-card-light');
     await page.getByTestId('client-name').click();
@@ -195,7 +205,9 @@ describe('the manager workbench in Chromium', () => {
     await other.getByTestId('take-next').waitFor();
     for (let i = 0; i < 3; i++) {
       await other.keyboard.press('n');
-      await other.waitForFunction(() => document.querySelector('[data-testid="order-card"], [data-testid="task-card"], [data-testid="nothing-due"]'));
+      await other.waitForFunction(() =>
+        document.querySelector('[data-testid="order-card"], [data-testid="task-card"], [data-testid="nothing-due"]'),
+      );
       const key = await cardKey(other);
       expect(key).not.toBe(held);
     }
@@ -229,13 +241,17 @@ describe('the manager workbench in Chromium', () => {
         const w = window as unknown as { __saveToCard?: Promise<number> };
         w.__saveToCard = new Promise<number>((resolve) => {
           let t0 = 0;
-          window.addEventListener('keydown', (e) => e.key === 'Enter' && (t0 = performance.now()), { capture: true, once: true });
+          window.addEventListener('keydown', (e) => e.key === 'Enter' && (t0 = performance.now()), {
+            capture: true,
+            once: true,
+          });
           const check = () => {
             const key =
               document.querySelector('[data-testid="order-number"]')?.textContent ??
               document.querySelector('[data-testid="task-card"] [data-testid="due-reason"]')?.textContent ??
               '';
-            if (t0 && key && key !== prev && !document.querySelector('[role="dialog"]')) requestAnimationFrame(() => resolve(performance.now() - t0));
+            if (t0 && key && key !== prev && !document.querySelector('[role="dialog"]'))
+              requestAnimationFrame(() => resolve(performance.now() - t0));
             else requestAnimationFrame(check);
           };
           requestAnimationFrame(check);
@@ -246,7 +262,9 @@ describe('the manager workbench in Chromium', () => {
     }
     times.sort((x, y) => x - y);
     const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
-    console.log(`save-to-next-card over ${times.length} saves: median ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms (target p95 ≤ 150 ms)`);
+    console.log(
+      `save-to-next-card over ${times.length} saves: median ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms (target p95 ≤ 150 ms)`,
+    );
     const resources = await page.evaluate(() =>
       performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname, ms: e.duration })),
     );

@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   const db = await startDatabase(env);
   await connectMongoose(db.uri, db.singleConnection);
   await mongoose.connection.syncIndexes();
-  if (await ensureBootstrapAdmin(env.bootstrapAdmin)) logger.info(`Created the bootstrap admin ${env.bootstrapAdmin?.email}`);
+  if (await ensureBootstrapAdmin(env.bootstrapAdmin))
+    logger.info(`Created the bootstrap admin ${env.bootstrapAdmin?.email}`);
   await seedDefaultTemplates();
   if (env.seedDemo) {
     const demo = await seedDemoData();

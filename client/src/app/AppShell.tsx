@@ -29,7 +29,12 @@ export function AppShell() {
 
   if (isLoading) return <PageSkeleton />;
   if (error && 'status' in error && error.status === 401) return <Navigate to={signInPath(location)} replace />;
-  if (!user) return <Box sx={{ p: 2 }}><ApiErrorAlert error={error} /></Box>;
+  if (!user)
+    return (
+      <Box sx={{ p: 2 }}>
+        <ApiErrorAlert error={error} />
+      </Box>
+    );
 
   async function signOut() {
     await logout();
@@ -48,7 +53,14 @@ export function AppShell() {
             {navItems
               .filter((item) => item.roles.includes(user.role))
               .map((item) => (
-                <Button key={item.to} component={NavLink} to={item.to} end={item.to === '/'} color="inherit" sx={{ '&.active': { color: 'primary.main' } }}>
+                <Button
+                  key={item.to}
+                  component={NavLink}
+                  to={item.to}
+                  end={item.to === '/'}
+                  color="inherit"
+                  sx={{ '&.active': { color: 'primary.main' } }}
+                >
                   {t(item.label)}
                 </Button>
               ))}

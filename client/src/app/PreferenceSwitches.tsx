@@ -21,10 +21,16 @@ export function PreferenceSwitches() {
         exclusive
         value={locale}
         aria-label={t('prefs.language')}
-        onChange={(_e, value: Locale | null) => value && void loadLocale(value).then(() => dispatch(localeChanged(value)))}
+        onChange={(_e, value: Locale | null) =>
+          value && void loadLocale(value).then(() => dispatch(localeChanged(value)))
+        }
       >
-        <ToggleButton value="en" aria-label="English">EN</ToggleButton>
-        <ToggleButton value="es" aria-label="Español">ES</ToggleButton>
+        <ToggleButton value="en" aria-label="English">
+          EN
+        </ToggleButton>
+        <ToggleButton value="es" aria-label="Español">
+          ES
+        </ToggleButton>
       </ToggleButtonGroup>
       {/* A plain title, not a Tooltip: this sits on the first screen, where every kilobyte counts. */}
       <IconButton

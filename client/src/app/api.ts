@@ -6,7 +6,19 @@ import {
   type FetchBaseQueryError,
 } from '@reduxjs/toolkit/query/react';
 
-export const tagTypes = ['Me', 'Order', 'Client', 'Queue', 'Timeline', 'Task', 'Template', 'Settings', 'Call', 'User', 'Letter'] as const;
+export const tagTypes = [
+  'Me',
+  'Order',
+  'Client',
+  'Queue',
+  'Timeline',
+  'Task',
+  'Template',
+  'Settings',
+  'Call',
+  'User',
+  'Letter',
+] as const;
 export type TagType = (typeof tagTypes)[number];
 
 // Absolute, so the same code runs where Request needs a full URL (the component tests).
@@ -27,7 +39,11 @@ export function signInPath(location: Pick<Location, 'pathname' | 'search'>): str
  */
 const baseQuery: BaseQueryFn<string | FetchArgs, unknown, FetchBaseQueryError> = async (args, api, extra) => {
   const result = await rawBaseQuery(args, api, extra);
-  if (result.error?.status === 401 && !ownUnauthorized.has(api.endpoint) && !window.location.pathname.startsWith('/login')) {
+  if (
+    result.error?.status === 401 &&
+    !ownUnauthorized.has(api.endpoint) &&
+    !window.location.pathname.startsWith('/login')
+  ) {
     api.dispatch(baseApi.util.resetApiState());
     window.location.assign(signInPath(window.location));
   }

@@ -16,17 +16,50 @@ function screen<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
   });
 }
 
-const WorkbenchPage = screen(() => import('../features/queue/components/WorkbenchPage'), (m) => m.WorkbenchPage);
-const OrdersPage = screen(() => import('../features/orders/components/OrdersPage'), (m) => m.OrdersPage);
-const OrderPage = screen(() => import('../features/order-card/components/OrderPage'), (m) => m.OrderPage);
-const ClientPage = screen(() => import('../features/clients/components/ClientPage'), (m) => m.ClientPage);
-const MyTasksPage = screen(() => import('../features/tasks/components/MyTasksPage'), (m) => m.MyTasksPage);
-const AdminLayout = screen(() => import('../features/admin/components/AdminLayout'), (m) => m.AdminLayout);
-const UsersPage = screen(() => import('../features/admin/components/UsersPage'), (m) => m.UsersPage);
-const TemplatesPage = screen(() => import('../features/admin/components/TemplatesPage'), (m) => m.TemplatesPage);
-const TemplateEditorPage = screen(() => import('../features/admin/components/TemplateEditorPage'), (m) => m.TemplateEditorPage);
-const CallInstructionsPage = screen(() => import('../features/admin/components/CallInstructionsPage'), (m) => m.CallInstructionsPage);
-const SettingsPage = screen(() => import('../features/admin/components/SettingsPage'), (m) => m.SettingsPage);
+const WorkbenchPage = screen(
+  () => import('../features/queue/components/WorkbenchPage'),
+  (m) => m.WorkbenchPage,
+);
+const OrdersPage = screen(
+  () => import('../features/orders/components/OrdersPage'),
+  (m) => m.OrdersPage,
+);
+const OrderPage = screen(
+  () => import('../features/order-card/components/OrderPage'),
+  (m) => m.OrderPage,
+);
+const ClientPage = screen(
+  () => import('../features/clients/components/ClientPage'),
+  (m) => m.ClientPage,
+);
+const MyTasksPage = screen(
+  () => import('../features/tasks/components/MyTasksPage'),
+  (m) => m.MyTasksPage,
+);
+const AdminLayout = screen(
+  () => import('../features/admin/components/AdminLayout'),
+  (m) => m.AdminLayout,
+);
+const UsersPage = screen(
+  () => import('../features/admin/components/UsersPage'),
+  (m) => m.UsersPage,
+);
+const TemplatesPage = screen(
+  () => import('../features/admin/components/TemplatesPage'),
+  (m) => m.TemplatesPage,
+);
+const TemplateEditorPage = screen(
+  () => import('../features/admin/components/TemplateEditorPage'),
+  (m) => m.TemplateEditorPage,
+);
+const CallInstructionsPage = screen(
+  () => import('../features/admin/components/CallInstructionsPage'),
+  (m) => m.CallInstructionsPage,
+);
+const SettingsPage = screen(
+  () => import('../features/admin/components/SettingsPage'),
+  (m) => m.SettingsPage,
+);
 
 /** The app's routes; AppShell's Suspense shows a skeleton while a screen's code arrives. */
 export function AppRouter() {

@@ -7,7 +7,14 @@ export function NotFoundPage() {
   const t = useT();
   return (
     <Box sx={{ p: 3, maxWidth: 560 }}>
-      <Alert severity="info" action={<Button component={Link} to="/">{t('nav.workbench')}</Button>}>
+      <Alert
+        severity="info"
+        action={
+          <Button component={Link} to="/">
+            {t('nav.workbench')}
+          </Button>
+        }
+      >
         {t('error.not_found')}
       </Alert>
     </Box>

@@ -10,7 +10,14 @@ export function Recordings({ attachments }: { attachments: CallAttachment[] | un
     <Stack spacing={0.5} sx={{ mt: 0.5 }}>
       {attachments.map((a) =>
         a.mimeType.startsWith('audio/') ? (
-          <audio key={a.id} controls preload="metadata" src={a.url} aria-label={t('timeline.recording', { name: a.filename })} style={{ width: '100%', height: 32 }} />
+          <audio
+            key={a.id}
+            controls
+            preload="metadata"
+            src={a.url}
+            aria-label={t('timeline.recording', { name: a.filename })}
+            style={{ width: '100%', height: 32 }}
+          />
         ) : (
           <a key={a.id} href={a.url}>
             {a.filename}

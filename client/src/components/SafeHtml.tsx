@@ -1,8 +1,46 @@
 import { useMemo } from 'react';
 import { Box, type SxProps, type Theme } from '@mui/material';
 
-const ALLOWED = new Set(['P', 'BR', 'STRONG', 'B', 'EM', 'I', 'U', 'S', 'UL', 'OL', 'LI', 'A', 'H2', 'H3', 'H4', 'BLOCKQUOTE', 'CODE', 'PRE', 'HR', 'SPAN', 'DIV', 'TABLE', 'TBODY', 'THEAD', 'TR', 'TD', 'TH']);
-const DROPPED_WITH_CONTENT = new Set(['SCRIPT', 'STYLE', 'IFRAME', 'OBJECT', 'EMBED', 'TEMPLATE', 'NOSCRIPT', 'SVG', 'MATH']);
+const ALLOWED = new Set([
+  'P',
+  'BR',
+  'STRONG',
+  'B',
+  'EM',
+  'I',
+  'U',
+  'S',
+  'UL',
+  'OL',
+  'LI',
+  'A',
+  'H2',
+  'H3',
+  'H4',
+  'BLOCKQUOTE',
+  'CODE',
+  'PRE',
+  'HR',
+  'SPAN',
+  'DIV',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+  'TR',
+  'TD',
+  'TH',
+]);
+const DROPPED_WITH_CONTENT = new Set([
+  'SCRIPT',
+  'STYLE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'TEMPLATE',
+  'NOSCRIPT',
+  'SVG',
+  'MATH',
+]);
 const SAFE_URL = /^(https?:|mailto:|tel:)/i;
 
 /**
@@ -39,5 +77,11 @@ export function sanitizeHtml(html: string): string {
 
 export function SafeHtml({ html, sx, testId }: { html: string; sx?: SxProps<Theme>; testId?: string }) {
   const clean = useMemo(() => sanitizeHtml(html), [html]);
-  return <Box sx={[{ '& p': { my: 0.5 } }, ...(Array.isArray(sx) ? sx : [sx])]} data-testid={testId} dangerouslySetInnerHTML={{ __html: clean }} />;
+  return (
+    <Box
+      sx={[{ '& p': { my: 0.5 } }, ...(Array.isArray(sx) ? sx : [sx])]}
+      data-testid={testId}
+      dangerouslySetInnerHTML={{ __html: clean }}
+    />
+  );
 }

@@ -26,7 +26,8 @@ export const adminEn = {
   'statusChange.messageHelp': 'Goes into the letter where the template has the “Status message” variable.',
   'statusChange.preview': 'The letter that will go out',
   'statusChange.noTemplate': 'There is no letter template for this status: no e-mail will go out.',
-  'statusChange.letterMissing': 'The letter cannot go out as it is: no value for {names}. The status still changes, and the history says why no e-mail was sent.',
+  'statusChange.letterMissing':
+    'The letter cannot go out as it is: no value for {names}. The status still changes, and the history says why no e-mail was sent.',
   'statusChange.confirm': 'Change to “{to}”',
   'orderDelete.menu': 'Delete the order',
   'orderDelete.title': 'Delete order #{number}?',
@@ -43,7 +44,8 @@ export const adminEn = {
   'newOrder.removeItem': 'Remove this item',
   'newOrder.addItem': 'Add an item',
   'newOrder.noMethod': 'Not chosen yet',
-  'newOrder.sameClient': 'The new order is linked to the same client (matched by phone or e-mail) and enters the call queue at once.',
+  'newOrder.sameClient':
+    'The new order is linked to the same client (matched by phone or e-mail) and enters the call queue at once.',
   'newOrder.create': 'Create the order',
   'autoCancel.edit': 'Change the auto-cancel date',
   'autoCancel.label': 'Cancel automatically at',
@@ -81,33 +83,40 @@ export const adminEn = {
   'settings.section.general': 'General',
   'settings.callingHours.start': 'Calling hours from',
   'settings.callingHours.end': 'until',
-  'settings.callingHours.effect': 'Orders are offered in the queue only while it is within these hours in the client\'s own time zone.',
+  'settings.callingHours.effect':
+    "Orders are offered in the queue only while it is within these hours in the client's own time zone.",
   'settings.callingHours.invalid': 'Enter two times such as 09:00 and 21:00, the start before the end.',
   'settings.callbackGrace': 'Callback grace period (minutes)',
-  'settings.callbackGrace.effect': 'A callback a manager promised stays theirs this long after its time; then any manager may take it.',
+  'settings.callbackGrace.effect':
+    'A callback a manager promised stays theirs this long after its time; then any manager may take it.',
   'settings.callbackGrace.invalid': 'Enter whole minutes from 0 to 1440.',
   'settings.claimMinutes': 'Claim time (minutes)',
-  'settings.claimMinutes.effect': 'An opened card is held for its manager this long (or until a call is recorded) so no one else calls the same customer.',
+  'settings.claimMinutes.effect':
+    'An opened card is held for its manager this long (or until a call is recorded) so no one else calls the same customer.',
   'settings.claimMinutes.invalid': 'Enter whole minutes from 1 to 120.',
   'settings.attemptCap.enabled': 'Stop calling after repeated “not reached”',
   'settings.attemptCap.max': 'Not reached this many times in a row',
   'settings.attemptCap.effect': 'Then the order leaves the queue and gets the status on the right.',
   'settings.attemptCap.invalid': 'Enter a whole number from 1 to 100.',
   'settings.attemptCap.status': 'New status',
-  'settings.statusEmails.effect': 'When an admin changes an order to one of these statuses, “e-mail the customer” starts ticked where it is ticked here (the admin can still change it). The letter uses the template chosen here, or the status\'s default template.',
+  'settings.statusEmails.effect':
+    "When an admin changes an order to one of these statuses, “e-mail the customer” starts ticked where it is ticked here (the admin can still change it). The letter uses the template chosen here, or the status's default template.",
   'settings.statusEmails.notify': 'E-mail the customer',
   'settings.statusEmails.template': 'Letter template',
   'settings.statusEmails.notifyFor': 'E-mail the customer on “{status}”',
   'settings.statusEmails.templateFor': 'Letter template for “{status}”',
-  'settings.statusEmails.defaultTemplate': 'The status\'s default template',
+  'settings.statusEmails.defaultTemplate': "The status's default template",
   'settings.adminEmail': 'Admin e-mail',
-  'settings.adminEmail.effect': 'Receives the copy when “e-mail the admin” is ticked at a status change; empty means the admin who made the change.',
+  'settings.adminEmail.effect':
+    'Receives the copy when “e-mail the admin” is ticked at a status change; empty means the admin who made the change.',
   'settings.adminEmail.invalid': 'Enter an e-mail address, or leave it empty.',
   'settings.bankAccount': 'Bank account',
-  'settings.bankAccount.effect': 'Printed in payment letters (the “Bank account” variable) for customers who pay by transfer.',
+  'settings.bankAccount.effect':
+    'Printed in payment letters (the “Bank account” variable) for customers who pay by transfer.',
   'settings.bankAccount.invalid': 'At most 500 characters.',
   'settings.paymentLinkPattern': 'Payment link pattern',
-  'settings.paymentLinkPattern.effect': 'The card payment link in letters; {number} becomes the order number and {amount} the total. Empty: no link.',
+  'settings.paymentLinkPattern.effect':
+    'The card payment link in letters; {number} becomes the order number and {amount} the total. Empty: no link.',
   'settings.paymentLinkPattern.invalid': 'Must start with https:// (at most 500 characters), or be empty.',
   'settings.companyName': 'Company name',
   'settings.companyName.effect': 'Signs the letters (the “Company name” variable).',
@@ -117,7 +126,8 @@ export const adminEn = {
   'settings.locale.en': 'English',
   'settings.locale.es': 'Spanish',
   'settings.reviewDelay': 'Review request after (days)',
-  'settings.reviewDelay.effect': 'This many days after an order is completed, the customer is asked for a review (if there is a review-request template).',
+  'settings.reviewDelay.effect':
+    'This many days after an order is completed, the customer is asked for a review (if there is a review-request template).',
   'settings.reviewDelay.invalid': 'Enter whole days from 0 to 365.',
   'settings.uploadMax': 'Upload size limit (MB)',
   'settings.uploadMax.effect': 'Call recordings larger than this are refused.',
@@ -125,7 +135,8 @@ export const adminEn = {
   'settings.discard': 'Discard changes',
   'settings.fixFirst': 'Correct the marked fields to save.',
 
-  'users.intro': 'Staff who sign in to Callboard. Managers work the queue; admins also manage orders, templates and settings.',
+  'users.intro':
+    'Staff who sign in to Callboard. Managers work the queue; admins also manage orders, templates and settings.',
   'users.create': 'New user',
   'users.createSave': 'Create user',
   'users.name': 'Name',
@@ -149,7 +160,7 @@ export const adminEn = {
   'right.orders.delete': 'Delete orders',
   'right.templates.write': 'Edit letter templates',
   'right.settings.write': 'Change settings',
-  'right.clients.autopay': 'Switch clients\' auto-payments',
+  'right.clients.autopay': "Switch clients' auto-payments",
   'users.state': 'State',
   'users.active': 'Active',
   'users.disabled': 'Disabled',
@@ -157,11 +168,13 @@ export const adminEn = {
   'users.enable': 'Enable',
   'users.disableTitle': 'Disable {name}?',
   'users.enableTitle': 'Enable {name} again?',
-  'users.disableText': 'They are signed out everywhere at once and cannot sign in again until an admin enables them. Their orders, calls and tasks stay as they are.',
+  'users.disableText':
+    'They are signed out everywhere at once and cannot sign in again until an admin enables them. Their orders, calls and tasks stay as they are.',
   'users.enableText': 'They can sign in again with their password.',
 
   'admin.adminsOnly': 'Only administrators can open these screens.',
-  'templates.intro': 'Letters managers and the system send. A template can be the default for one call outcome, order status or event, per language.',
+  'templates.intro':
+    'Letters managers and the system send. A template can be the default for one call outcome, order status or event, per language.',
   'templates.create': 'New template',
   'templates.purpose': 'Default for',
   'templates.purposeHelp': 'Pre-fills the letter of that call outcome, or is sent at that status change or event.',
@@ -177,7 +190,8 @@ export const adminEn = {
   'templates.open': 'Edit template {name}',
   'templates.delete': 'Delete template {name}',
   'templates.deleteTitle': 'Delete the template “{name}”?',
-  'templates.deleteText': 'Letters already sent keep their text. A template the settings use for a status e-mail cannot be deleted.',
+  'templates.deleteText':
+    'Letters already sent keep their text. A template the settings use for a status e-mail cannot be deleted.',
   'templates.editor': 'Template editor',
   'templates.nameHelp': 'For you and the other admins; customers never see it.',
   'templates.nameInvalid': 'Enter a name (at most 120 characters).',
@@ -185,10 +199,11 @@ export const adminEn = {
   'templates.subjectInvalid': 'Enter a subject (at most 300 characters).',
   'templates.htmlInvalid': 'The letter is too long.',
   'templates.previewOrder': 'Preview with the order',
-  'templates.previewOrderHelp': 'The letter as this order\'s customer would get it.',
+  'templates.previewOrderHelp': "The letter as this order's customer would get it.",
   'templates.previewHint': 'Write a subject to see the preview.',
   'templates.missingForOrder': 'This order has no value for: {names}. Other orders may.',
-  'instructions.intro': 'The script shown beside the call buttons on every order card. Keep it short: managers read it during the call.',
+  'instructions.intro':
+    'The script shown beside the call buttons on every order card. Keep it short: managers read it during the call.',
   'instructions.asManagersSee': 'As managers see it',
   'instructions.tooLong': 'The instructions are too long (at most 50,000 characters of HTML).',
 

@@ -28,12 +28,15 @@ export const adminEs: Record<keyof typeof adminEn, string> = {
   'statusChange.messageHelp': 'Se incluye en la carta donde la plantilla tiene la variable «Mensaje del estado».',
   'statusChange.preview': 'La carta que se enviará',
   'statusChange.noTemplate': 'No hay plantilla de carta para este estado: no se enviará ningún correo.',
-  'statusChange.letterMissing': 'La carta no puede enviarse así: falta un valor para {names}. El estado cambia igualmente y el historial explica por qué no se envió el correo.',
+  'statusChange.letterMissing':
+    'La carta no puede enviarse así: falta un valor para {names}. El estado cambia igualmente y el historial explica por qué no se envió el correo.',
   'statusChange.confirm': 'Cambiar a «{to}»',
   'orderDelete.menu': 'Eliminar el pedido',
   'orderDelete.title': '¿Eliminar el pedido #{number}?',
-  'orderDelete.confirmText': 'El pedido desaparece para siempre. Solo se puede eliminar un pedido con el que aún no ha pasado nada.',
-  'orderDelete.hasHistory': 'Este pedido tiene llamadas, pagos o notas: se conserva como historial y no se puede eliminar.',
+  'orderDelete.confirmText':
+    'El pedido desaparece para siempre. Solo se puede eliminar un pedido con el que aún no ha pasado nada.',
+  'orderDelete.hasHistory':
+    'Este pedido tiene llamadas, pagos o notas: se conserva como historial y no se puede eliminar.',
   'orderDelete.cancelInstead': 'Cancélelo en su lugar.',
   'orderDelete.cannotCancel': 'Su estado tampoco puede pasar a «Cancelado».',
   'orderDelete.cancelOrder': 'Cancelar el pedido en su lugar',
@@ -45,7 +48,8 @@ export const adminEs: Record<keyof typeof adminEn, string> = {
   'newOrder.removeItem': 'Quitar este artículo',
   'newOrder.addItem': 'Añadir un artículo',
   'newOrder.noMethod': 'Sin elegir todavía',
-  'newOrder.sameClient': 'El nuevo pedido queda unido al mismo cliente (por teléfono o correo) y entra enseguida en la cola de llamadas.',
+  'newOrder.sameClient':
+    'El nuevo pedido queda unido al mismo cliente (por teléfono o correo) y entra enseguida en la cola de llamadas.',
   'newOrder.create': 'Crear el pedido',
   'autoCancel.edit': 'Cambiar la fecha de cancelación automática',
   'autoCancel.label': 'Cancelar automáticamente el',
@@ -83,43 +87,52 @@ export const adminEs: Record<keyof typeof adminEn, string> = {
   'settings.section.general': 'General',
   'settings.callingHours.start': 'Horario de llamadas desde',
   'settings.callingHours.end': 'hasta',
-  'settings.callingHours.effect': 'Los pedidos aparecen en la cola solo cuando es esa hora en la zona horaria del propio cliente.',
+  'settings.callingHours.effect':
+    'Los pedidos aparecen en la cola solo cuando es esa hora en la zona horaria del propio cliente.',
   'settings.callingHours.invalid': 'Indique dos horas como 09:00 y 21:00, el inicio antes del final.',
   'settings.callbackGrace': 'Margen para devolver la llamada (minutos)',
-  'settings.callbackGrace.effect': 'Una llamada que un gestor prometió sigue siendo suya este tiempo después de su hora; luego cualquier gestor puede tomarla.',
+  'settings.callbackGrace.effect':
+    'Una llamada que un gestor prometió sigue siendo suya este tiempo después de su hora; luego cualquier gestor puede tomarla.',
   'settings.callbackGrace.invalid': 'Indique minutos enteros de 0 a 1440.',
   'settings.claimMinutes': 'Tiempo de reserva (minutos)',
-  'settings.claimMinutes.effect': 'Una ficha abierta queda reservada a su gestor este tiempo (o hasta registrar la llamada) para que nadie más llame al mismo cliente.',
+  'settings.claimMinutes.effect':
+    'Una ficha abierta queda reservada a su gestor este tiempo (o hasta registrar la llamada) para que nadie más llame al mismo cliente.',
   'settings.claimMinutes.invalid': 'Indique minutos enteros de 1 a 120.',
   'settings.attemptCap.enabled': 'Dejar de llamar tras varios «no localizado»',
   'settings.attemptCap.max': 'No localizado tantas veces seguidas',
   'settings.attemptCap.effect': 'Entonces el pedido sale de la cola y pasa al estado de la derecha.',
   'settings.attemptCap.invalid': 'Indique un número entero de 1 a 100.',
   'settings.attemptCap.status': 'Nuevo estado',
-  'settings.statusEmails.effect': 'Cuando un administrador cambia un pedido a uno de estos estados, «Enviar correo al cliente» aparece marcado si está marcado aquí (el administrador puede cambiarlo). La carta usa la plantilla elegida aquí o la plantilla predeterminada del estado.',
+  'settings.statusEmails.effect':
+    'Cuando un administrador cambia un pedido a uno de estos estados, «Enviar correo al cliente» aparece marcado si está marcado aquí (el administrador puede cambiarlo). La carta usa la plantilla elegida aquí o la plantilla predeterminada del estado.',
   'settings.statusEmails.notify': 'Enviar correo al cliente',
   'settings.statusEmails.template': 'Plantilla de carta',
   'settings.statusEmails.notifyFor': 'Enviar correo al cliente en «{status}»',
   'settings.statusEmails.templateFor': 'Plantilla de carta para «{status}»',
   'settings.statusEmails.defaultTemplate': 'La plantilla predeterminada del estado',
   'settings.adminEmail': 'Correo del administrador',
-  'settings.adminEmail.effect': 'Recibe la copia cuando se marca «Enviar correo al administrador» en un cambio de estado; vacío: el administrador que hizo el cambio.',
+  'settings.adminEmail.effect':
+    'Recibe la copia cuando se marca «Enviar correo al administrador» en un cambio de estado; vacío: el administrador que hizo el cambio.',
   'settings.adminEmail.invalid': 'Indique una dirección de correo o déjelo vacío.',
   'settings.bankAccount': 'Cuenta bancaria',
-  'settings.bankAccount.effect': 'Aparece en las cartas de pago (variable «Cuenta bancaria») para quien paga por transferencia.',
+  'settings.bankAccount.effect':
+    'Aparece en las cartas de pago (variable «Cuenta bancaria») para quien paga por transferencia.',
   'settings.bankAccount.invalid': 'Como máximo 500 caracteres.',
   'settings.paymentLinkPattern': 'Patrón del enlace de pago',
-  'settings.paymentLinkPattern.effect': 'El enlace de pago con tarjeta de las cartas; {number} se sustituye por el número de pedido y {amount} por el total. Vacío: sin enlace.',
+  'settings.paymentLinkPattern.effect':
+    'El enlace de pago con tarjeta de las cartas; {number} se sustituye por el número de pedido y {amount} por el total. Vacío: sin enlace.',
   'settings.paymentLinkPattern.invalid': 'Debe empezar por https:// (500 caracteres como máximo) o estar vacío.',
   'settings.companyName': 'Nombre de la empresa',
   'settings.companyName.effect': 'Firma las cartas (variable «Nombre de la empresa»).',
   'settings.companyName.invalid': 'Indique un nombre de 1 a 120 caracteres.',
   'settings.defaultLocale': 'Idioma de las cartas',
-  'settings.defaultLocale.effect': 'Cuando un estado o resultado tiene plantillas en los dos idiomas, las cartas usan este.',
+  'settings.defaultLocale.effect':
+    'Cuando un estado o resultado tiene plantillas en los dos idiomas, las cartas usan este.',
   'settings.locale.en': 'Inglés',
   'settings.locale.es': 'Español',
   'settings.reviewDelay': 'Pedir opinión después de (días)',
-  'settings.reviewDelay.effect': 'Tantos días después de completar un pedido se pide al cliente su opinión (si hay una plantilla para ello).',
+  'settings.reviewDelay.effect':
+    'Tantos días después de completar un pedido se pide al cliente su opinión (si hay una plantilla para ello).',
   'settings.reviewDelay.invalid': 'Indique días enteros de 0 a 365.',
   'settings.uploadMax': 'Tamaño máximo de subida (MB)',
   'settings.uploadMax.effect': 'Se rechazan las grabaciones de llamadas más grandes.',
@@ -127,7 +140,8 @@ export const adminEs: Record<keyof typeof adminEn, string> = {
   'settings.discard': 'Descartar cambios',
   'settings.fixFirst': 'Corrija los campos marcados para guardar.',
 
-  'users.intro': 'El personal que entra en Callboard. Los gestores trabajan la cola; los administradores además gestionan pedidos, plantillas y ajustes.',
+  'users.intro':
+    'El personal que entra en Callboard. Los gestores trabajan la cola; los administradores además gestionan pedidos, plantillas y ajustes.',
   'users.create': 'Nuevo usuario',
   'users.createSave': 'Crear usuario',
   'users.name': 'Nombre',
@@ -140,7 +154,8 @@ export const adminEs: Record<keyof typeof adminEn, string> = {
   'role.admin': 'Administrador',
   'role.manager': 'Gestor',
   'role.admin.help': 'Todo: pedidos y su estado, usuarios, plantillas y ajustes.',
-  'role.manager.help': 'La cola, las llamadas, las fichas de pedido y sus propias tareas; y los permisos que se le den abajo.',
+  'role.manager.help':
+    'La cola, las llamadas, las fichas de pedido y sus propias tareas; y los permisos que se le den abajo.',
   'users.rights': 'Permisos adicionales',
   'users.rightsHelp': 'Se suman a los del rol de gestor.',
   'users.rightsFor': 'Permisos adicionales de {name}',
@@ -159,14 +174,17 @@ export const adminEs: Record<keyof typeof adminEn, string> = {
   'users.enable': 'Activar',
   'users.disableTitle': '¿Desactivar a {name}?',
   'users.enableTitle': '¿Volver a activar a {name}?',
-  'users.disableText': 'Se cierran al instante todas sus sesiones y no podrá entrar hasta que un administrador lo active. Sus pedidos, llamadas y tareas se quedan como están.',
+  'users.disableText':
+    'Se cierran al instante todas sus sesiones y no podrá entrar hasta que un administrador lo active. Sus pedidos, llamadas y tareas se quedan como están.',
   'users.enableText': 'Podrá volver a entrar con su contraseña.',
 
   'admin.adminsOnly': 'Solo los administradores pueden abrir estas pantallas.',
-  'templates.intro': 'Cartas que envían los gestores y el sistema. Una plantilla puede ser la predeterminada de un resultado de llamada, un estado de pedido o un evento, por idioma.',
+  'templates.intro':
+    'Cartas que envían los gestores y el sistema. Una plantilla puede ser la predeterminada de un resultado de llamada, un estado de pedido o un evento, por idioma.',
   'templates.create': 'Nueva plantilla',
   'templates.purpose': 'Predeterminada para',
-  'templates.purposeHelp': 'Rellena la carta de ese resultado de llamada, o se envía con ese cambio de estado o evento.',
+  'templates.purposeHelp':
+    'Rellena la carta de ese resultado de llamada, o se envía con ese cambio de estado o evento.',
   'templates.purpose.none': 'Nada (se elige a mano)',
   'templates.purpose.outcome': 'Resultado de llamada «{name}»',
   'templates.purpose.status': 'Estado «{name}»',
@@ -179,7 +197,8 @@ export const adminEs: Record<keyof typeof adminEn, string> = {
   'templates.open': 'Editar la plantilla {name}',
   'templates.delete': 'Eliminar la plantilla {name}',
   'templates.deleteTitle': '¿Eliminar la plantilla «{name}»?',
-  'templates.deleteText': 'Las cartas ya enviadas conservan su texto. No se puede eliminar una plantilla que los ajustes usan para un correo de estado.',
+  'templates.deleteText':
+    'Las cartas ya enviadas conservan su texto. No se puede eliminar una plantilla que los ajustes usan para un correo de estado.',
   'templates.editor': 'Editor de plantillas',
   'templates.nameHelp': 'Para usted y los demás administradores; los clientes nunca lo ven.',
   'templates.nameInvalid': 'Indique un nombre (120 caracteres como máximo).',
@@ -190,7 +209,8 @@ export const adminEs: Record<keyof typeof adminEn, string> = {
   'templates.previewOrderHelp': 'La carta tal como la recibiría el cliente de este pedido.',
   'templates.previewHint': 'Escriba un asunto para ver la vista previa.',
   'templates.missingForOrder': 'Este pedido no tiene valor para: {names}. Otros pedidos pueden tenerlo.',
-  'instructions.intro': 'El guion que se muestra junto a los botones de llamada en cada ficha de pedido. Que sea breve: los gestores lo leen durante la llamada.',
+  'instructions.intro':
+    'El guion que se muestra junto a los botones de llamada en cada ficha de pedido. Que sea breve: los gestores lo leen durante la llamada.',
   'instructions.asManagersSee': 'Tal como lo ven los gestores',
   'instructions.tooLong': 'Las instrucciones son demasiado largas (50.000 caracteres de HTML como máximo).',
 

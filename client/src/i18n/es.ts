@@ -93,7 +93,8 @@ export const es: Record<CoreKey, string> = {
   'effect.completedCallback': 'Conversación completada: vuelve a estar pendiente {when}.',
   'effect.alreadyPaid': 'Sale de la cola definitivamente y queda marcado para que un administrador compruebe el pago.',
   'effect.cancelled': 'El pedido pasa a cancelado y sale de la cola.',
-  'effect.invalidContact': 'El número {phone} se marca como no válido; el pedido sale de la cola hasta corregir el contacto.',
+  'effect.invalidContact':
+    'El número {phone} se marca como no válido; el pedido sale de la cola hasta corregir el contacto.',
 
   'letter.subject': 'Asunto',
   'letter.body': 'Carta',

@@ -21,9 +21,11 @@ export function makeFormatters(locale: Locale) {
     money: (amount: number, currency: string) =>
       new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount),
     bytes: (n: number) =>
-      new Intl.NumberFormat(locale, { style: 'unit', unit: n >= 1_048_576 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(
-        n >= 1_048_576 ? n / 1_048_576 : n / 1024,
-      ),
+      new Intl.NumberFormat(locale, {
+        style: 'unit',
+        unit: n >= 1_048_576 ? 'megabyte' : 'kilobyte',
+        maximumFractionDigits: 1,
+      }).format(n >= 1_048_576 ? n / 1_048_576 : n / 1024),
   };
 }
 

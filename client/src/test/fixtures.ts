@@ -50,7 +50,14 @@ export function makeOrder(overrides: Partial<Order> = {}): Order {
     source: 'web',
     channel: 'organic',
     paymentCheck: false,
-    call: { state: 'due', nextCallAt: '2026-01-01T10:00:00.000Z', notReachedStreak: 0, attempts: 0, lastOutcome: null, lastCallAt: null },
+    call: {
+      state: 'due',
+      nextCallAt: '2026-01-01T10:00:00.000Z',
+      notReachedStreak: 0,
+      attempts: 0,
+      lastOutcome: null,
+      lastCallAt: null,
+    },
     createdBy: { type: 'intake', id: null, name: 'Shop' },
     ...overrides,
   };

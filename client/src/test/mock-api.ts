@@ -28,10 +28,19 @@ export function mockApi(handlers: Record<string, MockHandler>) {
     };
     requests.push(req);
     const route = routes.find((r) => r.method === req.method && r.regex.test(req.path));
-    const reply = route ? await route.handler(req) : { status: 404, body: { error: { code: 'not_found', message: `no mock for ${req.method} ${req.path}` } } };
+    const reply = route
+      ? await route.handler(req)
+      : { status: 404, body: { error: { code: 'not_found', message: `no mock for ${req.method} ${req.path}` } } };
     const status = reply.status ?? 200;
-    return new Response(status === 204 ? null : JSON.stringify(reply.body ?? {}), { status, headers: { 'Content-Type': 'application/json' } });
+    return new Response(status === 204 ? null : JSON.stringify(reply.body ?? {}), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    });
   });
   globalThis.fetch = fetchMock as unknown as typeof fetch;
-  return { requests, fetchMock, calls: (method: string, path: RegExp) => requests.filter((r) => r.method === method && path.test(r.path)) };
+  return {
+    requests,
+    fetchMock,
+    calls: (method: string, path: RegExp) => requests.filter((r) => r.method === method && path.test(r.path)),
+  };
 }

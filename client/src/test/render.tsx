@@ -5,7 +5,10 @@ import { makeStore, type RootState } from '../app/store';
 import { AppProviders } from '../app/providers';
 
 /** A fresh store per test, the app's providers, and a router at `route`. */
-export function renderWithProviders(ui: ReactElement, { route = '/', preloadedState }: { route?: string; preloadedState?: Partial<RootState> } = {}) {
+export function renderWithProviders(
+  ui: ReactElement,
+  { route = '/', preloadedState }: { route?: string; preloadedState?: Partial<RootState> } = {},
+) {
   const store = makeStore(preloadedState);
   const result = render(
     <AppProviders store={store}>

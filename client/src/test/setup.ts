@@ -5,8 +5,10 @@ import { loadAdminCatalogues, loadLocale } from '../i18n/i18n';
 await Promise.all([loadLocale('es'), loadAdminCatalogues()]);
 
 // ProseMirror measures the selection to scroll it into view; jsdom does no layout.
-const emptyRects = () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
-const zeroRect = () => ({ x: 0, y: 0, width: 0, height: 0, top: 0, left: 0, right: 0, bottom: 0, toJSON: () => ({}) }) as DOMRect;
+const emptyRects = () =>
+  ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
+const zeroRect = () =>
+  ({ x: 0, y: 0, width: 0, height: 0, top: 0, left: 0, right: 0, bottom: 0, toJSON: () => ({}) }) as DOMRect;
 Range.prototype.getClientRects = emptyRects;
 Range.prototype.getBoundingClientRect = zeroRect;
 document.elementFromPoint = () => null;

@@ -12,7 +12,9 @@ export function makeTheme(locale: Locale) {
     {
       // The mode follows the system until the user picks one; MUI remembers the choice.
       colorSchemes: {
-        light: { palette: { primary: { main: '#2952cc' }, secondary: { main: '#7a4dd8' }, background: { default: '#f5f6fa' } } },
+        light: {
+          palette: { primary: { main: '#2952cc' }, secondary: { main: '#7a4dd8' }, background: { default: '#f5f6fa' } },
+        },
         dark: { palette: { primary: { main: '#8ea8ff' }, secondary: { main: '#c3a6ff' } } },
       },
       cssVariables: { colorSchemeSelector: 'data' },

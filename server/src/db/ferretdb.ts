@@ -99,4 +99,3 @@ export async function startFerretDb(opts: { binary: string; dataDir: string; por
     },
   };
 }
-

@@ -46,7 +46,8 @@ export function requireAuth(access: Access) {
         const key = (req.app.locals.env as Env).intakeApiKey;
         if (!key) throw new AppError('forbidden', 'The intake API is disabled: INTAKE_API_KEY is not set');
         const given = req.header('x-api-key');
-        if (!given || !sameSecret(given, key)) throw new AppError('unauthorized', 'A valid X-Api-Key header is required');
+        if (!given || !sameSecret(given, key))
+          throw new AppError('unauthorized', 'A valid X-Api-Key header is required');
         return next();
       }
       const userId = req.session?.userId;
@@ -57,7 +58,8 @@ export function requireAuth(access: Access) {
         throw new AppError('unauthorized', 'Please sign in');
       }
       req.user = user;
-      if (access === 'admin' && user.role !== 'admin') throw new AppError('forbidden', 'Only administrators may do this');
+      if (access === 'admin' && user.role !== 'admin')
+        throw new AppError('forbidden', 'Only administrators may do this');
       if (typeof access === 'object' && !hasRight(user, access.right)) {
         throw new AppError('forbidden', `This needs the "${access.right}" right`);
       }

@@ -32,7 +32,8 @@ export function httpStatusFor(code: ErrorCode): number {
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof MulterError) {
-    if (err.code === 'LIMIT_FILE_SIZE') return new AppError('payload_too_large', 'The file is larger than the upload limit');
+    if (err.code === 'LIMIT_FILE_SIZE')
+      return new AppError('payload_too_large', 'The file is larger than the upload limit');
     return new AppError('validation_failed', `Upload refused: ${err.message}`);
   }
   const e = err as { type?: string; status?: number; message?: string; code?: number };
@@ -40,7 +41,8 @@ export function toAppError(err: unknown): AppError {
   if (e?.type === 'entity.parse.failed') return new AppError('validation_failed', 'The request body is not valid JSON');
   if (e?.type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is too large');
   if (e?.type && e.status && e.status < 500) return new AppError('validation_failed', e.message ?? 'Bad request');
-  if (err instanceof mongoose.Error.CastError) return new AppError('validation_failed', `Invalid value for ${err.path}`);
+  if (err instanceof mongoose.Error.CastError)
+    return new AppError('validation_failed', `Invalid value for ${err.path}`);
   if (err instanceof mongoose.Error.ValidationError) {
     return new AppError(
       'validation_failed',
@@ -61,6 +63,10 @@ export function errorHandler(err: unknown, req: Request, res: Response, _next: N
     return;
   }
   res.status(status).json({
-    error: { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) },
+    error: {
+      code: appError.code,
+      message: appError.message,
+      ...(appError.details ? { details: appError.details } : {}),
+    },
   });
 }

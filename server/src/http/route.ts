@@ -69,8 +69,7 @@ export function defineRoute<B extends ZodType = ZodType, Q extends ZodType = Zod
   handler: (ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>) => Promise<RouteResult> | RouteResult,
 ): void {
   const fullPath = `${basePath}${path}`;
-  const security =
-    spec.access === 'public' ? [] : spec.access === 'intake' ? [{ intakeKey: [] }] : [{ session: [] }];
+  const security = spec.access === 'public' ? [] : spec.access === 'intake' ? [{ intakeKey: [] }] : [{ session: [] }];
   const responses: Record<string, { description: string }> = {
     400: { description: 'validation_failed' },
   };
@@ -134,5 +133,13 @@ export function apiRoutes(router: Router, basePath: string, tag: string): ApiRou
     (method: Method): RouteFn =>
     (path, spec, handler) =>
       defineRoute(router, method, basePath, path, { ...spec, tag } as never, handler as never);
-  return { router, basePath, get: fn('get'), post: fn('post'), patch: fn('patch'), put: fn('put'), delete: fn('delete') };
+  return {
+    router,
+    basePath,
+    get: fn('get'),
+    post: fn('post'),
+    patch: fn('patch'),
+    put: fn('put'),
+    delete: fn('delete'),
+  };
 }

@@ -59,11 +59,7 @@ export function useTestApp(overrides: Record<string, string> = {}): TestContext 
 let userCounter = 0;
 
 /** Creates a user and returns a supertest agent signed in as them. */
-export async function signedInAgent(
-  ctx: TestContext,
-  role: 'admin' | 'manager',
-  extra: Partial<CreateUserBody> = {},
-) {
+export async function signedInAgent(ctx: TestContext, role: 'admin' | 'manager', extra: Partial<CreateUserBody> = {}) {
   userCounter += 1;
   const email = extra.email ?? `${role}${userCounter}-${randomBytes(3).toString('hex')}@test.local`;
   const user = await createUser({ email, name: `${role} ${userCounter}`, password: testPassword, role, ...extra });

@@ -1,4 +1,11 @@
-export const callOutcomes = ['completed', 'not_reached', 'callback', 'already_paid', 'cancelled', 'invalid_contact'] as const;
+export const callOutcomes = [
+  'completed',
+  'not_reached',
+  'callback',
+  'already_paid',
+  'cancelled',
+  'invalid_contact',
+] as const;
 export type CallOutcome = (typeof callOutcomes)[number];
 
 export const callStates = ['due', 'scheduled', 'closed'] as const;

@@ -4,7 +4,13 @@ import { isCurrency, toMinor } from '../common/money.js';
 import type { Actor } from '../common/actor.js';
 import { clientInput } from '../clients/client.schema.js';
 import type { CallInfo } from './call.schema.js';
-import { orderStatuses, paymentMethods, type OrderStatus, type PaymentMethod, type PaymentStatus } from './order-status.js';
+import {
+  orderStatuses,
+  paymentMethods,
+  type OrderStatus,
+  type PaymentMethod,
+  type PaymentStatus,
+} from './order-status.js';
 
 export const currency = z
   .string()
@@ -32,7 +38,11 @@ function checkAmounts(
 ) {
   value.items?.forEach((item, i) => {
     if (toMinor(item.unitPrice, value.currency) === null) {
-      ctx.addIssue({ code: 'custom', path: ['items', i, 'unitPrice'], message: `has more decimals than ${value.currency} allows` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['items', i, 'unitPrice'],
+        message: `has more decimals than ${value.currency} allows`,
+      });
     }
   });
   if (value.discount !== undefined && toMinor(value.discount, value.currency) === null) {
@@ -79,7 +89,12 @@ export type UpdateOrderBody = z.infer<typeof updateOrderBody>;
 const statusList = z
   .string()
   .max(200)
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .pipe(z.union([z.tuple([z.literal('all')]), z.array(z.enum(orderStatuses)).min(1)]));
 
 export const orderListQuery = z
@@ -115,11 +130,22 @@ export const orderNoteBody = z
 
 export type OrderNoteBody = z.infer<typeof orderNoteBody>;
 
-export type OrderNote = { id: string; orderId: string; text: string; visibility: NoteVisibility; at: string; by: Actor };
+export type OrderNote = {
+  id: string;
+  orderId: string;
+  text: string;
+  visibility: NoteVisibility;
+  at: string;
+  by: Actor;
+};
 
 export const paymentBody = z
   .object({
-    amount: z.number().finite().refine((n) => n !== 0, 'must not be zero').refine((n) => Math.abs(n) <= 1e12, 'is too large'),
+    amount: z
+      .number()
+      .finite()
+      .refine((n) => n !== 0, 'must not be zero')
+      .refine((n) => Math.abs(n) <= 1e12, 'is too large'),
     method: z.enum(paymentMethods),
     transactionId: z.string().trim().max(120).optional(),
     system: z.string().trim().max(60).optional(),

@@ -4,9 +4,7 @@ import { orderStatuses } from '../orders/order-status.js';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 09:00');
 
-export const statusEmailSetting = z
-  .object({ notifyClient: z.boolean(), templateId: objectId.nullable() })
-  .strict();
+export const statusEmailSetting = z.object({ notifyClient: z.boolean(), templateId: objectId.nullable() }).strict();
 
 export const settingsSchema = z
   .object({
@@ -15,7 +13,11 @@ export const settingsSchema = z
       .object({ start: clockTime, end: clockTime })
       .strict()
       .refine((h) => h.start < h.end, 'the start must be before the end'),
-    callbackGraceMinutes: z.number().int().min(0).max(24 * 60),
+    callbackGraceMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60),
     claimMinutes: z.number().int().min(1).max(120),
     attemptCap: z
       .object({
@@ -33,7 +35,11 @@ export const settingsSchema = z
       .max(500)
       .refine((p) => p === '' || /^https:\/\//.test(p), 'must start with https://'),
     reviewRequestDelayDays: z.number().int().min(0).max(365),
-    uploadMaxBytes: z.number().int().min(1024).max(500 * 1024 * 1024),
+    uploadMaxBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(500 * 1024 * 1024),
     callInstructions: z.string().max(50_000),
     defaultLocale: z.enum(['en', 'es']),
   })

@@ -5,7 +5,13 @@ export const roles = ['admin', 'manager'] as const;
 export type Role = (typeof roles)[number];
 
 /** Extra rights an admin can grant a manager, on top of what the role allows. */
-export const rights = ['orders.status', 'orders.delete', 'templates.write', 'settings.write', 'clients.autopay'] as const;
+export const rights = [
+  'orders.status',
+  'orders.delete',
+  'templates.write',
+  'settings.write',
+  'clients.autopay',
+] as const;
 export type Right = (typeof rights)[number];
 
 export const email = z.string().trim().toLowerCase().pipe(z.email().max(254));

@@ -18,7 +18,11 @@ export function purposeOf(t: Pick<Template, 'outcome' | 'status' | 'event'>): Pu
 }
 
 /** The template body's three purpose fields for a choice (the other two are null). */
-export function purposeFields(purpose: Purpose): { outcome: string | null; status: string | null; event: string | null } {
+export function purposeFields(purpose: Purpose): {
+  outcome: string | null;
+  status: string | null;
+  event: string | null;
+} {
   const [kind, value] = purpose.split(':') as [string, string | undefined];
   return {
     outcome: kind === 'outcome' ? value! : null,

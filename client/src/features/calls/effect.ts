@@ -35,7 +35,9 @@ export function describeEffect(input: EffectInput): Effect {
     case 'callback':
       return input.callbackAt ? { key: 'effect.callback', when: input.callbackAt } : { key: 'effect.callbackPick' };
     case 'completed':
-      return input.callbackAt ? { key: 'effect.completedCallback', when: input.callbackAt } : { key: 'effect.completed' };
+      return input.callbackAt
+        ? { key: 'effect.completedCallback', when: input.callbackAt }
+        : { key: 'effect.completed' };
     case 'already_paid':
       return { key: 'effect.alreadyPaid' };
     case 'cancelled':

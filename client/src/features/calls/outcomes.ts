@@ -2,7 +2,12 @@ import type { CallOutcome } from '@callboard/shared';
 import type { MessageKey } from '../../i18n/i18n';
 
 /** Button order, hot key and label of each outcome; the keys are shown on the buttons. */
-export const outcomeButtons: { outcome: CallOutcome; key: string; label: MessageKey; color: 'success' | 'warning' | 'info' | 'secondary' | 'error' | 'inherit' }[] = [
+export const outcomeButtons: {
+  outcome: CallOutcome;
+  key: string;
+  label: MessageKey;
+  color: 'success' | 'warning' | 'info' | 'secondary' | 'error' | 'inherit';
+}[] = [
   { outcome: 'completed', key: '1', label: 'outcome.completed', color: 'success' },
   { outcome: 'not_reached', key: '2', label: 'outcome.not_reached', color: 'warning' },
   { outcome: 'callback', key: '3', label: 'outcome.callback', color: 'info' },

@@ -3,7 +3,9 @@ import { letterVariables, type LetterVariable } from '@callboard/shared';
 
 const PLACEHOLDER = /(?:<\$|\{\$)([a-z_]+)(?:>|\})/g;
 
+// Module augmentation needs an interface.
 declare module '@tiptap/core' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface Commands<ReturnType> {
     variableChip: { insertVariable: (name: LetterVariable) => ReturnType };
   }

@@ -4,7 +4,11 @@ import type { OrderStatus, Settings, Template } from '@callboard/shared';
  * The template a status change e-mails, chosen as the server chooses it: the one the settings
  * name for this status, else the status's default in the settings' language, else in another.
  */
-export function statusLetterTemplate(templates: readonly Template[], settings: Settings, status: OrderStatus): Template | null {
+export function statusLetterTemplate(
+  templates: readonly Template[],
+  settings: Settings,
+  status: OrderStatus,
+): Template | null {
   const chosenId = settings.statusEmails[status]?.templateId;
   const chosen = chosenId ? templates.find((x) => x.id === chosenId) : undefined;
   if (chosen) return chosen;

@@ -67,7 +67,10 @@ function sameStatuses(a: OrderFilter['status'], b: OrderFilter['status']): boole
 export function filterToParams(filter: OrderFilter): URLSearchParams {
   const params = new URLSearchParams();
   if (!sameStatuses(filter.status, defaultFilter.status)) {
-    params.set('status', filter.status === 'all' ? 'all' : orderStatuses.filter((s) => filter.status.includes(s)).join(','));
+    params.set(
+      'status',
+      filter.status === 'all' ? 'all' : orderStatuses.filter((s) => filter.status.includes(s)).join(','),
+    );
   }
   if (filter.year !== null) params.set('year', String(filter.year));
   if (filter.managerId) params.set('manager', filter.managerId);

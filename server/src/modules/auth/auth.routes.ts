@@ -13,7 +13,12 @@ function regenerate(req: Request): Promise<void> {
 
 authRoutes.post(
   '/login',
-  { summary: 'Sign in; sets the session cookie', access: 'public', body: loginBody, responses: { 200: 'Signed in', 401: 'Bad credentials', 429: 'Too many failures' } },
+  {
+    summary: 'Sign in; sets the session cookie',
+    access: 'public',
+    body: loginBody,
+    responses: { 200: 'Signed in', 401: 'Bad credentials', 429: 'Too many failures' },
+  },
   async ({ body, req }) => {
     const ip = req.ip ?? 'unknown';
     await assertLoginAllowed(body.email, ip);
@@ -30,10 +35,14 @@ authRoutes.post(
   },
 );
 
-authRoutes.post('/logout', { summary: 'Sign out', access: 'public', responses: { 204: 'Signed out' } }, async ({ req, res }) => {
-  await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
-  res.clearCookie('cb.sid');
-  return { status: 204 };
-});
+authRoutes.post(
+  '/logout',
+  { summary: 'Sign out', access: 'public', responses: { 204: 'Signed out' } },
+  async ({ req, res }) => {
+    await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
+    res.clearCookie('cb.sid');
+    return { status: 204 };
+  },
+);
 
 authRoutes.get('/me', { summary: 'The signed-in user', access: 'staff' }, ({ user }) => ({ body: { user } }));

@@ -20,7 +20,9 @@ export class MongooseSessionStore extends session.Store {
   }
 
   override set(sid: string, data: SessionData, cb?: (err?: unknown) => void): void {
-    const expiresAt = data.cookie?.expires ? new Date(data.cookie.expires) : new Date(clock.now().getTime() + defaultTtlMs);
+    const expiresAt = data.cookie?.expires
+      ? new Date(data.cookie.expires)
+      : new Date(clock.now().getTime() + defaultTtlMs);
     SessionModel.updateOne(
       { _id: sid },
       { $set: { data: JSON.stringify(data), userId: data.userId ?? null, expiresAt } },

@@ -7,7 +7,26 @@ import { letterVariables, type LetterVariable } from '@callboard/shared';
  * is removed (tags unwrapped to their text; script/style/textarea contents dropped whole).
  */
 export const letterAllowList = {
-  tags: ['p', 'br', 'strong', 'em', 'u', 's', 'a', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'blockquote', 'code', 'pre', 'hr', 'span'],
+  tags: [
+    'p',
+    'br',
+    'strong',
+    'em',
+    'u',
+    's',
+    'a',
+    'ul',
+    'ol',
+    'li',
+    'h1',
+    'h2',
+    'h3',
+    'blockquote',
+    'code',
+    'pre',
+    'hr',
+    'span',
+  ],
   attributes: { a: ['href', 'target', 'rel'], span: ['data-variable'], code: ['class'] },
   linkSchemes: ['http', 'https', 'mailto'],
 } as const;
@@ -27,7 +46,19 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'template', 'iframe', 'object', 'svg', 'math'],
+  nonTextTags: [
+    'script',
+    'style',
+    'textarea',
+    'option',
+    'noscript',
+    'title',
+    'template',
+    'iframe',
+    'object',
+    'svg',
+    'math',
+  ],
   transformTags: {
     // Relative links mean nothing in an e-mail and hide odd schemes: only absolute http(s)/mailto
     // links survive, or a placeholder that rendering turns into one.
@@ -109,8 +140,10 @@ export function renderLetter(template: { subject: string; html: string }, values
     return typeof value === 'string' ? value : htmlToText(value.html);
   });
 
-  const withoutEmpty = sanitizeLetterHtml(template.html).replace(emptyParagraph, (match, ...groups: (string | undefined)[]) =>
-    values[firstGroup(groups.slice(0, 2)) as LetterVariable] === '' ? '' : match,
+  const withoutEmpty = sanitizeLetterHtml(template.html).replace(
+    emptyParagraph,
+    (match, ...groups: (string | undefined)[]) =>
+      values[firstGroup(groups.slice(0, 2)) as LetterVariable] === '' ? '' : match,
   );
   const substituted = withoutEmpty.replace(htmlPlaceholder, (match, ...groups: (string | undefined)[]) => {
     const value = lookup(firstGroup(groups.slice(0, 2)));

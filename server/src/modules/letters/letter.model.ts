@@ -33,7 +33,11 @@ letterSchema.index({ orderId: 1, createdAt: -1 });
 letterSchema.index({ status: 1, nextAttemptAt: 1 });
 letterSchema.index({ createdAt: -1 });
 
-export type LetterDoc = InferSchemaType<typeof letterSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
+export type LetterDoc = InferSchemaType<typeof letterSchema> & {
+  _id: mongoose.Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
 export const LetterModel = mongoose.model('Letter', letterSchema);
 
 /**

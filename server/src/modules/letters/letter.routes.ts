@@ -9,7 +9,8 @@ export const letterRoutes = apiRoutes(Router(), '/api/letters', 'Letters');
 letterRoutes.get(
   '',
   {
-    summary: 'The outbox: letters (of one order), newest first; `smtpConfigured: false` means queued letters wait for SMTP_URL',
+    summary:
+      'The outbox: letters (of one order), newest first; `smtpConfigured: false` means queued letters wait for SMTP_URL',
     access: 'staff',
     query: letterListQuery,
   },
@@ -26,7 +27,15 @@ paymentReminderRoutes.post(
     summary: 'Queue the payment letter again (total, and bank account or payment link)',
     access: 'staff',
     params: idParams,
-    responses: { 202: 'Queued', 404: 'Order not found', 409: 'The order is paid or closed', 422: 'Missing variables or no client e-mail' },
+    responses: {
+      202: 'Queued',
+      404: 'Order not found',
+      409: 'The order is paid or closed',
+      422: 'Missing variables or no client e-mail',
+    },
   },
-  async ({ params, user }) => ({ status: 202, body: { letter: await sendPaymentReminder(params.id, userActor(user)) } }),
+  async ({ params, user }) => ({
+    status: 202,
+    body: { letter: await sendPaymentReminder(params.id, userActor(user)) },
+  }),
 );

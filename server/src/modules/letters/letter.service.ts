@@ -41,8 +41,14 @@ export const schedulerActor: Actor = { type: 'scheduler', id: null, name: 'Sched
 /* ------------------------------------------------------------------ rendering for an order */
 
 const paymentText: Record<Locale, { transfer: string; card: string }> = {
-  en: { transfer: 'Please pay by bank transfer to {bank}, quoting order {number}.', card: 'Pay securely by card here: {link}' },
-  es: { transfer: 'Puede pagar por transferencia a {bank}, indicando el pedido {number}.', card: 'Pague con tarjeta de forma segura aquí: {link}' },
+  en: {
+    transfer: 'Please pay by bank transfer to {bank}, quoting order {number}.',
+    card: 'Pay securely by card here: {link}',
+  },
+  es: {
+    transfer: 'Puede pagar por transferencia a {bank}, indicando el pedido {number}.',
+    card: 'Pague con tarjeta de forma segura aquí: {link}',
+  },
 };
 
 export function paymentLink(settings: Settings, number: number, totalMinor: number, currency: string): string | null {
@@ -54,7 +60,13 @@ export function paymentLink(settings: Settings, number: number, totalMinor: numb
 }
 
 /** How to pay, by the order's payment method: the bank account (transfer), the link (card), or both. */
-function paymentInstructions(locale: Locale, method: string | null, number: number, bank: string | null, link: string | null) {
+function paymentInstructions(
+  locale: Locale,
+  method: string | null,
+  number: number,
+  bank: string | null,
+  link: string | null,
+) {
   const t = paymentText[locale];
   const transfer = bank ? t.transfer.replace('{bank}', escapeHtml(bank)).replace('{number}', String(number)) : null;
   const card = link ? t.card.replace('{link}', `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`) : null;
@@ -87,7 +99,12 @@ async function managerName(ctx: OrderContext, actor: Actor | undefined): Promise
  * status letter: there the typed message is optional (empty drops its paragraph); elsewhere a
  * template that uses `<$message>` has nothing to fill it with.
  */
-async function letterValues(ctx: OrderContext, locale: Locale, extra: LetterExtra | undefined, actor: Actor | undefined): Promise<LetterValues> {
+async function letterValues(
+  ctx: OrderContext,
+  locale: Locale,
+  extra: LetterExtra | undefined,
+  actor: Actor | undefined,
+): Promise<LetterValues> {
   const { order, client, settings } = ctx;
   const link = paymentLink(settings, order.number, order.totalMinor, order.currency);
   const bank = settings.bankAccount || null;
@@ -116,8 +133,16 @@ async function renderForContext(ctx: OrderContext, input: RenderInput): Promise<
 
 function missingVariablesError(rendered: RenderedLetter): AppError {
   const details = [
-    ...rendered.missing.map((v) => ({ path: `variables.${v}`, variable: v, message: `<$${v}> has no value for this order` })),
-    ...rendered.unknown.map((v) => ({ path: `variables.${v}`, variable: v, message: `<$${v}> is not a known variable` })),
+    ...rendered.missing.map((v) => ({
+      path: `variables.${v}`,
+      variable: v,
+      message: `<$${v}> has no value for this order`,
+    })),
+    ...rendered.unknown.map((v) => ({
+      path: `variables.${v}`,
+      variable: v,
+      message: `<$${v}> is not a known variable`,
+    })),
   ];
   const names = [...rendered.missing, ...rendered.unknown].map((v) => `<$${v}>`).join(', ');
   return new AppError('missing_variables', `The letter cannot be sent: ${names} cannot be filled in`, details);
@@ -346,13 +371,26 @@ function messageIdFor(letterId: string, mailFrom: string): string {
 
 type Transport = ReturnType<typeof nodemailer.createTransport>;
 
-async function setLetter(id: mongoose.Types.ObjectId, expectedAttempts: number, set: Record<string, unknown>): Promise<LetterDoc | null> {
-  const doc = await LetterModel.findOneAndUpdate({ _id: id, attempts: expectedAttempts }, { $set: set }, { returnDocument: 'after' }).lean<LetterDoc>();
+async function setLetter(
+  id: mongoose.Types.ObjectId,
+  expectedAttempts: number,
+  set: Record<string, unknown>,
+): Promise<LetterDoc | null> {
+  const doc = await LetterModel.findOneAndUpdate(
+    { _id: id, attempts: expectedAttempts },
+    { $set: set },
+    { returnDocument: 'after' },
+  ).lean<LetterDoc>();
   if (doc) await announce(doc);
   return doc;
 }
 
-async function deliverOne(letter: LetterDoc, transport: Transport, mail: MailConfig, now: Date): Promise<LetterStatus | null> {
+async function deliverOne(
+  letter: LetterDoc,
+  transport: Transport,
+  mail: MailConfig,
+  now: Date,
+): Promise<LetterStatus | null> {
   const attempt = (letter.attempts ?? 0) + 1;
   const claimId = `${String(letter._id)}:${attempt}`;
   try {
@@ -373,7 +411,10 @@ async function deliverOne(letter: LetterDoc, transport: Transport, mail: MailCon
     return (doc?.status as LetterStatus | undefined) ?? null;
   }
 
-  const claimed = await setLetter(letter._id, letter.attempts ?? 0, { status: 'sending', nextAttemptAt: new Date(now.getTime() + staleClaimMs) });
+  const claimed = await setLetter(letter._id, letter.attempts ?? 0, {
+    status: 'sending',
+    nextAttemptAt: new Date(now.getTime() + staleClaimMs),
+  });
   if (!claimed) return null;
   try {
     const info = await transport.sendMail({
@@ -513,11 +554,18 @@ export async function queueStatusLetters(event: DomainEvents['order.statusChange
   if (notifyAdmin) {
     try {
       const to = await adminAddress(settings, event.actor);
-      if (!to) throw new AppError('unprocessable', 'no admin e-mail is set in the settings and the acting user has none');
+      if (!to)
+        throw new AppError('unprocessable', 'no admin e-mail is set in the settings and the acting user has none');
       const ctx = await loadContext(event.orderId);
       const rendered = await renderForContext(ctx, input);
       assertComplete(rendered);
-      const prepared: PreparedLetter = { ...rendered, orderId: event.orderId, clientId: String(ctx.client._id), to, missing: [] };
+      const prepared: PreparedLetter = {
+        ...rendered,
+        orderId: event.orderId,
+        clientId: String(ctx.client._id),
+        to,
+        missing: [],
+      };
       letters.push(await enqueueLetter(prepared, { kind: 'status', actor: event.actor }));
     } catch (err) {
       await unsent('admin', err);
@@ -538,13 +586,20 @@ const noPaymentDue: OrderStatus[] = ['paid', 'cancelled', 'refunded', 'failed', 
  */
 export async function sendPaymentReminder(orderId: string, actor: Actor): Promise<Letter> {
   const ctx = await loadContext(orderId);
-  if (ctx.order.paymentStatus === 'paid' || ctx.order.paymentStatus === 'refunded' || noPaymentDue.includes(ctx.order.status as OrderStatus)) {
-    throw conflict(`Order ${ctx.order.number} is ${ctx.order.paymentStatus === 'paid' ? 'already paid' : ctx.order.status}: there is nothing to remind about`);
+  if (
+    ctx.order.paymentStatus === 'paid' ||
+    ctx.order.paymentStatus === 'refunded' ||
+    noPaymentDue.includes(ctx.order.status as OrderStatus)
+  ) {
+    throw conflict(
+      `Order ${ctx.order.number} is ${ctx.order.paymentStatus === 'paid' ? 'already paid' : ctx.order.status}: there is nothing to remind about`,
+    );
   }
   const template =
     (await findDefaultTemplate({ event: 'payment_reminder' }, ctx.settings.defaultLocale)) ??
     (await statusTemplate('reserved', ctx.settings));
-  if (!template) throw new AppError('unprocessable', 'There is no payment letter template (payment reminder or reserved status)');
+  if (!template)
+    throw new AppError('unprocessable', 'There is no payment letter template (payment reminder or reserved status)');
   const prepared = await prepareLetter({
     orderId,
     subject: template.subject,
@@ -571,17 +626,29 @@ export async function sendDueReviewRequests(now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - settings.reviewRequestDelayDays * dayMs);
   const since = new Date(cutoff.getTime() - reviewWindowDays * dayMs);
   // The orders module has no sweep query for this; read the ids straight from its collection.
-  const orders = await OrderModel.find({ status: 'completed', completedAt: { $gt: since, $lte: cutoff } }, { _id: 1 }).lean<{ _id: mongoose.Types.ObjectId }[]>();
+  const orders = await OrderModel.find(
+    { status: 'completed', completedAt: { $gt: since, $lte: cutoff } },
+    { _id: 1 },
+  ).lean<{ _id: mongoose.Types.ObjectId }[]>();
   if (orders.length === 0) return 0;
   const keys = orders.map((o) => `review:${String(o._id)}`);
-  const done = new Set((await LetterModel.find({ dedupeKey: { $in: keys } }, { dedupeKey: 1 }).lean<{ dedupeKey: string }[]>()).map((l) => l.dedupeKey));
+  const done = new Set(
+    (await LetterModel.find({ dedupeKey: { $in: keys } }, { dedupeKey: 1 }).lean<{ dedupeKey: string }[]>()).map(
+      (l) => l.dedupeKey,
+    ),
+  );
   let queued = 0;
   for (const order of orders) {
     const orderId = String(order._id);
     const dedupeKey = `review:${orderId}`;
     if (done.has(dedupeKey)) continue;
     try {
-      const prepared = await prepareLetter({ orderId, subject: template.subject, html: template.html, locale: template.locale });
+      const prepared = await prepareLetter({
+        orderId,
+        subject: template.subject,
+        html: template.html,
+        locale: template.locale,
+      });
       await enqueueLetter(prepared, { kind: 'review', dedupeKey, actor: schedulerActor });
       queued += 1;
     } catch (err) {
@@ -589,7 +656,13 @@ export async function sendDueReviewRequests(now: Date): Promise<number> {
         logger.error(`Review request for order ${orderId} failed`, err);
         continue;
       }
-      await recordUnsentLetter(orderId, { kind: 'review', subject: template.subject, reason: reasonOf(err), dedupeKey, actor: schedulerActor });
+      await recordUnsentLetter(orderId, {
+        kind: 'review',
+        subject: template.subject,
+        reason: reasonOf(err),
+        dedupeKey,
+        actor: schedulerActor,
+      });
     }
   }
   return queued;

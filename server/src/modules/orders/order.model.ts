@@ -109,10 +109,17 @@ orderSchema.index({ 'call.announcedAt': 1, 'call.nextCallAt': 1 });
 orderSchema.index({ autoCancelAt: 1 });
 orderSchema.index({ status: 1, completedAt: 1 });
 
-export type OrderDoc = InferSchemaType<typeof orderSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
+export type OrderDoc = InferSchemaType<typeof orderSchema> & {
+  _id: mongoose.Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
 export const OrderModel = mongoose.model('Order', orderSchema);
 
 // Order numbers: a counter hands out the next number; the unique index on Order.number is what
 // guarantees no two orders share one, even where the counter's $inc is not atomic.
-const counterSchema = new Schema({ _id: { type: String, required: true }, seq: { type: Number, default: 0 } }, { versionKey: false });
+const counterSchema = new Schema(
+  { _id: { type: String, required: true }, seq: { type: Number, default: 0 } },
+  { versionKey: false },
+);
 export const CounterModel = mongoose.model('Counter', counterSchema);

@@ -20,7 +20,6 @@ import type { TaskDoc } from '../tasks/task.model.js';
 import { QueueClaimModel, type QueueClaimDoc } from './queue-claim.model.js';
 import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 
-
 type Candidate =
   | { kind: 'order'; key: string; dueAt: Date; clientId: string | null; doc: OrderDoc }
   | { kind: 'task'; key: string; dueAt: Date; clientId: string | null; doc: TaskDoc };

@@ -22,12 +22,19 @@ const templateSchema = new Schema(
 
 templateSchema.index({ name: 1 });
 
-export type TemplateDoc = InferSchemaType<typeof templateSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
+export type TemplateDoc = InferSchemaType<typeof templateSchema> & {
+  _id: mongoose.Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
 export const TemplateModel = mongoose.model('Template', templateSchema);
 
 /**
  * Which default templates were seeded once, so that one an admin deleted or repurposed is not
  * seeded again on the next start.
  */
-const templateSeedSchema = new Schema({ _id: { type: String, required: true }, at: { type: Date, required: true } }, { versionKey: false });
+const templateSeedSchema = new Schema(
+  { _id: { type: String, required: true }, at: { type: Date, required: true } },
+  { versionKey: false },
+);
 export const TemplateSeedModel = mongoose.model('TemplateSeed', templateSeedSchema);

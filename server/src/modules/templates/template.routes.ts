@@ -10,7 +10,11 @@ const write = { right: 'templates.write' } as const;
 
 templateRoutes.get(
   '',
-  { summary: 'List letter templates, optionally the ones for an outcome, status, event or locale', access: 'staff', query: templateListQuery },
+  {
+    summary: 'List letter templates, optionally the ones for an outcome, status, event or locale',
+    access: 'staff',
+    query: templateListQuery,
+  },
   async ({ query }) => ({ body: { items: await templates.listTemplates(query) } }),
 );
 
@@ -49,7 +53,11 @@ templateRoutes.patch(
     access: write,
     params: idParams,
     body: updateTemplateBody,
-    responses: { 200: 'OK', 404: 'Not found', 409: 'That outcome, status or event already has a default template in this locale' },
+    responses: {
+      200: 'OK',
+      404: 'Not found',
+      409: 'That outcome, status or event already has a default template in this locale',
+    },
   },
   async ({ params, body }) => ({ body: { template: await templates.updateTemplate(params.id, body) } }),
 );

@@ -91,7 +91,11 @@ export async function findDefaultTemplate(purpose: TemplatePurpose, locale: Loca
 
 export async function createTemplate(input: TemplateBody): Promise<Template> {
   const _id = new mongoose.Types.ObjectId();
-  const fields: PurposeFields = { outcome: input.outcome ?? null, status: input.status ?? null, event: input.event ?? null };
+  const fields: PurposeFields = {
+    outcome: input.outcome ?? null,
+    status: input.status ?? null,
+    event: input.event ?? null,
+  };
   const defaultKey = defaultKeyOf(fields, input.locale, String(_id));
   try {
     const doc = await TemplateModel.create({
@@ -129,7 +133,11 @@ export async function updateTemplate(id: string, patch: UpdateTemplateBody): Pro
   if (patch.subject !== undefined) set.subject = patch.subject;
   if (patch.html !== undefined) set.html = sanitizeLetterHtml(patch.html);
   try {
-    const doc = await TemplateModel.findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after' }).lean<TemplateDoc>();
+    const doc = await TemplateModel.findByIdAndUpdate(
+      id,
+      { $set: set },
+      { returnDocument: 'after' },
+    ).lean<TemplateDoc>();
     if (!doc) throw notFound('Template');
     return toTemplate(doc);
   } catch (err) {

@@ -11,13 +11,22 @@ usersRoutes.get('', { summary: 'List staff users', access: 'admin' }, async () =
 
 usersRoutes.post(
   '',
-  { summary: 'Create a staff user', access: 'admin', body: createUserBody, responses: { 201: 'Created', 409: 'E-mail taken' } },
+  {
+    summary: 'Create a staff user',
+    access: 'admin',
+    body: createUserBody,
+    responses: { 201: 'Created', 409: 'E-mail taken' },
+  },
   async ({ body }) => ({ status: 201, body: { user: await users.createUser(body) } }),
 );
 
-usersRoutes.get('/:id', { summary: 'Get a staff user', access: 'admin', params: idParams, responses: { 200: 'OK', 404: 'Not found' } }, async ({ params }) => ({
-  body: { user: await users.getUser(params.id) },
-}));
+usersRoutes.get(
+  '/:id',
+  { summary: 'Get a staff user', access: 'admin', params: idParams, responses: { 200: 'OK', 404: 'Not found' } },
+  async ({ params }) => ({
+    body: { user: await users.getUser(params.id) },
+  }),
+);
 
 usersRoutes.patch(
   '/:id',

@@ -9,7 +9,11 @@ import { CallInstructionsPage } from '../components/CallInstructionsPage';
 
 describe('CallInstructionsPage', () => {
   it('refuses instructions over the size limit', async () => {
-    const server = mockApi({ 'GET /api/settings': () => ({ body: { settings: { ...settings, callInstructions: `<p>${'x'.repeat(50_001)}</p>` } } }) });
+    const server = mockApi({
+      'GET /api/settings': () => ({
+        body: { settings: { ...settings, callInstructions: `<p>${'x'.repeat(50_001)}</p>` } },
+      }),
+    });
     renderWithProviders(<CallInstructionsPage />);
     expect(await screen.findByText(/too long/)).toBeInTheDocument();
     expect(screen.getByTestId('instructions-save')).toBeDisabled();
@@ -18,7 +22,9 @@ describe('CallInstructionsPage', () => {
 
   it('saves the edited script to the settings and shows it as managers will', async () => {
     const server = mockApi({
-      'GET /api/settings': () => ({ body: { settings: { ...settings, callInstructions: '<p>Greet the customer.</p>' } } }),
+      'GET /api/settings': () => ({
+        body: { settings: { ...settings, callInstructions: '<p>Greet the customer.</p>' } },
+      }),
       'PATCH /api/settings': (req) => ({ body: { settings: { ...settings, ...(req.body as object) } } }),
     });
     renderWithProviders(<CallInstructionsPage />);
@@ -27,10 +33,16 @@ describe('CallInstructionsPage', () => {
     // jsdom has no layout for typing into contenteditable; drive the editor as its own tests do.
     const tiptap = (editor as HTMLElement & { editor: Editor }).editor;
     act(() => {
-      tiptap.chain().setTextSelection(tiptap.state.doc.content.size - 1).insertContent(' Then confirm the total.').run();
+      tiptap
+        .chain()
+        .setTextSelection(tiptap.state.doc.content.size - 1)
+        .insertContent(' Then confirm the total.')
+        .run();
     });
     await userEvent.click(screen.getByTestId('instructions-save'));
     await waitFor(() => expect(server.calls('PATCH', /settings/)).toHaveLength(1));
-    expect(server.calls('PATCH', /settings/)[0]!.body).toEqual({ callInstructions: '<p>Greet the customer. Then confirm the total.</p>' });
+    expect(server.calls('PATCH', /settings/)[0]!.body).toEqual({
+      callInstructions: '<p>Greet the customer. Then confirm the total.</p>',
+    });
   });
 });

@@ -16,9 +16,14 @@ function api() {
     'POST /api/templates/preview': (req) => {
       const body = req.body as { subject: string; html: string };
       const unknown = [...body.html.matchAll(/<\$([a-z_]+)>/g)].map((m) => m[1]!).filter((n) => n === 'nmae');
-      return { body: { subject: body.subject, html: body.html.replace('<$name>', 'Lucía'), text: '', missing: [], unknown } };
+      return {
+        body: { subject: body.subject, html: body.html.replace('<$name>', 'Lucía'), text: '', missing: [], unknown },
+      };
     },
-    'POST /api/templates': (req) => ({ status: 201, body: { template: { id: 't00000000000000000000005', ...(req.body as object) } } }),
+    'POST /api/templates': (req) => ({
+      status: 201,
+      body: { template: { id: 't00000000000000000000005', ...(req.body as object) } },
+    }),
   });
 }
 

@@ -25,7 +25,10 @@ function api() {
   return mockApi({
     'GET /api/auth/me': () => ({ body: { user: admin } }),
     'GET /api/users': () => ({ body: { items: [admin, marta] } }),
-    'POST /api/users': (req) => ({ status: 201, body: { user: user({ id: 'u00000000000000000000003', ...(req.body as object) }) } }),
+    'POST /api/users': (req) => ({
+      status: 201,
+      body: { user: user({ id: 'u00000000000000000000003', ...(req.body as object) }) },
+    }),
     'PATCH /api/users/:id': (req) => ({ body: { user: { ...marta, ...(req.body as object) } } }),
   });
 }
@@ -62,7 +65,9 @@ describe('UsersPage', () => {
     const server = api();
     renderWithProviders(<UsersPage />);
     const row = await screen.findByTestId('user-marta@callboard.test');
-    expect(within(screen.getByTestId('user-ana@callboard.test')).queryByRole('button', { name: 'Disable' })).not.toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('user-ana@callboard.test')).queryByRole('button', { name: 'Disable' }),
+    ).not.toBeInTheDocument();
     await userEvent.click(within(row).getByRole('button', { name: 'Disable' }));
     expect(await screen.findByText(/signed out everywhere at once/)).toBeInTheDocument();
     expect(server.calls('PATCH', /\/users\//)).toHaveLength(0);

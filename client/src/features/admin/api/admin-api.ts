@@ -16,7 +16,10 @@ export const adminApi = baseApi.injectEndpoints({
     updateTemplate: build.mutation<Template, { id: string; body: UpdateTemplateBody }>({
       query: ({ id, body }) => ({ url: `/templates/${id}`, method: 'PATCH', body }),
       transformResponse: (res: { template: Template }) => res.template,
-      invalidatesTags: (_res, _err, { id }) => [{ type: 'Template', id }, { type: 'Template', id: 'LIST' }],
+      invalidatesTags: (_res, _err, { id }) => [
+        { type: 'Template', id },
+        { type: 'Template', id: 'LIST' },
+      ],
     }),
     deleteTemplate: build.mutation<void, string>({
       query: (id) => ({ url: `/templates/${id}`, method: 'DELETE' }),
@@ -31,4 +34,10 @@ export const adminApi = baseApi.injectEndpoints({
   }),
 });
 
-export const { useGetTemplateQuery, useCreateTemplateMutation, useUpdateTemplateMutation, useDeleteTemplateMutation, useUpdateSettingsMutation } = adminApi;
+export const {
+  useGetTemplateQuery,
+  useCreateTemplateMutation,
+  useUpdateTemplateMutation,
+  useDeleteTemplateMutation,
+  useUpdateSettingsMutation,
+} = adminApi;

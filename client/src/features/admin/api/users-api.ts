@@ -16,7 +16,10 @@ export const usersApi = baseApi.injectEndpoints({
     updateUser: build.mutation<User, { id: string; body: UpdateUserBody }>({
       query: ({ id, body }) => ({ url: `/users/${id}`, method: 'PATCH', body }),
       transformResponse: (res: { user: User }) => res.user,
-      invalidatesTags: (_res, _err, { id }) => [{ type: 'User', id }, { type: 'User', id: 'LIST' }],
+      invalidatesTags: (_res, _err, { id }) => [
+        { type: 'User', id },
+        { type: 'User', id: 'LIST' },
+      ],
     }),
   }),
 });

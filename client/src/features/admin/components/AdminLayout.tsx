@@ -22,7 +22,9 @@ export function AdminLayout() {
   if (me?.role !== 'admin') {
     return (
       <Box sx={{ p: 2 }}>
-        <ApiErrorAlert error={{ status: 403, data: { error: { code: 'forbidden', message: t('admin.adminsOnly') } } }} />
+        <ApiErrorAlert
+          error={{ status: 403, data: { error: { code: 'forbidden', message: t('admin.adminsOnly') } } }}
+        />
       </Box>
     );
   }
@@ -33,7 +35,12 @@ export function AdminLayout() {
       <Typography variant="h5" component="h1" sx={{ mb: 1 }}>
         {t('admin.title')}
       </Typography>
-      <Tabs value={current.path} onChange={(_e, path: string) => navigate(path)} sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }} aria-label={t('admin.title')}>
+      <Tabs
+        value={current.path}
+        onChange={(_e, path: string) => navigate(path)}
+        sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}
+        aria-label={t('admin.title')}
+      >
         {sections.map((s) => (
           <Tab key={s.path} value={s.path} label={t(s.label)} />
         ))}

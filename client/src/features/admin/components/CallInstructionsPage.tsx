@@ -41,7 +41,13 @@ function InstructionsForm({ initial }: { initial: string }) {
         {!valid ? <Alert severity="error">{t('instructions.tooLong')}</Alert> : null}
         {error ? <ApiErrorAlert error={error} /> : null}
         <Stack direction="row">
-          <Button variant="contained" onClick={save} disabled={!valid || html === baseline} loading={isLoading} data-testid="instructions-save">
+          <Button
+            variant="contained"
+            onClick={save}
+            disabled={!valid || html === baseline}
+            loading={isLoading}
+            data-testid="instructions-save"
+          >
             {t('common.save')}
           </Button>
         </Stack>

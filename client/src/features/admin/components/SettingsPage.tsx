@@ -17,7 +17,15 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { locales, orderStatuses, settingsSchema, type OrderStatus, type Settings, type Template, type UpdateSettingsBody } from '@callboard/shared';
+import {
+  locales,
+  orderStatuses,
+  settingsSchema,
+  type OrderStatus,
+  type Settings,
+  type Template,
+  type UpdateSettingsBody,
+} from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageSkeleton } from '../../../components/Skeletons';
 import { useT, type MessageKey } from '../../../i18n/i18n';
@@ -119,7 +127,10 @@ function SettingsForm({ settings, templates }: { settings: Settings; templates: 
     return { error: bad, helperText: t(bad ? problem : effect) };
   };
 
-  const setStatusEmail = (status: OrderStatus, patch: Partial<{ notifyClient: boolean; templateId: string | null }>) => {
+  const setStatusEmail = (
+    status: OrderStatus,
+    patch: Partial<{ notifyClient: boolean; templateId: string | null }>,
+  ) => {
     const current = draft.statusEmails[status] ?? { notifyClient: false, templateId: null };
     set({ statusEmails: { ...draft.statusEmails, [status]: { ...current, ...patch } } });
   };
@@ -134,16 +145,48 @@ function SettingsForm({ settings, templates }: { settings: Settings; templates: 
     }
   }
 
-  const hours = field(['callingHours', 'callingHours.start', 'callingHours.end'], 'settings.callingHours.effect', 'settings.callingHours.invalid');
+  const hours = field(
+    ['callingHours', 'callingHours.start', 'callingHours.end'],
+    'settings.callingHours.effect',
+    'settings.callingHours.invalid',
+  );
 
   return (
-    <Stack component="form" spacing={2} onSubmit={submit} noValidate sx={{ maxWidth: 980 }} aria-label={t('admin.settings')}>
+    <Stack
+      component="form"
+      spacing={2}
+      onSubmit={submit}
+      noValidate
+      sx={{ maxWidth: 980 }}
+      aria-label={t('admin.settings')}
+    >
       <Section title={t('settings.section.calls')}>
         <Stack direction="row" spacing={2}>
-          <TextField type="time" label={t('settings.callingHours.start')} value={draft.start} onChange={(e) => set({ start: e.target.value })} error={hours.error} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 160 }} />
-          <TextField type="time" label={t('settings.callingHours.end')} value={draft.end} onChange={(e) => set({ end: e.target.value })} error={hours.error} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 160 }} />
+          <TextField
+            type="time"
+            label={t('settings.callingHours.start')}
+            value={draft.start}
+            onChange={(e) => set({ start: e.target.value })}
+            error={hours.error}
+            slotProps={{ inputLabel: { shrink: true } }}
+            sx={{ width: 160 }}
+          />
+          <TextField
+            type="time"
+            label={t('settings.callingHours.end')}
+            value={draft.end}
+            onChange={(e) => set({ end: e.target.value })}
+            error={hours.error}
+            slotProps={{ inputLabel: { shrink: true } }}
+            sx={{ width: 160 }}
+          />
         </Stack>
-        <Typography variant="caption" color={hours.error ? 'error' : 'text.secondary'} sx={{ mt: '4px !important' }} data-testid="calling-hours-help">
+        <Typography
+          variant="caption"
+          color={hours.error ? 'error' : 'text.secondary'}
+          sx={{ mt: '4px !important' }}
+          data-testid="calling-hours-help"
+        >
           {hours.helperText}
         </Typography>
         <TextField
@@ -163,7 +206,10 @@ function SettingsForm({ settings, templates }: { settings: Settings; templates: 
           sx={{ maxWidth: 520 }}
         />
         <Box>
-          <FormControlLabel control={<Switch checked={draft.capEnabled} onChange={(e) => set({ capEnabled: e.target.checked })} />} label={t('settings.attemptCap.enabled')} />
+          <FormControlLabel
+            control={<Switch checked={draft.capEnabled} onChange={(e) => set({ capEnabled: e.target.checked })} />}
+            label={t('settings.attemptCap.enabled')}
+          />
           <Stack direction="row" spacing={2} sx={{ mt: 1 }}>
             <TextField
               type="number"
@@ -174,7 +220,14 @@ function SettingsForm({ settings, templates }: { settings: Settings; templates: 
               {...field(['attemptCap.maxNotReached'], 'settings.attemptCap.effect', 'settings.attemptCap.invalid')}
               sx={{ width: 380 }}
             />
-            <TextField select label={t('settings.attemptCap.status')} value={draft.capStatus} onChange={(e) => set({ capStatus: e.target.value as OrderStatus })} disabled={!draft.capEnabled} sx={{ width: 200 }}>
+            <TextField
+              select
+              label={t('settings.attemptCap.status')}
+              value={draft.capStatus}
+              onChange={(e) => set({ capStatus: e.target.value as OrderStatus })}
+              disabled={!draft.capEnabled}
+              sx={{ width: 200 }}
+            >
               {orderStatuses.map((s) => (
                 <MenuItem key={s} value={s}>
                   {t(`status.${s}` as MessageKey)}
@@ -218,7 +271,10 @@ function SettingsForm({ settings, templates }: { settings: Settings; templates: 
                       value={setting?.templateId ?? ''}
                       onChange={(e) => setStatusEmail(status, { templateId: e.target.value || null })}
                       sx={{ minWidth: 280 }}
-                      slotProps={{ select: { displayEmpty: true }, htmlInput: { 'aria-label': t('settings.statusEmails.templateFor', { status: label }) } }}
+                      slotProps={{
+                        select: { displayEmpty: true },
+                        htmlInput: { 'aria-label': t('settings.statusEmails.templateFor', { status: label }) },
+                      }}
                     >
                       <MenuItem value="">{t('settings.statusEmails.defaultTemplate')}</MenuItem>
                       {templates.map((tpl) => (
@@ -253,7 +309,11 @@ function SettingsForm({ settings, templates }: { settings: Settings; templates: 
           label={t('settings.paymentLinkPattern')}
           value={draft.paymentLinkPattern}
           onChange={(e) => set({ paymentLinkPattern: e.target.value })}
-          {...field(['paymentLinkPattern'], 'settings.paymentLinkPattern.effect', 'settings.paymentLinkPattern.invalid')}
+          {...field(
+            ['paymentLinkPattern'],
+            'settings.paymentLinkPattern.effect',
+            'settings.paymentLinkPattern.invalid',
+          )}
         />
       </Section>
 
@@ -264,7 +324,14 @@ function SettingsForm({ settings, templates }: { settings: Settings; templates: 
           onChange={(e) => set({ companyName: e.target.value })}
           {...field(['companyName'], 'settings.companyName.effect', 'settings.companyName.invalid')}
         />
-        <TextField select label={t('settings.defaultLocale')} value={draft.defaultLocale} onChange={(e) => set({ defaultLocale: e.target.value as Settings['defaultLocale'] })} helperText={t('settings.defaultLocale.effect')} sx={{ maxWidth: 520 }}>
+        <TextField
+          select
+          label={t('settings.defaultLocale')}
+          value={draft.defaultLocale}
+          onChange={(e) => set({ defaultLocale: e.target.value as Settings['defaultLocale'] })}
+          helperText={t('settings.defaultLocale.effect')}
+          sx={{ maxWidth: 520 }}
+        >
           {locales.map((l) => (
             <MenuItem key={l} value={l}>
               {t(`settings.locale.${l}` as MessageKey)}
@@ -292,10 +359,22 @@ function SettingsForm({ settings, templates }: { settings: Settings; templates: 
 
       {error ? <ApiErrorAlert error={error} /> : null}
       <Stack direction="row" spacing={1} sx={{ position: 'sticky', bottom: 0, py: 1, bgcolor: 'background.default' }}>
-        <Button type="submit" variant="contained" disabled={!check.success || !touched} loading={isLoading} data-testid="settings-save">
+        <Button
+          type="submit"
+          variant="contained"
+          disabled={!check.success || !touched}
+          loading={isLoading}
+          data-testid="settings-save"
+        >
           {t('common.save')}
         </Button>
-        <Button onClick={() => { setDraft(toDraft(settings)); setTouched(false); }} disabled={!touched}>
+        <Button
+          onClick={() => {
+            setDraft(toDraft(settings));
+            setTouched(false);
+          }}
+          disabled={!touched}
+        >
           {t('settings.discard')}
         </Button>
         {!check.success ? (

@@ -1,7 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { Alert, Box, Button, Link, MenuItem, Paper, Skeleton, Stack, TextField, Typography } from '@mui/material';
-import { letterVariableLabels, locales, templateBody, type LetterPreview, type Locale, type OrderStatus, type Template } from '@callboard/shared';
+import {
+  letterVariableLabels,
+  locales,
+  templateBody,
+  type LetterPreview,
+  type Locale,
+  type OrderStatus,
+  type Template,
+} from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageSkeleton } from '../../../components/Skeletons';
 import { SafeHtml } from '../../../components/SafeHtml';
@@ -25,7 +33,13 @@ function usePreview(draft: Draft, orderId: string) {
     if (!orderId || !draft.subject.trim()) return;
     const status = purposeFields(draft.purpose).status as OrderStatus | null;
     const timer = setTimeout(() => {
-      previewLetter({ subject: draft.subject, html: draft.html, orderId, locale: draft.locale, ...(status ? { extra: { status } } : {}) })
+      previewLetter({
+        subject: draft.subject,
+        html: draft.html,
+        orderId,
+        locale: draft.locale,
+        ...(status ? { extra: { status } } : {}),
+      })
         .unwrap()
         .then((result) => setPreview({ of: draft, result }))
         .catch(() => setPreview(null));
@@ -56,7 +70,13 @@ function TemplateForm({ template }: { template: Template | null }) {
   const [updateTemplate, updateState] = useUpdateTemplateMutation();
   const saveError = createState.error ?? updateState.error;
 
-  const body = { name: draft.name, subject: draft.subject, html: draft.html, locale: draft.locale, ...purposeFields(draft.purpose) };
+  const body = {
+    name: draft.name,
+    subject: draft.subject,
+    html: draft.html,
+    locale: draft.locale,
+    ...purposeFields(draft.purpose),
+  };
   const check = templateBody.safeParse(body);
   const invalid = submitted ? invalidPaths(check.success ? undefined : check.error) : new Set<string>();
   const unknown = preview.current?.unknown ?? [];
@@ -75,7 +95,13 @@ function TemplateForm({ template }: { template: Template | null }) {
   const shown = preview.shown;
 
   return (
-    <Box component="form" onSubmit={submit} noValidate sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: 2 }} aria-label={t('templates.editor')}>
+    <Box
+      component="form"
+      onSubmit={submit}
+      noValidate
+      sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: 2 }}
+      aria-label={t('templates.editor')}
+    >
       <Stack spacing={1.5}>
         <TextField
           label={t('users.name')}
@@ -101,7 +127,14 @@ function TemplateForm({ template }: { template: Template | null }) {
               </MenuItem>
             ))}
           </TextField>
-          <TextField select label={t('templates.locale')} value={draft.locale} onChange={(e) => setDraft({ ...draft, locale: e.target.value as Locale })} helperText={t('templates.localeHelp')} sx={{ width: 180 }}>
+          <TextField
+            select
+            label={t('templates.locale')}
+            value={draft.locale}
+            onChange={(e) => setDraft({ ...draft, locale: e.target.value as Locale })}
+            helperText={t('templates.localeHelp')}
+            sx={{ width: 180 }}
+          >
             {locales.map((l) => (
               <MenuItem key={l} value={l}>
                 {t(`settings.locale.${l}` as MessageKey)}
@@ -117,11 +150,20 @@ function TemplateForm({ template }: { template: Template | null }) {
           error={invalid.has('subject')}
           helperText={invalid.has('subject') ? t('templates.subjectInvalid') : t('templates.subjectHelp')}
         />
-        <LetterEditor initialHtml={draft.html} label={t('letter.body')} onChange={(html) => setDraft((d) => (d.html === html ? d : { ...d, html }))} />
+        <LetterEditor
+          initialHtml={draft.html}
+          label={t('letter.body')}
+          onChange={(html) => setDraft((d) => (d.html === html ? d : { ...d, html }))}
+        />
         {invalid.has('html') ? <Alert severity="error">{t('templates.htmlInvalid')}</Alert> : null}
         {saveError ? <ApiErrorAlert error={saveError} /> : null}
         <Stack direction="row" spacing={1}>
-          <Button type="submit" variant="contained" loading={createState.isLoading || updateState.isLoading} data-testid="template-save">
+          <Button
+            type="submit"
+            variant="contained"
+            loading={createState.isLoading || updateState.isLoading}
+            data-testid="template-save"
+          >
             {t('common.save')}
           </Button>
           <Button component={RouterLink} to="/admin/templates">
@@ -148,7 +190,11 @@ function TemplateForm({ template }: { template: Template | null }) {
         {preview.error && !shown ? <ApiErrorAlert error={preview.error} /> : null}
         {shown ? (
           <Paper variant="outlined" sx={{ p: 1.5 }} data-testid="template-preview">
-            {shown.missing.length > 0 ? <Alert severity="info" sx={{ mb: 1 }}>{t('templates.missingForOrder', { names: shown.missing.map((n) => labels[n]).join(', ') })}</Alert> : null}
+            {shown.missing.length > 0 ? (
+              <Alert severity="info" sx={{ mb: 1 }}>
+                {t('templates.missingForOrder', { names: shown.missing.map((n) => labels[n]).join(', ') })}
+              </Alert>
+            ) : null}
             {shown.unknown.length > 0 ? (
               <Alert severity="error" sx={{ mb: 1 }} data-testid="template-unknown">
                 {t('letter.unknown', { names: shown.unknown.map((n) => `<$${n}>`).join(', ') })} {t('letter.blocked')}
@@ -182,7 +228,15 @@ export function TemplateEditorPage() {
         </Link>{' '}
         › {isNew ? t('templates.create') : (data?.name ?? '')}
       </Typography>
-      {isNew ? <TemplateForm template={null} /> : isLoading ? <PageSkeleton /> : data ? <TemplateForm key={data.id} template={data} /> : <ApiErrorAlert error={error} />}
+      {isNew ? (
+        <TemplateForm template={null} />
+      ) : isLoading ? (
+        <PageSkeleton />
+      ) : data ? (
+        <TemplateForm key={data.id} template={data} />
+      ) : (
+        <ApiErrorAlert error={error} />
+      )}
     </Stack>
   );
 }

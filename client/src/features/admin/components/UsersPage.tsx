@@ -37,7 +37,18 @@ function RightsPicker({ value, onChange }: { value: Right[]; onChange: (rights: 
       {allRights.map((right) => (
         <FormControlLabel
           key={right}
-          control={<Checkbox checked={value.includes(right)} onChange={(e) => onChange(e.target.checked ? allRights.filter((r) => r === right || value.includes(r)) : value.filter((r) => r !== right))} />}
+          control={
+            <Checkbox
+              checked={value.includes(right)}
+              onChange={(e) =>
+                onChange(
+                  e.target.checked
+                    ? allRights.filter((r) => r === right || value.includes(r))
+                    : value.filter((r) => r !== right),
+                )
+              }
+            />
+          }
           label={t(`right.${right}` as MessageKey)}
         />
       ))}
@@ -51,7 +62,13 @@ function RightsPicker({ value, onChange }: { value: Right[]; onChange: (rights: 
 function CreateUserDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
   const [createUser, { error, isLoading }] = useCreateUserMutation();
-  const [form, setForm] = useState({ name: '', email: '', password: '', role: 'manager' as Role, rights: [] as Right[] });
+  const [form, setForm] = useState({
+    name: '',
+    email: '',
+    password: '',
+    role: 'manager' as Role,
+    rights: [] as Right[],
+  });
   const [submitted, setSubmitted] = useState(false);
   const check = createUserBody.safeParse({ ...form, rights: form.role === 'admin' ? [] : form.rights });
   const invalid = submitted ? invalidPaths(check.success ? undefined : check.error) : new Set<string>();
@@ -72,8 +89,22 @@ function CreateUserDialog({ onClose }: { onClose: () => void }) {
         <DialogTitle id="create-user-title">{t('users.create')}</DialogTitle>
         <DialogContent dividers>
           <Stack spacing={1.5}>
-            <TextField label={t('users.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} autoFocus required {...help('name', 'users.nameInvalid')} />
-            <TextField label={t('login.email')} type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} required {...help('email', 'users.emailInvalid')} />
+            <TextField
+              label={t('users.name')}
+              value={form.name}
+              onChange={(e) => setForm({ ...form, name: e.target.value })}
+              autoFocus
+              required
+              {...help('name', 'users.nameInvalid')}
+            />
+            <TextField
+              label={t('login.email')}
+              type="email"
+              value={form.email}
+              onChange={(e) => setForm({ ...form, email: e.target.value })}
+              required
+              {...help('email', 'users.emailInvalid')}
+            />
             <TextField
               label={t('login.password')}
               type="password"
@@ -83,14 +114,22 @@ function CreateUserDialog({ onClose }: { onClose: () => void }) {
               required
               {...help('password', 'users.passwordInvalid', 'users.passwordHelp')}
             />
-            <TextField select label={t('users.role')} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })} helperText={t(`role.${form.role}.help` as MessageKey)}>
+            <TextField
+              select
+              label={t('users.role')}
+              value={form.role}
+              onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
+              helperText={t(`role.${form.role}.help` as MessageKey)}
+            >
               {roles.map((r) => (
                 <MenuItem key={r} value={r}>
                   {t(`role.${r}` as MessageKey)}
                 </MenuItem>
               ))}
             </TextField>
-            {form.role === 'manager' ? <RightsPicker value={form.rights} onChange={(rights) => setForm({ ...form, rights })} /> : null}
+            {form.role === 'manager' ? (
+              <RightsPicker value={form.rights} onChange={(rights) => setForm({ ...form, rights })} />
+            ) : null}
             {error ? <ApiErrorAlert error={error} /> : null}
           </Stack>
         </DialogContent>
@@ -140,14 +179,22 @@ function DisableDialog({ user, onClose }: { user: User; onClose: () => void }) {
   }
   return (
     <Dialog open onClose={onClose} aria-labelledby="disable-title">
-      <DialogTitle id="disable-title">{t(disabling ? 'users.disableTitle' : 'users.enableTitle', { name: user.name })}</DialogTitle>
+      <DialogTitle id="disable-title">
+        {t(disabling ? 'users.disableTitle' : 'users.enableTitle', { name: user.name })}
+      </DialogTitle>
       <DialogContent>
         <DialogContentText>{t(disabling ? 'users.disableText' : 'users.enableText')}</DialogContentText>
         {error ? <ApiErrorAlert error={error} /> : null}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" color={disabling ? 'error' : 'primary'} onClick={confirm} loading={isLoading} data-testid="disable-confirm">
+        <Button
+          variant="contained"
+          color={disabling ? 'error' : 'primary'}
+          onClick={confirm}
+          loading={isLoading}
+          data-testid="disable-confirm"
+        >
           {t(disabling ? 'users.disable' : 'users.enable')}
         </Button>
       </DialogActions>
@@ -224,7 +271,11 @@ export function UsersPage() {
                         {user.rights.map((r) => (
                           <Chip key={r} size="small" label={t(`right.${r}` as MessageKey)} />
                         ))}
-                        <Button size="small" onClick={() => setOpen({ kind: 'rights', user })} aria-label={t('users.editRights', { name: user.name })}>
+                        <Button
+                          size="small"
+                          onClick={() => setOpen({ kind: 'rights', user })}
+                          aria-label={t('users.editRights', { name: user.name })}
+                        >
                           {t('users.grant')}
                         </Button>
                       </Stack>
@@ -233,7 +284,11 @@ export function UsersPage() {
                   <TableCell>{t(user.disabled ? 'users.disabled' : 'users.active')}</TableCell>
                   <TableCell align="right">
                     {self ? null : (
-                      <Button size="small" color={user.disabled ? 'primary' : 'error'} onClick={() => setOpen({ kind: 'disable', user })}>
+                      <Button
+                        size="small"
+                        color={user.disabled ? 'primary' : 'error'}
+                        onClick={() => setOpen({ kind: 'disable', user })}
+                      >
                         {t(user.disabled ? 'users.enable' : 'users.disable')}
                       </Button>
                     )}

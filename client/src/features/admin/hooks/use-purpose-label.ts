@@ -7,7 +7,13 @@ export function usePurposeLabel() {
   return (purpose: Purpose) => {
     if (!purpose) return t('templates.purpose.none');
     const [kind, value] = purpose.split(':') as ['outcome' | 'status' | 'event', string];
-    const name = t((kind === 'outcome' ? `outcome.${value}` : kind === 'status' ? `status.${value}` : `templates.event.${value}`) as MessageKey);
+    const name = t(
+      (kind === 'outcome'
+        ? `outcome.${value}`
+        : kind === 'status'
+          ? `status.${value}`
+          : `templates.event.${value}`) as MessageKey,
+    );
     return t(`templates.purpose.${kind}` as MessageKey, { name });
   };
 }

@@ -1,7 +1,15 @@
 import type { LoginBody, Role, Right, Locale } from '@callboard/shared';
 import { baseApi } from '../../../app/api';
 
-export type SessionUser = { id: string; email: string; name: string; role: Role; rights?: Right[]; timezone?: string | null; locale?: Locale | null };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  rights?: Right[];
+  timezone?: string | null;
+  locale?: Locale | null;
+};
 
 export const authApi = baseApi.injectEndpoints({
   endpoints: (build) => ({

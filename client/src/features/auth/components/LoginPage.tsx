@@ -1,6 +1,16 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Box, Button, FormControl, InputLabel, OutlinedInput, Paper, Stack, Typography, type OutlinedInputProps } from '@mui/material';
+import {
+  Box,
+  Button,
+  FormControl,
+  InputLabel,
+  OutlinedInput,
+  Paper,
+  Stack,
+  Typography,
+  type OutlinedInputProps,
+} from '@mui/material';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT } from '../../../i18n/i18n';
 import { useLoginMutation } from '../api/auth-api';
@@ -52,8 +62,25 @@ export function LoginPage() {
             <PreferenceSwitches />
           </Stack>
           {error ? <ApiErrorAlert error={error} /> : null}
-          <LoginField label={t('login.email')} type="email" name="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
-          <LoginField label={t('login.password')} type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <LoginField
+            label={t('login.email')}
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            autoFocus
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <LoginField
+            label={t('login.password')}
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
           <Button type="submit" variant="contained" loading={isLoading}>
             {t('login.submit')}
           </Button>

@@ -30,7 +30,9 @@ function api(preview: (req: MockRequest) => { missing: string[]; unknown: string
     'GET /api/templates': () => ({ body: { items: [template] } }),
     'POST /api/templates/preview': (req) => {
       const body = req.body as { subject: string; html: string };
-      return { body: { subject: body.subject, html: body.html.replace('<$name>', 'Lucía'), text: '', ...preview(req) } };
+      return {
+        body: { subject: body.subject, html: body.html.replace('<$name>', 'Lucía'), text: '', ...preview(req) },
+      };
     },
     'POST /api/orders/:id/calls': async () => {
       await new Promise((r) => setTimeout(r, 50));
@@ -40,7 +42,16 @@ function api(preview: (req: MockRequest) => { missing: string[]; unknown: string
 }
 
 function renderDialog(outcome: 'not_reached' | 'callback' = 'not_reached', onSaved = jest.fn()) {
-  renderWithProviders(<CallDialog outcome={outcome} target={target} call={order.call} client={client} onClose={() => undefined} onSaved={onSaved} />);
+  renderWithProviders(
+    <CallDialog
+      outcome={outcome}
+      target={target}
+      call={order.call}
+      client={client}
+      onClose={() => undefined}
+      onSaved={onSaved}
+    />,
+  );
   return onSaved;
 }
 
@@ -63,7 +74,10 @@ describe('CallDialog', () => {
     let fail = true;
     const server = mockApi({
       'GET /api/settings': () => ({ body: { settings } }),
-      'POST /api/orders/:id/calls': () => (fail ? { status: 503, body: { error: { code: 'service_unavailable', message: 'db down' } } } : { status: 201, body: { call: { id: 'x' }, order } }),
+      'POST /api/orders/:id/calls': () =>
+        fail
+          ? { status: 503, body: { error: { code: 'service_unavailable', message: 'db down' } } }
+          : { status: 201, body: { call: { id: 'x' }, order } },
     });
     const onSaved = renderDialog();
     const comment = await screen.findByLabelText('Comment');
@@ -81,7 +95,11 @@ describe('CallDialog', () => {
   });
 
   it('shows missing variables from the preview and blocks sending until they are gone', async () => {
-    const server = api((req) => ((req.body as { html: string }).html.includes('<$payment_link>') ? { missing: ['payment_link'], unknown: [] } : { missing: [], unknown: [] }));
+    const server = api((req) =>
+      (req.body as { html: string }).html.includes('<$payment_link>')
+        ? { missing: ['payment_link'], unknown: [] }
+        : { missing: [], unknown: [] },
+    );
     renderDialog();
     await userEvent.click(await screen.findByLabelText('Send a letter to the client'));
     expect(await screen.findByTestId('letter-problems')).toHaveTextContent('No value for this order: Payment link');
@@ -92,7 +110,8 @@ describe('CallDialog', () => {
     expect(server.calls('POST', /\/calls$/)).toHaveLength(0);
 
     // Remove the chip that has no value: the preview comes back clean and saving is allowed.
-    const editor = (screen.getByTestId('letter-editor') as HTMLElement & { editor: import('@tiptap/core').Editor }).editor;
+    const editor = (screen.getByTestId('letter-editor') as HTMLElement & { editor: import('@tiptap/core').Editor })
+      .editor;
     act(() => {
       let at = -1;
       editor.state.doc.descendants((node, pos) => {
@@ -131,7 +150,9 @@ describe('CallDialog', () => {
         onSaved={() => undefined}
       />,
     );
-    expect(await screen.findByTestId('call-effect')).toHaveTextContent(/^Due again tomorrow \d{1,2}:\d{2}.*— not reached 2 times in a row\.$/);
+    expect(await screen.findByTestId('call-effect')).toHaveTextContent(
+      /^Due again tomorrow \d{1,2}:\d{2}.*— not reached 2 times in a row\.$/,
+    );
   });
 
   it('requires a future callback time for a callback and says when it will be due', async () => {

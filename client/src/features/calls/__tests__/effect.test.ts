@@ -34,25 +34,38 @@ describe('describeEffect', () => {
 
   it('says the order leaves the queue when the attempt cap is reached', () => {
     const attemptCap = { enabled: true, maxNotReached: 3, status: 'cancelled' as const };
-    const effect = describeEffect({ ...base, attemptCap, call: { attempts: 2, lastOutcome: 'not_reached', notReachedStreak: 2 } });
+    const effect = describeEffect({
+      ...base,
+      attemptCap,
+      call: { attempts: 2, lastOutcome: 'not_reached', notReachedStreak: 2 },
+    });
     expect(effect).toEqual({ key: 'effect.notReachedCap', vars: { streak: 3, status: 'cancelled' } });
   });
 
   it('schedules a callback at the chosen time, and asks for one when none is chosen', () => {
     const at = now.plus({ hours: 2 });
-    expect(describeEffect({ ...base, outcome: 'callback', callbackAt: at })).toEqual({ key: 'effect.callback', when: at });
+    expect(describeEffect({ ...base, outcome: 'callback', callbackAt: at })).toEqual({
+      key: 'effect.callback',
+      when: at,
+    });
     expect(describeEffect({ ...base, outcome: 'callback' })).toEqual({ key: 'effect.callbackPick' });
   });
 
   it('closes a completed call, or schedules its optional callback', () => {
     const at = now.plus({ days: 1 });
     expect(describeEffect({ ...base, outcome: 'completed' })).toEqual({ key: 'effect.completed' });
-    expect(describeEffect({ ...base, outcome: 'completed', callbackAt: at })).toEqual({ key: 'effect.completedCallback', when: at });
+    expect(describeEffect({ ...base, outcome: 'completed', callbackAt: at })).toEqual({
+      key: 'effect.completedCallback',
+      when: at,
+    });
   });
 
   it('describes the closing outcomes', () => {
     expect(describeEffect({ ...base, outcome: 'already_paid' }).key).toBe('effect.alreadyPaid');
     expect(describeEffect({ ...base, outcome: 'cancelled' }).key).toBe('effect.cancelled');
-    expect(describeEffect({ ...base, outcome: 'invalid_contact' })).toEqual({ key: 'effect.invalidContact', vars: { phone: '+34600111222' } });
+    expect(describeEffect({ ...base, outcome: 'invalid_contact' })).toEqual({
+      key: 'effect.invalidContact',
+      vars: { phone: '+34600111222' },
+    });
   });
 });

@@ -42,7 +42,14 @@ export function CallButtons({ target, call, client, onSaved, hotkeys }: CallButt
 
   return (
     <>
-      <Stack direction="row" spacing={0.75} useFlexGap sx={{ flexWrap: 'wrap' }} role="group" aria-label={t('call.buttons')}>
+      <Stack
+        direction="row"
+        spacing={0.75}
+        useFlexGap
+        sx={{ flexWrap: 'wrap' }}
+        role="group"
+        aria-label={t('call.buttons')}
+      >
         {outcomeButtons.map((b) => (
           <Button
             key={b.outcome}
@@ -59,7 +66,13 @@ export function CallButtons({ target, call, client, onSaved, hotkeys }: CallButt
         ))}
       </Stack>
       {open ? (
-        <Suspense fallback={<Backdrop open><CircularProgress /></Backdrop>}>
+        <Suspense
+          fallback={
+            <Backdrop open>
+              <CircularProgress />
+            </Backdrop>
+          }
+        >
           <CallDialog
             key={`${target.kind}:${target.id}:${open}`}
             outcome={open}

@@ -111,9 +111,19 @@ export function CallDialog({ outcome, target, call, client, onClose, onSaved }: 
   });
 
   return (
-    <Dialog open onClose={onClose} maxWidth={sendLetter ? 'lg' : 'sm'} fullWidth onKeyDown={onKeyDown} aria-labelledby="call-dialog-title">
+    <Dialog
+      open
+      onClose={onClose}
+      maxWidth={sendLetter ? 'lg' : 'sm'}
+      fullWidth
+      onKeyDown={onKeyDown}
+      aria-labelledby="call-dialog-title"
+    >
       <DialogTitle id="call-dialog-title">
-        {t(button.label)} <Typography component="span" variant="caption" color="text.secondary">({button.key})</Typography>
+        {t(button.label)}{' '}
+        <Typography component="span" variant="caption" color="text.secondary">
+          ({button.key})
+        </Typography>
       </DialogTitle>
       <DialogContent dividers>
         <Stack spacing={1.5}>
@@ -126,7 +136,15 @@ export function CallDialog({ outcome, target, call, client, onClose, onSaved }: 
             autoFocus
             helperText={t('call.enterHint')}
           />
-          {wantsTime ? <CallbackPicker value={callbackAt} onChange={setCallbackAt} required={outcome === 'callback'} clientZone={client.timezone} now={now} /> : null}
+          {wantsTime ? (
+            <CallbackPicker
+              value={callbackAt}
+              onChange={setCallbackAt}
+              required={outcome === 'callback'}
+              clientZone={client.timezone}
+              now={now}
+            />
+          ) : null}
           {outcome === 'invalid_contact' && validPhones.length > 1 ? (
             <TextField select label={t('call.phoneCalled')} value={phone} onChange={(e) => setPhone(e.target.value)}>
               {validPhones.map((p) => (
@@ -139,14 +157,25 @@ export function CallDialog({ outcome, target, call, client, onClose, onSaved }: 
           <Divider />
           <Stack direction="row" spacing={2}>
             <FormControlLabel
-              control={<Checkbox checked={sendLetter} onChange={(e) => setSendLetter(e.target.checked)} disabled={!canLetter} />}
+              control={
+                <Checkbox
+                  checked={sendLetter}
+                  onChange={(e) => setSendLetter(e.target.checked)}
+                  disabled={!canLetter}
+                />
+              }
               label={canLetter ? t('call.sendLetter') : t('call.noEmail')}
             />
             {sendLetter ? (
-              <FormControlLabel control={<Checkbox checked={copyToManager} onChange={(e) => setCopyToManager(e.target.checked)} />} label={t('call.copyToManager')} />
+              <FormControlLabel
+                control={<Checkbox checked={copyToManager} onChange={(e) => setCopyToManager(e.target.checked)} />}
+                label={t('call.copyToManager')}
+              />
             ) : null}
           </Stack>
-          {sendLetter && target.orderId ? <LetterSection outcome={outcome} orderId={target.orderId} onChange={onLetter} /> : null}
+          {sendLetter && target.orderId ? (
+            <LetterSection outcome={outcome} orderId={target.orderId} onChange={onLetter} />
+          ) : null}
           {target.orderId ? <RecordingUpload orderId={target.orderId} onChange={onRecording} /> : null}
           <Alert severity="info" icon={false} data-testid="call-effect">
             {effectText}
@@ -166,7 +195,13 @@ export function CallDialog({ outcome, target, call, client, onClose, onSaved }: 
             </Button>
           </>
         ) : null}
-        <Button variant="contained" onClick={() => save()} disabled={blocked} loading={isLoading} data-testid="call-save">
+        <Button
+          variant="contained"
+          onClick={() => save()}
+          disabled={blocked}
+          loading={isLoading}
+          data-testid="call-save"
+        >
           {t('call.save')} (Enter)
         </Button>
       </DialogActions>

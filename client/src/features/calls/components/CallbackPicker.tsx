@@ -20,7 +20,10 @@ export function CallbackPicker({ value, onChange, required, clientZone, now }: C
   const quick: { label: string; at: () => DateTime }[] = [
     { label: t('callback.plus1h'), at: () => now.plus({ hours: 1 }).startOf('minute') },
     { label: t('callback.plus2h'), at: () => now.plus({ hours: 2 }).startOf('minute') },
-    { label: t('callback.tomorrow10'), at: () => now.plus({ days: 1 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 }) },
+    {
+      label: t('callback.tomorrow10'),
+      at: () => now.plus({ days: 1 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 }),
+    },
   ];
   return (
     <Stack spacing={0.5}>
@@ -33,7 +36,10 @@ export function CallbackPicker({ value, onChange, required, clientZone, now }: C
           onChange={(e) => onChange(e.target.value ? DateTime.fromFormat(e.target.value, INPUT_FORMAT) : null)}
           error={past || (required && !value)}
           helperText={past ? t('callback.past') : required && !value ? t('callback.required') : ' '}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: now.toFormat(INPUT_FORMAT), 'data-testid': 'callback-input' } }}
+          slotProps={{
+            inputLabel: { shrink: true },
+            htmlInput: { min: now.toFormat(INPUT_FORMAT), 'data-testid': 'callback-input' },
+          }}
         />
         {quick.map((q) => (
           <Button key={q.label} size="small" variant="outlined" onClick={() => onChange(q.at())}>

@@ -27,7 +27,8 @@ export function RecordingUpload({ orderId, onChange }: { orderId: string; onChan
   const nextKey = useRef(1);
   const input = useRef<HTMLInputElement>(null);
 
-  const patch = (key: number, change: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
+  const patch = (key: number, change: Partial<Upload>) =>
+    setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
 
   function start(key: number, file: File) {
     const handle = uploadRecording(orderId, file, (progress) => patch(key, { progress }));
@@ -66,7 +67,15 @@ export function RecordingUpload({ orderId, onChange }: { orderId: string; onChan
 
   return (
     <Box>
-      <input ref={input} type="file" accept="audio/*" hidden multiple data-testid="recording-input" onChange={(e) => add(e.target.files)} />
+      <input
+        ref={input}
+        type="file"
+        accept="audio/*"
+        hidden
+        multiple
+        data-testid="recording-input"
+        onChange={(e) => add(e.target.files)}
+      />
       <Button size="small" startIcon={<UploadFileIcon />} onClick={() => input.current?.click()}>
         {t('call.recording.add')}
       </Button>
@@ -78,7 +87,11 @@ export function RecordingUpload({ orderId, onChange }: { orderId: string; onChan
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
                 <Typography variant="body2" noWrap sx={{ flex: 1 }}>
                   {u.file.name} · {fmt.bytes(u.file.size)} ·{' '}
-                  {u.state === 'done' ? t('call.recording.done') : u.state === 'failed' ? t('call.recording.failed') : `${Math.round(u.progress * 100)} %`}
+                  {u.state === 'done'
+                    ? t('call.recording.done')
+                    : u.state === 'failed'
+                      ? t('call.recording.failed')
+                      : `${Math.round(u.progress * 100)} %`}
                 </Typography>
                 {u.state === 'failed' ? (
                   <Tooltip title={t('call.recording.retry')}>
@@ -89,13 +102,23 @@ export function RecordingUpload({ orderId, onChange }: { orderId: string; onChan
                 ) : null}
                 {u.state === 'uploading' ? (
                   <Tooltip title={t('call.recording.cancel')}>
-                    <IconButton size="small" aria-label={t('call.recording.cancel')} onClick={() => handles.current.get(u.key)?.cancel()}>
+                    <IconButton
+                      size="small"
+                      aria-label={t('call.recording.cancel')}
+                      onClick={() => handles.current.get(u.key)?.cancel()}
+                    >
                       <CloseIcon fontSize="small" />
                     </IconButton>
                   </Tooltip>
                 ) : null}
               </Stack>
-              {u.state === 'uploading' ? <LinearProgress variant="determinate" value={u.progress * 100} aria-label={t('call.recording.progress')} /> : null}
+              {u.state === 'uploading' ? (
+                <LinearProgress
+                  variant="determinate"
+                  value={u.progress * 100}
+                  aria-label={t('call.recording.progress')}
+                />
+              ) : null}
               {u.state === 'failed' && u.error?.body ? <ApiErrorAlert error={u.error} /> : null}
             </Box>
           ))}

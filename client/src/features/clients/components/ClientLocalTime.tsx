@@ -14,7 +14,12 @@ export function ClientLocalTime({ zone, hours }: { zone: string | null; hours: S
   const t = useT();
   const locale = useLocale();
   const now = useNow(1000);
-  if (!zone) return <Typography variant="body2" color="text.secondary">{t('client.noZone')}</Typography>;
+  if (!zone)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {t('client.noZone')}
+      </Typography>
+    );
   const local = now.setZone(zone).setLocale(locale);
   const inside = hours ? withinHours(local, hours) : null;
   return (

@@ -32,14 +32,24 @@ export function ClientNotes({ client }: { client: Client }) {
             </Typography>
           </Typography>
           <Tooltip title={t('client.deleteNote')}>
-            <IconButton size="small" aria-label={t('client.deleteNote')} onClick={() => deleteNote({ clientId: client.id, noteId: n.id })}>
+            <IconButton
+              size="small"
+              aria-label={t('client.deleteNote')}
+              onClick={() => deleteNote({ clientId: client.id, noteId: n.id })}
+            >
               <DeleteOutlineIcon fontSize="small" />
             </IconButton>
           </Tooltip>
         </Stack>
       ))}
       <form onSubmit={submit}>
-        <TextField fullWidth placeholder={t('client.addNote')} value={text} onChange={(e) => setText(e.target.value)} slotProps={{ htmlInput: { 'aria-label': t('client.addNote') } }} />
+        <TextField
+          fullWidth
+          placeholder={t('client.addNote')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          slotProps={{ htmlInput: { 'aria-label': t('client.addNote') } }}
+        />
       </form>
       {addState.error ? <ApiErrorAlert error={addState.error} /> : null}
       {deleteState.error ? <ApiErrorAlert error={deleteState.error} /> : null}

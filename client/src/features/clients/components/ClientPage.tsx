@@ -36,7 +36,11 @@ function TimeZoneForm({ clientId, zone }: { clientId: string; zone: string | nul
           {t('common.save')}
         </Button>
       </Stack>
-      {error ? <ApiErrorAlert error={error} /> : isSuccess ? <Typography variant="caption">{t('common.saved')}</Typography> : null}
+      {error ? (
+        <ApiErrorAlert error={error} />
+      ) : isSuccess ? (
+        <Typography variant="caption">{t('common.saved')}</Typography>
+      ) : null}
     </Stack>
   );
 }
@@ -47,12 +51,19 @@ export function ClientPage() {
   const { data: client, error, isLoading } = useGetClientQuery(id!);
   const { data: settings } = useGetSettingsQuery();
   if (isLoading) return <PageSkeleton />;
-  if (!client) return <Box sx={{ p: 2 }}><ApiErrorAlert error={error} /></Box>;
+  if (!client)
+    return (
+      <Box sx={{ p: 2 }}>
+        <ApiErrorAlert error={error} />
+      </Box>
+    );
   return (
     <Box sx={{ p: 2, display: 'grid', gridTemplateColumns: '380px minmax(0, 1fr)', gap: 2 }} data-testid="client-page">
       <Stack spacing={2}>
         <Paper sx={{ p: 2 }}>
-          <Typography variant="h5" component="h1">{client.name}</Typography>
+          <Typography variant="h5" component="h1">
+            {client.name}
+          </Typography>
           <ClientContacts client={client} />
           <Box sx={{ my: 1 }}>
             <ClientLocalTime zone={client.timezone} hours={settings?.callingHours} />
@@ -65,21 +76,29 @@ export function ClientPage() {
           <TimeZoneForm key={client.timezone} clientId={client.id} zone={client.timezone} />
         </Paper>
         <Paper sx={{ p: 2 }}>
-          <Typography variant="overline" component="h2">{t('client.notes')}</Typography>
+          <Typography variant="overline" component="h2">
+            {t('client.notes')}
+          </Typography>
           <ClientNotes client={client} />
         </Paper>
       </Stack>
       <Stack spacing={2}>
         <Paper sx={{ p: 2 }}>
-          <Typography variant="overline" component="h2">{t('tabs.orders')}</Typography>
+          <Typography variant="overline" component="h2">
+            {t('tabs.orders')}
+          </Typography>
           <ClientOrdersList clientId={client.id} />
         </Paper>
         <Paper sx={{ p: 2 }}>
-          <Typography variant="overline" component="h2">{t('tabs.orderCalls')}</Typography>
+          <Typography variant="overline" component="h2">
+            {t('tabs.orderCalls')}
+          </Typography>
           <ClientCallsList clientId={client.id} kind="order" />
         </Paper>
         <Paper sx={{ p: 2 }}>
-          <Typography variant="overline" component="h2">{t('tabs.taskCalls')}</Typography>
+          <Typography variant="overline" component="h2">
+            {t('tabs.taskCalls')}
+          </Typography>
           <ClientCallsList clientId={client.id} kind="task" />
         </Paper>
       </Stack>

@@ -13,14 +13,20 @@ function editorOf(): Editor {
 
 describe('variable chips', () => {
   it('turns placeholders in text into chips, leaving attributes alone', () => {
-    const html = templateToEditorHtml('<p>Hola <$name>, {$order_number} &lt;$total&gt;</p><p><a href="<$payment_link>">pay</a></p>');
+    const html = templateToEditorHtml(
+      '<p>Hola <$name>, {$order_number} &lt;$total&gt;</p><p><a href="<$payment_link>">pay</a></p>',
+    );
     expect(html).toBe(
       '<p>Hola <span data-variable="name"></span>, <span data-variable="order_number"></span> <span data-variable="total"></span></p><p><a href="<$payment_link>">pay</a></p>',
     );
   });
 
   it('serialises chips back to the <$name> placeholder', () => {
-    expect(editorHtmlToTemplate('<p>Hi <span data-variable="name" class="variable-chip" contenteditable="false">Client name</span>!</p>')).toBe('<p>Hi <$name>!</p>');
+    expect(
+      editorHtmlToTemplate(
+        '<p>Hi <span data-variable="name" class="variable-chip" contenteditable="false">Client name</span>!</p>',
+      ),
+    ).toBe('<p>Hi <$name>!</p>');
   });
 
   it('inserts an atomic chip from a variable button and stores it as <$name>', async () => {
@@ -48,7 +54,9 @@ describe('variable chips', () => {
 
   it('loads a stored template with its placeholders as chips and round-trips it unchanged', async () => {
     const onChange = jest.fn<(html: string) => void>();
-    renderWithProviders(<LetterEditor initialHtml="<p>Hola <$name>, pedido <$order_number></p>" onChange={onChange} label="Letter" />);
+    renderWithProviders(
+      <LetterEditor initialHtml="<p>Hola <$name>, pedido <$order_number></p>" onChange={onChange} label="Letter" />,
+    );
     expect(await screen.findByText('Client name', { selector: '.variable-chip' })).toBeInTheDocument();
     expect(screen.getByText('Order number', { selector: '.variable-chip' })).toBeInTheDocument();
     expect(onChange).toHaveBeenLastCalledWith('<p>Hola <$name>, pedido <$order_number></p>');

@@ -21,7 +21,9 @@ export function LetterEditor({ initialHtml, onChange, label }: LetterEditorProps
   const editor = useEditor({
     extensions: [StarterKit.configure({ heading: { levels: [2, 3] } }), VariableChip.configure({ labels })],
     content: templateToEditorHtml(initialHtml),
-    editorProps: { attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', 'data-testid': 'letter-editor' } },
+    editorProps: {
+      attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', 'data-testid': 'letter-editor' },
+    },
     onUpdate: ({ editor: e }) => onChange(editorHtmlToTemplate(e.getHTML())),
     immediatelyRender: true,
   });
@@ -34,7 +36,14 @@ export function LetterEditor({ initialHtml, onChange, label }: LetterEditorProps
 
   return (
     <Box>
-      <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap', mb: 0.5 }} role="toolbar" aria-label={t('letter.variables')}>
+      <Stack
+        direction="row"
+        spacing={0.5}
+        useFlexGap
+        sx={{ flexWrap: 'wrap', mb: 0.5 }}
+        role="toolbar"
+        aria-label={t('letter.variables')}
+      >
         <Typography variant="caption" sx={{ alignSelf: 'center', mr: 0.5 }}>
           {t('letter.insert')}
         </Typography>
@@ -61,7 +70,10 @@ export function LetterEditor({ initialHtml, onChange, label }: LetterEditorProps
           maxHeight: 220,
           overflow: 'auto',
           '& .ProseMirror': { outline: 'none', minHeight: 110 },
-          '&:focus-within': { borderColor: 'primary.main', boxShadow: (theme) => `0 0 0 1px ${theme.palette.primary.main}` },
+          '&:focus-within': {
+            borderColor: 'primary.main',
+            boxShadow: (theme) => `0 0 0 1px ${theme.palette.primary.main}`,
+          },
           '& .variable-chip': {
             display: 'inline-block',
             px: 0.75,
@@ -73,7 +85,11 @@ export function LetterEditor({ initialHtml, onChange, label }: LetterEditorProps
             lineHeight: 1.6,
             userSelect: 'none',
           },
-          '& .variable-chip.ProseMirror-selectednode': { outline: 2, outlineColor: 'secondary.main', outlineStyle: 'solid' },
+          '& .variable-chip.ProseMirror-selectednode': {
+            outline: 2,
+            outlineColor: 'secondary.main',
+            outlineStyle: 'solid',
+          },
         }}
       >
         <EditorContent editor={editor} />

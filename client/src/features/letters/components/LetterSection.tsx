@@ -19,7 +19,15 @@ const PREVIEW_DELAY_MS = 300;
  * previewed by the server for this order. It is `ready` only when the preview of exactly what
  * would be sent has no missing or unknown variables.
  */
-export function LetterSection({ outcome, orderId, onChange }: { outcome: CallOutcome; orderId: string; onChange: (state: LetterState) => void }) {
+export function LetterSection({
+  outcome,
+  orderId,
+  onChange,
+}: {
+  outcome: CallOutcome;
+  orderId: string;
+  onChange: (state: LetterState) => void;
+}) {
   const t = useT();
   const locale = useLocale();
   const templates = useListTemplatesQuery({ outcome });
@@ -62,8 +70,17 @@ export function LetterSection({ outcome, orderId, onChange }: { outcome: CallOut
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1.5 }}>
       <Stack spacing={1}>
-        <TextField label={t('letter.subject')} value={draft.subject} required onChange={(e) => setDraft({ ...draft, subject: e.target.value })} />
-        <LetterEditor initialHtml={initialHtml} label={t('letter.body')} onChange={(html) => setDraft((d) => (d && d.html === html ? d : { subject: d?.subject ?? '', html }))} />
+        <TextField
+          label={t('letter.subject')}
+          value={draft.subject}
+          required
+          onChange={(e) => setDraft({ ...draft, subject: e.target.value })}
+        />
+        <LetterEditor
+          initialHtml={initialHtml}
+          label={t('letter.body')}
+          onChange={(html) => setDraft((d) => (d && d.html === html ? d : { subject: d?.subject ?? '', html }))}
+        />
       </Stack>
       <Stack spacing={1} sx={{ minWidth: 0 }}>
         <Typography variant="overline">{t('letter.preview')}</Typography>
@@ -72,8 +89,12 @@ export function LetterSection({ outcome, orderId, onChange }: { outcome: CallOut
           <>
             {problems > 0 ? (
               <Alert severity="warning" data-testid="letter-problems">
-                {current.missing.length > 0 ? <div>{t('letter.missing', { names: current.missing.map(label).join(', ') })}</div> : null}
-                {current.unknown.length > 0 ? <div>{t('letter.unknown', { names: current.unknown.map((n) => `<$${n}>`).join(', ') })}</div> : null}
+                {current.missing.length > 0 ? (
+                  <div>{t('letter.missing', { names: current.missing.map(label).join(', ') })}</div>
+                ) : null}
+                {current.unknown.length > 0 ? (
+                  <div>{t('letter.unknown', { names: current.unknown.map((n) => `<$${n}>`).join(', ') })}</div>
+                ) : null}
                 <div>{t('letter.blocked')}</div>
               </Alert>
             ) : null}
@@ -81,7 +102,15 @@ export function LetterSection({ outcome, orderId, onChange }: { outcome: CallOut
             <SafeHtml
               html={current.html}
               testId="letter-preview"
-              sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1, maxHeight: 220, overflow: 'auto', fontSize: '0.9em' }}
+              sx={{
+                border: 1,
+                borderColor: 'divider',
+                borderRadius: 1,
+                p: 1,
+                maxHeight: 220,
+                overflow: 'auto',
+                fontSize: '0.9em',
+              }}
             />
           </>
         ) : (

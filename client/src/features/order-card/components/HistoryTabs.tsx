@@ -16,7 +16,12 @@ export function HistoryTabs({ orderId, clientId }: { orderId: string; clientId: 
   const timeline = useGetTimelineQuery(orderId);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
-      <Tabs value={tab} onChange={(_e, v: TabId) => setTab(v)} variant="scrollable" sx={{ borderBottom: 1, borderColor: 'divider' }}>
+      <Tabs
+        value={tab}
+        onChange={(_e, v: TabId) => setTab(v)}
+        variant="scrollable"
+        sx={{ borderBottom: 1, borderColor: 'divider' }}
+      >
         <Tab value="history" label={t('tabs.history')} />
         <Tab value="tasks" label={t('tabs.tasks')} />
         <Tab value="orders" label={t('tabs.orders')} />

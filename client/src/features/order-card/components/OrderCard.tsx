@@ -83,7 +83,13 @@ function ClientBlock({ order, client }: { order: Order; client: Client }) {
   return (
     <Section title={t('card.client')}>
       <Stack spacing={0.5}>
-        <Link component={RouterLink} to={`/clients/${client.id}`} variant="subtitle1" sx={{ fontWeight: 700 }} data-testid="client-name">
+        <Link
+          component={RouterLink}
+          to={`/clients/${client.id}`}
+          variant="subtitle1"
+          sx={{ fontWeight: 700 }}
+          data-testid="client-name"
+        >
           {client.name}
         </Link>
         <ClientContacts client={client} />
@@ -115,8 +121,14 @@ function ItemsBlock({ order }: { order: Order }) {
       <Stack spacing={0.25} sx={{ mt: 1 }}>
         <Field label={t('order.source')} value={[order.source, order.channel].filter(Boolean).join(' / ') || null} />
         <Field label={t('order.stage')} value={[order.funnel, order.stage].filter(Boolean).join(' → ') || null} />
-        <Field label={t('order.tags')} value={order.tags.length ? order.tags.map((tag) => <Chip key={tag} label={tag} sx={{ mr: 0.5 }} />) : null} />
-        <Field label={t('order.delivery')} value={[order.delivery.method, order.delivery.trackingNumber].filter(Boolean).join(' · ') || null} />
+        <Field
+          label={t('order.tags')}
+          value={order.tags.length ? order.tags.map((tag) => <Chip key={tag} label={tag} sx={{ mr: 0.5 }} />) : null}
+        />
+        <Field
+          label={t('order.delivery')}
+          value={[order.delivery.method, order.delivery.trackingNumber].filter(Boolean).join(' · ') || null}
+        />
       </Stack>
     </Section>
   );
@@ -139,25 +151,47 @@ export function OrderCard({ orderId, target, targetCall, banner, onSaved, hotkey
   const { data, error, isLoading } = useGetOrderQuery(orderId);
   const { data: settings } = useGetSettingsQuery();
   if (isLoading) return <PageSkeleton />;
-  if (!data) return <Box sx={{ p: 2 }}><ApiErrorAlert error={error} /></Box>;
+  if (!data)
+    return (
+      <Box sx={{ p: 2 }}>
+        <ApiErrorAlert error={error} />
+      </Box>
+    );
   const { order, client } = data;
   const callTarget = target ?? { kind: 'order' as const, id: order.id, orderId: order.id, clientId: client.id };
 
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: '360px minmax(0, 1fr)', gap: 1.5, p: 1.5, height: '100%', minHeight: 0 }} data-testid="order-card" data-order-id={order.id}>
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: '360px minmax(0, 1fr)',
+        gap: 1.5,
+        p: 1.5,
+        height: '100%',
+        minHeight: 0,
+      }}
+      data-testid="order-card"
+      data-order-id={order.id}
+    >
       <Stack spacing={1.5} sx={{ overflow: 'auto', minHeight: 0 }}>
         <Paper sx={{ p: 1.25 }}>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
             <Typography variant="h6" component="h1" data-testid="order-number">
               #{order.number}
             </Typography>
-            <Chip color={statusColor[order.status] ?? 'default'} label={t(`status.${order.status}` as MessageKey)} data-testid="order-status" />
+            <Chip
+              color={statusColor[order.status] ?? 'default'}
+              label={t(`status.${order.status}` as MessageKey)}
+              data-testid="order-status"
+            />
             <Chip variant="outlined" label={t(`paymentStatus.${order.paymentStatus}` as MessageKey)} />
             <StatusMenu order={order} client={client} />
           </Stack>
           <Typography variant="caption" color="text.secondary" component="div">
             {fmt.dateTime(order.createdAt)} ·{' '}
-            {order.autoCancelAt ? t('order.autoCancelAt', { date: fmt.dateTime(order.autoCancelAt) }) : t('order.autoCancelOff')}
+            {order.autoCancelAt
+              ? t('order.autoCancelAt', { date: fmt.dateTime(order.autoCancelAt) })
+              : t('order.autoCancelOff')}
             <AutoCancelEditor order={order} />
           </Typography>
           <Box sx={{ mt: 1 }}>
@@ -171,7 +205,13 @@ export function OrderCard({ orderId, target, targetCall, banner, onSaved, hotkey
       <Stack spacing={1.5} sx={{ minHeight: 0 }}>
         <Paper sx={{ p: 1.25 }}>
           {banner}
-          <CallButtons target={callTarget} call={targetCall ?? order.call} client={client} onSaved={onSaved} hotkeys={hotkeys} />
+          <CallButtons
+            target={callTarget}
+            call={targetCall ?? order.call}
+            client={client}
+            onSaved={onSaved}
+            hotkeys={hotkeys}
+          />
         </Paper>
         <Box sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 280px', gap: 1.5 }}>
           <Paper sx={{ minHeight: 0, overflow: 'hidden' }}>

@@ -20,8 +20,21 @@ export function OrderNoteForm({ orderId }: { orderId: string }) {
   return (
     <Stack spacing={0.5} component="form" onSubmit={submit}>
       <Stack direction="row" spacing={1}>
-        <TextField placeholder={t('note.placeholder')} value={text} onChange={(e) => setText(e.target.value)} required sx={{ flex: 1 }} slotProps={{ htmlInput: { 'aria-label': t('note.placeholder') } }} />
-        <TextField select value={visibility} onChange={(e) => setVisibility(e.target.value as NoteVisibility)} sx={{ width: 130 }} slotProps={{ htmlInput: { 'aria-label': t('note.visibility') } }}>
+        <TextField
+          placeholder={t('note.placeholder')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          required
+          sx={{ flex: 1 }}
+          slotProps={{ htmlInput: { 'aria-label': t('note.placeholder') } }}
+        />
+        <TextField
+          select
+          value={visibility}
+          onChange={(e) => setVisibility(e.target.value as NoteVisibility)}
+          sx={{ width: 130 }}
+          slotProps={{ htmlInput: { 'aria-label': t('note.visibility') } }}
+        >
           <MenuItem value="private">{t('note.private')}</MenuItem>
           <MenuItem value="public">{t('note.public')}</MenuItem>
         </TextField>

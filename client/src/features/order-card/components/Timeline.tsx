@@ -19,18 +19,29 @@ function Entry({ item }: { item: TimelineItem }) {
       body = (
         <>
           {f.comment ? <Typography variant="body2">{str(f.comment)}</Typography> : null}
-          {f.nextCallAt ? <Typography variant="caption" color="text.secondary">{t('timeline.nextCall', { when: fmt.dateTime(str(f.nextCallAt)) })}</Typography> : null}
+          {f.nextCallAt ? (
+            <Typography variant="caption" color="text.secondary">
+              {t('timeline.nextCall', { when: fmt.dateTime(str(f.nextCallAt)) })}
+            </Typography>
+          ) : null}
           <Recordings attachments={f.attachments as CallAttachment[] | undefined} />
         </>
       );
       break;
     case 'status':
-      title = t('timeline.status', { from: t(`status.${str(f.from)}` as MessageKey), to: t(`status.${str(f.to)}` as MessageKey) });
+      title = t('timeline.status', {
+        from: t(`status.${str(f.from)}` as MessageKey),
+        to: t(`status.${str(f.to)}` as MessageKey),
+      });
       body = f.message ? <Typography variant="body2">{str(f.message)}</Typography> : null;
       break;
     case 'note':
       title = f.visibility === 'public' ? t('timeline.notePublic') : t('timeline.notePrivate');
-      body = <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{str(f.text)}</Typography>;
+      body = (
+        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+          {str(f.text)}
+        </Typography>
+      );
       break;
     case 'letter':
       title = t('timeline.letter', { subject: str(f.subject) });
@@ -42,7 +53,11 @@ function Entry({ item }: { item: TimelineItem }) {
             data-testid="letter-status"
           />
           <Typography variant="caption">{t('timeline.letterTo', { to: str(f.to) })}</Typography>
-          {f.error ? <Typography variant="caption" color="error">{str(f.error)}</Typography> : null}
+          {f.error ? (
+            <Typography variant="caption" color="error">
+              {str(f.error)}
+            </Typography>
+          ) : null}
         </Stack>
       );
       break;
@@ -64,9 +79,15 @@ function Entry({ item }: { item: TimelineItem }) {
       title = str(f.text);
   }
   return (
-    <Box component="li" sx={{ py: 0.75, borderBottom: 1, borderColor: 'divider', listStyle: 'none' }} data-type={item.type}>
+    <Box
+      component="li"
+      sx={{ py: 0.75, borderBottom: 1, borderColor: 'divider', listStyle: 'none' }}
+      data-type={item.type}
+    >
       <Stack direction="row" spacing={1} sx={{ justifyContent: 'space-between' }}>
-        <Typography variant="body2" sx={{ fontWeight: 600 }}>{title}</Typography>
+        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+          {title}
+        </Typography>
         <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
           {item.by.name} · {fmt.dateTime(item.at)}
         </Typography>

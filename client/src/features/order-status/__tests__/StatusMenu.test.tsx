@@ -9,7 +9,13 @@ import { renderWithProviders } from '../../../test/render';
 import { StatusMenu } from '../components/StatusMenu';
 
 const admin = { id: 'u00000000000000000000009', email: 'ana@callboard.test', name: 'Ana', role: 'admin', rights: [] };
-const manager = { id: 'u00000000000000000000001', email: 'marta@callboard.test', name: 'Marta', role: 'manager', rights: [] };
+const manager = {
+  id: 'u00000000000000000000001',
+  email: 'marta@callboard.test',
+  name: 'Marta',
+  role: 'manager',
+  rights: [],
+};
 const order = makeOrder({ status: 'pending' });
 const client = makeClient();
 
@@ -27,7 +33,12 @@ const template = (over: Partial<Template>): Template => ({
   ...over,
 });
 
-function api({ user = admin as object, settings = baseSettings as Settings, templates = [template({})], del = { status: 204 } as { status: number; body?: unknown } } = {}) {
+function api({
+  user = admin as object,
+  settings = baseSettings as Settings,
+  templates = [template({})],
+  del = { status: 204 } as { status: number; body?: unknown },
+} = {}) {
   return mockApi({
     'GET /api/auth/me': () => ({ body: { user } }),
     'GET /api/settings': () => ({ body: { settings } }),
@@ -35,10 +46,18 @@ function api({ user = admin as object, settings = baseSettings as Settings, temp
     'POST /api/templates/preview': (req) => {
       const body = req.body as { subject: string; html: string; extra?: { message?: string } };
       return {
-        body: { subject: body.subject.replace('<$order_number>', '1001'), html: body.html.replace('<$message>', body.extra?.message ?? ''), text: '', missing: [], unknown: [] },
+        body: {
+          subject: body.subject.replace('<$order_number>', '1001'),
+          html: body.html.replace('<$message>', body.extra?.message ?? ''),
+          text: '',
+          missing: [],
+          unknown: [],
+        },
       };
     },
-    'POST /api/orders/:id/status': (req) => ({ body: { order: { ...order, status: (req.body as { status: string }).status } } }),
+    'POST /api/orders/:id/status': (req) => ({
+      body: { order: { ...order, status: (req.body as { status: string }).status } },
+    }),
     'DELETE /api/orders/:id': () => del,
   });
 }
@@ -50,7 +69,15 @@ function Location() {
 function renderMenu() {
   return renderWithProviders(
     <Routes>
-      <Route path="*" element={<><StatusMenu order={order} client={client} /><Location /></>} />
+      <Route
+        path="*"
+        element={
+          <>
+            <StatusMenu order={order} client={client} />
+            <Location />
+          </>
+        }
+      />
     </Routes>,
     { route: `/orders/${order.id}` },
   );
@@ -66,7 +93,10 @@ describe('StatusMenu', () => {
     api();
     renderMenu();
     const menu = await openMenu();
-    const statuses = within(menu).getAllByRole('menuitem').map((item) => item.getAttribute('data-status')).filter(Boolean);
+    const statuses = within(menu)
+      .getAllByRole('menuitem')
+      .map((item) => item.getAttribute('data-status'))
+      .filter(Boolean);
     expect(statuses).toEqual(['reserved', 'paid', 'processing', 'on_hold', 'cancelled', 'failed']);
     expect(within(menu).queryByText('Shipped')).not.toBeInTheDocument();
     expect(within(menu).getByText('Delete the order')).toBeInTheDocument();
@@ -87,7 +117,15 @@ describe('StatusMenu', () => {
   });
 
   it('defaults "e-mail the customer" from the settings for the target status', async () => {
-    api({ settings: { ...baseSettings, statusEmails: { reserved: { notifyClient: true, templateId: null }, on_hold: { notifyClient: false, templateId: null } } } });
+    api({
+      settings: {
+        ...baseSettings,
+        statusEmails: {
+          reserved: { notifyClient: true, templateId: null },
+          on_hold: { notifyClient: false, templateId: null },
+        },
+      },
+    });
     renderMenu();
     await userEvent.click(within(await openMenu()).getByText('Reserved'));
     expect(await screen.findByRole('checkbox', { name: 'E-mail the customer' })).toBeChecked();
@@ -99,7 +137,12 @@ describe('StatusMenu', () => {
   });
 
   it('previews the letter the settings choose, with the typed message, and sends the change', async () => {
-    const chosen = template({ id: 't00000000000000000000002', name: 'Custom reserved', status: null, html: '<p>CUSTOM <$message></p>' });
+    const chosen = template({
+      id: 't00000000000000000000002',
+      name: 'Custom reserved',
+      status: null,
+      html: '<p>CUSTOM <$message></p>',
+    });
     const server = api({
       settings: { ...baseSettings, statusEmails: { reserved: { notifyClient: true, templateId: chosen.id } } },
       templates: [template({}), chosen],
@@ -107,18 +150,39 @@ describe('StatusMenu', () => {
     renderMenu();
     await userEvent.click(within(await openMenu()).getByText('Reserved'));
     await userEvent.type(await screen.findByLabelText('Extra message for the letter'), 'Stock held until Friday');
-    await waitFor(() => expect(screen.getByTestId('status-letter-preview')).toHaveTextContent('CUSTOM Stock held until Friday'));
+    await waitFor(() =>
+      expect(screen.getByTestId('status-letter-preview')).toHaveTextContent('CUSTOM Stock held until Friday'),
+    );
     const preview = server.calls('POST', /preview$/).at(-1)!;
-    expect(preview.body).toMatchObject({ orderId: order.id, locale: 'en', extra: { status: 'reserved', message: 'Stock held until Friday' } });
+    expect(preview.body).toMatchObject({
+      orderId: order.id,
+      locale: 'en',
+      extra: { status: 'reserved', message: 'Stock held until Friday' },
+    });
 
     await userEvent.click(screen.getByTestId('status-confirm'));
     await waitFor(() => expect(server.calls('POST', /\/status$/)).toHaveLength(1));
-    expect(server.calls('POST', /\/status$/)[0]!.body).toEqual({ status: 'reserved', notifyClient: true, notifyAdmin: false, message: 'Stock held until Friday' });
+    expect(server.calls('POST', /\/status$/)[0]!.body).toEqual({
+      status: 'reserved',
+      notifyClient: true,
+      notifyAdmin: false,
+      message: 'Stock held until Friday',
+    });
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 
   it('explains a refused delete (the order has history) and offers cancelling instead', async () => {
-    api({ del: { status: 409, body: { error: { code: 'conflict', message: 'Order #1001 has payments, calls or notes: cancel it instead of deleting it' } } } });
+    api({
+      del: {
+        status: 409,
+        body: {
+          error: {
+            code: 'conflict',
+            message: 'Order #1001 has payments, calls or notes: cancel it instead of deleting it',
+          },
+        },
+      },
+    });
     renderMenu();
     await userEvent.click(within(await openMenu()).getByText('Delete the order'));
     await userEvent.click(await screen.findByTestId('delete-confirm'));

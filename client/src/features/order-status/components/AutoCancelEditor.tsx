@@ -18,7 +18,9 @@ export function AutoCancelEditor({ order }: { order: Order }) {
 
   function openEditor(el: HTMLElement) {
     reset();
-    const start = order.autoCancelAt ? DateTime.fromISO(order.autoCancelAt) : DateTime.now().plus({ days: 7 }).startOf('hour');
+    const start = order.autoCancelAt
+      ? DateTime.fromISO(order.autoCancelAt)
+      : DateTime.now().plus({ days: 7 }).startOf('hour');
     setValue(start.toFormat(INPUT_FORMAT));
     setAnchor(el);
   }
@@ -33,10 +35,21 @@ export function AutoCancelEditor({ order }: { order: Order }) {
 
   return (
     <>
-      <IconButton size="small" onClick={(e) => openEditor(e.currentTarget)} aria-label={t('autoCancel.edit')} title={t('autoCancel.edit')} data-testid="auto-cancel-edit">
+      <IconButton
+        size="small"
+        onClick={(e) => openEditor(e.currentTarget)}
+        aria-label={t('autoCancel.edit')}
+        title={t('autoCancel.edit')}
+        data-testid="auto-cancel-edit"
+      >
         <EventIcon fontSize="small" />
       </IconButton>
-      <Popover open={anchor !== null} anchorEl={anchor} onClose={() => setAnchor(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}>
+      <Popover
+        open={anchor !== null}
+        anchorEl={anchor}
+        onClose={() => setAnchor(null)}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+      >
         <Stack spacing={1} sx={{ p: 1.5, width: 300 }}>
           <TextField
             type="datetime-local"
@@ -55,7 +68,12 @@ export function AutoCancelEditor({ order }: { order: Order }) {
                 {t('autoCancel.off')}
               </Button>
             ) : null}
-            <Button variant="contained" onClick={() => save(picked.toUTC().toISO())} disabled={!picked.isValid || past} loading={isLoading}>
+            <Button
+              variant="contained"
+              onClick={() => save(picked.toUTC().toISO())}
+              disabled={!picked.isValid || past}
+              loading={isLoading}
+            >
               {t('common.save')}
             </Button>
           </Stack>

@@ -1,6 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  IconButton,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { paymentMethods, type Client, type CreateOrderBody, type Order, type PaymentMethod } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
@@ -9,7 +20,8 @@ import { useCreateOrderMutation } from '../../orders/api/orders-api';
 
 type ItemDraft = { name: string; quantity: string; unitPrice: string };
 
-const itemsOf = (order: Order): ItemDraft[] => order.items.map((i) => ({ name: i.name, quantity: String(i.quantity), unitPrice: String(i.unitPrice) }));
+const itemsOf = (order: Order): ItemDraft[] =>
+  order.items.map((i) => ({ name: i.name, quantity: String(i.quantity), unitPrice: String(i.unitPrice) }));
 
 /**
  * A new order for this order's client. The client is sent by name, e-mail and phone: the server
@@ -22,13 +34,18 @@ export function NewOrderDialog({ order, client, onClose }: { order: Order; clien
   const [items, setItems] = useState<ItemDraft[]>(() => itemsOf(order));
   const [paymentMethod, setPaymentMethod] = useState<PaymentMethod | ''>(order.paymentMethod ?? '');
 
-  const setItem = (i: number, patch: Partial<ItemDraft>) => setItems((all) => all.map((item, j) => (j === i ? { ...item, ...patch } : item)));
+  const setItem = (i: number, patch: Partial<ItemDraft>) =>
+    setItems((all) => all.map((item, j) => (j === i ? { ...item, ...patch } : item)));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const phone = client.phones.find((p) => !p.invalid)?.number ?? client.phones[0]?.number;
     const body: CreateOrderBody = {
-      client: { name: client.name, ...(client.emails[0] ? { email: client.emails[0] } : {}), ...(phone ? { phone } : {}) },
+      client: {
+        name: client.name,
+        ...(client.emails[0] ? { email: client.emails[0] } : {}),
+        ...(phone ? { phone } : {}),
+      },
       items: items.map((i) => ({ name: i.name.trim(), quantity: Number(i.quantity), unitPrice: Number(i.unitPrice) })),
       currency: order.currency,
       ...(paymentMethod ? { paymentMethod } : {}),
@@ -47,7 +64,14 @@ export function NewOrderDialog({ order, client, onClose }: { order: Order; clien
           <Stack spacing={1.5}>
             {items.map((item, i) => (
               <Stack key={i} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                <TextField size="small" label={t('newOrder.product')} value={item.name} onChange={(e) => setItem(i, { name: e.target.value })} required sx={{ flex: 1 }} />
+                <TextField
+                  size="small"
+                  label={t('newOrder.product')}
+                  value={item.name}
+                  onChange={(e) => setItem(i, { name: e.target.value })}
+                  required
+                  sx={{ flex: 1 }}
+                />
                 <TextField
                   size="small"
                   type="number"
@@ -68,15 +92,29 @@ export function NewOrderDialog({ order, client, onClose }: { order: Order; clien
                   slotProps={{ htmlInput: { min: 0, step: 'any' } }}
                   sx={{ width: 140 }}
                 />
-                <IconButton aria-label={t('newOrder.removeItem')} onClick={() => setItems((all) => all.filter((_x, j) => j !== i))} disabled={items.length === 1}>
+                <IconButton
+                  aria-label={t('newOrder.removeItem')}
+                  onClick={() => setItems((all) => all.filter((_x, j) => j !== i))}
+                  disabled={items.length === 1}
+                >
                   <DeleteIcon />
                 </IconButton>
               </Stack>
             ))}
-            <Button onClick={() => setItems((all) => [...all, { name: '', quantity: '1', unitPrice: '' }])} sx={{ alignSelf: 'flex-start' }}>
+            <Button
+              onClick={() => setItems((all) => [...all, { name: '', quantity: '1', unitPrice: '' }])}
+              sx={{ alignSelf: 'flex-start' }}
+            >
               {t('newOrder.addItem')}
             </Button>
-            <TextField select size="small" label={t('payments.method')} value={paymentMethod} onChange={(e) => setPaymentMethod(e.target.value as PaymentMethod | '')} sx={{ width: 220 }}>
+            <TextField
+              select
+              size="small"
+              label={t('payments.method')}
+              value={paymentMethod}
+              onChange={(e) => setPaymentMethod(e.target.value as PaymentMethod | '')}
+              sx={{ width: 220 }}
+            >
               <MenuItem value="">{t('newOrder.noMethod')}</MenuItem>
               {paymentMethods.map((m) => (
                 <MenuItem key={m} value={m}>

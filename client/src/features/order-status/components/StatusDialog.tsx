@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Skeleton, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  Skeleton,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import type { Order, OrderStatus } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT, type MessageKey } from '../../../i18n/i18n';
@@ -36,14 +49,27 @@ function StatusForm({ order, to, hasEmail, onClose, notifyDefault }: Props & { n
       <DialogContent dividers>
         <Stack spacing={1.5}>
           <Typography>
-            {t('statusChange.fromTo', { number: order.number, from: t(`status.${order.status}` as MessageKey), to: t(`status.${to}` as MessageKey) })}
+            {t('statusChange.fromTo', {
+              number: order.number,
+              from: t(`status.${order.status}` as MessageKey),
+              to: t(`status.${to}` as MessageKey),
+            })}
           </Typography>
           <Stack direction="row" spacing={2}>
             <FormControlLabel
-              control={<Checkbox checked={notifyClient} onChange={(e) => setNotifyClient(e.target.checked)} disabled={!hasEmail} />}
+              control={
+                <Checkbox
+                  checked={notifyClient}
+                  onChange={(e) => setNotifyClient(e.target.checked)}
+                  disabled={!hasEmail}
+                />
+              }
               label={hasEmail ? t('statusChange.notifyClient') : t('call.noEmail')}
             />
-            <FormControlLabel control={<Checkbox checked={notifyAdmin} onChange={(e) => setNotifyAdmin(e.target.checked)} />} label={t('statusChange.notifyAdmin')} />
+            <FormControlLabel
+              control={<Checkbox checked={notifyAdmin} onChange={(e) => setNotifyAdmin(e.target.checked)} />}
+              label={t('statusChange.notifyAdmin')}
+            />
           </Stack>
           <TextField
             label={t('statusChange.message')}
@@ -84,7 +110,9 @@ export function StatusDialog(props: Props) {
   const { data: settings } = useGetSettingsQuery();
   return (
     <Dialog open onClose={props.onClose} maxWidth="md" fullWidth aria-labelledby="status-dialog-title">
-      <DialogTitle id="status-dialog-title">{t('statusChange.title', { to: t(`status.${props.to}` as MessageKey) })}</DialogTitle>
+      <DialogTitle id="status-dialog-title">
+        {t('statusChange.title', { to: t(`status.${props.to}` as MessageKey) })}
+      </DialogTitle>
       {settings ? (
         <StatusForm {...props} notifyDefault={notifiesClientByDefault(settings, props.to)} />
       ) : (

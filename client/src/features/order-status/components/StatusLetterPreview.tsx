@@ -40,10 +40,23 @@ export function StatusLetterPreview({ orderId, status, template, message }: Prop
   return (
     <Stack spacing={0.5} data-testid="status-letter-preview">
       {preview.missing.length > 0 ? (
-        <Alert severity="warning">{t('statusChange.letterMissing', { names: preview.missing.map((n) => labels[n]).join(', ') })}</Alert>
+        <Alert severity="warning">
+          {t('statusChange.letterMissing', { names: preview.missing.map((n) => labels[n]).join(', ') })}
+        </Alert>
       ) : null}
       <Typography variant="subtitle2">{preview.subject}</Typography>
-      <SafeHtml html={preview.html} sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1, maxHeight: 260, overflow: 'auto', fontSize: '0.9em' }} />
+      <SafeHtml
+        html={preview.html}
+        sx={{
+          border: 1,
+          borderColor: 'divider',
+          borderRadius: 1,
+          p: 1,
+          maxHeight: 260,
+          overflow: 'auto',
+          fontSize: '0.9em',
+        }}
+      />
     </Stack>
   );
 }

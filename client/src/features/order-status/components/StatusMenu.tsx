@@ -30,7 +30,14 @@ export function StatusMenu({ order, client }: { order: Order; client: Client }) 
 
   return (
     <>
-      <Button size="small" variant="outlined" endIcon={<ArrowDropDownIcon />} onClick={(e) => setAnchor(e.currentTarget)} aria-haspopup="menu" data-testid="status-menu">
+      <Button
+        size="small"
+        variant="outlined"
+        endIcon={<ArrowDropDownIcon />}
+        onClick={(e) => setAnchor(e.currentTarget)}
+        aria-haspopup="menu"
+        data-testid="status-menu"
+      >
         {t('statusChange.menu')}
       </Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
@@ -52,11 +59,19 @@ export function StatusMenu({ order, client }: { order: Order; client: Client }) 
           </MenuItem>
         ) : null}
       </Menu>
-      {open?.kind === 'status' ? <StatusDialog order={order} to={open.to} hasEmail={client.emails.length > 0} onClose={() => setOpen(null)} /> : null}
-      {open?.kind === 'delete' ? (
-        <DeleteOrderDialog order={order} onClose={() => setOpen(null)} onCancelInstead={() => setOpen({ kind: 'status', to: 'cancelled' })} />
+      {open?.kind === 'status' ? (
+        <StatusDialog order={order} to={open.to} hasEmail={client.emails.length > 0} onClose={() => setOpen(null)} />
       ) : null}
-      {open?.kind === 'newOrder' ? <NewOrderDialog order={order} client={client} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === 'delete' ? (
+        <DeleteOrderDialog
+          order={order}
+          onClose={() => setOpen(null)}
+          onCancelInstead={() => setOpen({ kind: 'status', to: 'cancelled' })}
+        />
+      ) : null}
+      {open?.kind === 'newOrder' ? (
+        <NewOrderDialog order={order} client={client} onClose={() => setOpen(null)} />
+      ) : null}
     </>
   );
 }

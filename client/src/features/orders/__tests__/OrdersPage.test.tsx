@@ -9,13 +9,21 @@ import { renderWithProviders } from '../../../test/render';
 import { OrdersPage } from '../components/OrdersPage';
 import { columnStorageKey } from '../hooks/use-column-choice';
 
-const manager = { id: 'u00000000000000000000001', email: 'marta@callboard.test', name: 'Marta', role: 'manager', rights: [] };
+const manager = {
+  id: 'u00000000000000000000001',
+  email: 'marta@callboard.test',
+  name: 'Marta',
+  role: 'manager',
+  rights: [],
+};
 const row: OrderListItem = { ...makeOrder({ number: 1042 }), clientName: 'Lucía Fernández', managerName: 'Marta' };
 
 function api(user = manager) {
   return mockApi({
     'GET /api/auth/me': () => ({ body: { user } }),
-    'GET /api/orders': (req) => ({ body: { items: [row], total: 120, page: Number(req.search.get('page')), limit: Number(req.search.get('limit')) } }),
+    'GET /api/orders': (req) => ({
+      body: { items: [row], total: 120, page: Number(req.search.get('page')), limit: Number(req.search.get('limit')) },
+    }),
   });
 }
 
@@ -27,7 +35,15 @@ function Location() {
 function renderPage(route = '/orders') {
   return renderWithProviders(
     <Routes>
-      <Route path="/orders" element={<><OrdersPage /><Location /></>} />
+      <Route
+        path="/orders"
+        element={
+          <>
+            <OrdersPage />
+            <Location />
+          </>
+        }
+      />
       <Route path="/orders/:id" element={<Location />} />
     </Routes>,
     { route },
@@ -53,16 +69,36 @@ describe('OrdersPage', () => {
     renderPage('/orders?status=all&year=2025&q=600111&page=2');
     await screen.findByText('#1042');
     const first = server.calls('GET', /\/api\/orders$/)[0]!;
-    expect(Object.fromEntries(first.search)).toEqual({ status: 'all', year: '2025', q: '600111', page: '2', limit: '50' });
+    expect(Object.fromEntries(first.search)).toEqual({
+      status: 'all',
+      year: '2025',
+      q: '600111',
+      page: '2',
+      limit: '50',
+    });
     expect(screen.getByTestId('orders-search')).toHaveValue('600111');
 
     await userEvent.click(screen.getByRole('combobox', { name: 'Status' }));
     const listbox = await screen.findByRole('listbox');
     await userEvent.click(within(listbox).getByText('Reserved'));
     await userEvent.keyboard('{Escape}');
-    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/orders?status=reserved&year=2025&q=600111'));
-    await waitFor(() => expect(server.calls('GET', /\/api\/orders$/).at(-1)!.search.get('status')).toBe('reserved'));
-    expect(server.calls('GET', /\/api\/orders$/).at(-1)!.search.get('page')).toBe('1');
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent('/orders?status=reserved&year=2025&q=600111'),
+    );
+    await waitFor(() =>
+      expect(
+        server
+          .calls('GET', /\/api\/orders$/)
+          .at(-1)!
+          .search.get('status'),
+      ).toBe('reserved'),
+    );
+    expect(
+      server
+        .calls('GET', /\/api\/orders$/)
+        .at(-1)!
+        .search.get('page'),
+    ).toBe('1');
   });
 
   it('debounces the search: one request for a typed phrase, with the previous rows kept meanwhile', async () => {

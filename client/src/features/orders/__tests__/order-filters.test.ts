@@ -12,9 +12,27 @@ describe('order list filters in the URL', () => {
   it('round-trips every filter through the URL', () => {
     const url = 'status=reserved%2Ccancelled&year=2025&manager=none&tag=vip&stage=won&q=%2B34600&page=3&limit=100';
     const filter = filterFromParams(new URLSearchParams(url));
-    expect(filter).toEqual({ status: ['reserved', 'cancelled'], year: 2025, managerId: 'none', tag: 'vip', stage: 'won', q: '+34600', page: 3, limit: 100 });
+    expect(filter).toEqual({
+      status: ['reserved', 'cancelled'],
+      year: 2025,
+      managerId: 'none',
+      tag: 'vip',
+      stage: 'won',
+      q: '+34600',
+      page: 3,
+      limit: 100,
+    });
     expect(filterToParams(filter).toString()).toBe(url);
-    expect(filterToQuery(filter)).toEqual({ status: 'reserved,cancelled', year: 2025, managerId: 'none', tag: 'vip', stage: 'won', q: '+34600', page: 3, limit: 100 });
+    expect(filterToQuery(filter)).toEqual({
+      status: 'reserved,cancelled',
+      year: 2025,
+      managerId: 'none',
+      tag: 'vip',
+      stage: 'won',
+      q: '+34600',
+      page: 3,
+      limit: 100,
+    });
   });
 
   it('keeps "all" and drops what it cannot read', () => {

@@ -37,12 +37,19 @@ export const ordersApi = baseApi.injectEndpoints({
   endpoints: (build) => ({
     getOrder: build.query<OrderWithClient, string>({
       query: (id) => `/orders/${id}`,
-      providesTags: (res, _err, id) => [{ type: 'Order', id }, ...(res ? [{ type: 'Client' as const, id: res.client.id }] : [])],
+      providesTags: (res, _err, id) => [
+        { type: 'Order', id },
+        ...(res ? [{ type: 'Client' as const, id: res.client.id }] : []),
+      ],
     }),
     listOrders: build.query<Page<OrderListItem>, OrderListArgs>({
       query: ({ page = 1, limit = 50, ...filters }) => ({
         url: '/orders',
-        params: { page, limit, ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== '')) },
+        params: {
+          page,
+          limit,
+          ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== '')),
+        },
       }),
       providesTags: (res) => listTags('Order', res?.items),
     }),
@@ -58,7 +65,11 @@ export const ordersApi = baseApi.injectEndpoints({
     createOrder: build.mutation<Order, CreateOrderBody>({
       query: (body) => ({ url: '/orders', method: 'POST', body }),
       transformResponse: (res: { order: Order }) => res.order,
-      invalidatesTags: (res) => [{ type: 'Order', id: 'LIST' }, { type: 'Queue', id: 'LIST' }, ...(res ? [{ type: 'Client' as const, id: res.clientId }] : [])],
+      invalidatesTags: (res) => [
+        { type: 'Order', id: 'LIST' },
+        { type: 'Queue', id: 'LIST' },
+        ...(res ? [{ type: 'Client' as const, id: res.clientId }] : []),
+      ],
     }),
     updateOrder: build.mutation<Order, { id: string; body: UpdateOrderBody }>({
       query: ({ id, body }) => ({ url: `/orders/${id}`, method: 'PATCH', body }),
@@ -68,12 +79,22 @@ export const ordersApi = baseApi.injectEndpoints({
     changeOrderStatus: build.mutation<Order, { id: string; body: ChangeStatusBody }>({
       query: ({ id, body }) => ({ url: `/orders/${id}/status`, method: 'POST', body }),
       transformResponse: (res: { order: Order }) => res.order,
-      invalidatesTags: (_res, _err, { id }) => [...orderChanged(id), { type: 'Queue', id: 'LIST' }, { type: 'Letter', id: 'LIST' }],
+      invalidatesTags: (_res, _err, { id }) => [
+        ...orderChanged(id),
+        { type: 'Queue', id: 'LIST' },
+        { type: 'Letter', id: 'LIST' },
+      ],
     }),
     deleteOrder: build.mutation<void, string>({
       query: (id) => ({ url: `/orders/${id}`, method: 'DELETE' }),
       // Not the order's own tag: its card is being left, and a refetch would only answer 404.
-      invalidatesTags: (_res, err) => (err ? [] : [{ type: 'Order', id: 'LIST' }, { type: 'Queue', id: 'LIST' }]),
+      invalidatesTags: (_res, err) =>
+        err
+          ? []
+          : [
+              { type: 'Order', id: 'LIST' },
+              { type: 'Queue', id: 'LIST' },
+            ],
     }),
     addPayment: build.mutation<Order, { id: string; body: PaymentBody }>({
       query: ({ id, body }) => ({ url: `/orders/${id}/payments`, method: 'POST', body }),
@@ -82,7 +103,10 @@ export const ordersApi = baseApi.injectEndpoints({
     }),
     sendPaymentReminder: build.mutation<unknown, string>({
       query: (id) => ({ url: `/orders/${id}/payment-reminder`, method: 'POST' }),
-      invalidatesTags: (_res, _err, id) => [{ type: 'Timeline', id }, { type: 'Letter', id: 'LIST' }],
+      invalidatesTags: (_res, _err, id) => [
+        { type: 'Timeline', id },
+        { type: 'Letter', id: 'LIST' },
+      ],
     }),
   }),
 });

@@ -33,7 +33,14 @@ export function OrderFilters({ filter, onChange, onReset, managers }: Props) {
   }
 
   return (
-    <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }} role="search" aria-label={t('orderList.filters')}>
+    <Stack
+      direction="row"
+      spacing={1}
+      useFlexGap
+      sx={{ flexWrap: 'wrap', alignItems: 'center' }}
+      role="search"
+      aria-label={t('orderList.filters')}
+    >
       <DebouncedSearchField
         size="small"
         label={t('orderList.searchLabel')}
@@ -54,7 +61,9 @@ export function OrderFilters({ filter, onChange, onReset, managers }: Props) {
             multiple: true,
             renderValue: (selected) => {
               const values = selected as string[];
-              return values.includes(ALL) ? t('orderList.allStatuses') : values.map((s) => t(`status.${s}` as MessageKey)).join(', ');
+              return values.includes(ALL)
+                ? t('orderList.allStatuses')
+                : values.map((s) => t(`status.${s}` as MessageKey)).join(', ');
             },
           },
           htmlInput: { 'data-testid': 'status-filter' },
@@ -105,8 +114,20 @@ export function OrderFilters({ filter, onChange, onReset, managers }: Props) {
           </MenuItem>
         ))}
       </TextField>
-      <DebouncedSearchField size="small" label={t('order.tags')} value={filter.tag} onCommit={onTag} sx={{ width: 130 }} />
-      <DebouncedSearchField size="small" label={t('order.stage')} value={filter.stage} onCommit={onStage} sx={{ width: 150 }} />
+      <DebouncedSearchField
+        size="small"
+        label={t('order.tags')}
+        value={filter.tag}
+        onCommit={onTag}
+        sx={{ width: 130 }}
+      />
+      <DebouncedSearchField
+        size="small"
+        label={t('order.stage')}
+        value={filter.stage}
+        onCommit={onStage}
+        sx={{ width: 150 }}
+      />
       <Button onClick={onReset}>{t('orderList.reset')}</Button>
     </Stack>
   );

@@ -24,7 +24,14 @@ import { useGetMeQuery } from '../../auth/api/auth-api';
 import { useListUsersQuery } from '../../admin/api/users-api';
 import { useListOrdersQuery } from '../api/orders-api';
 import { useColumnChoice, type OrderColumn } from '../hooks/use-column-choice';
-import { defaultFilter, filterFromParams, filterToParams, filterToQuery, pageSizes, type OrderFilter } from '../order-filters';
+import {
+  defaultFilter,
+  filterFromParams,
+  filterToParams,
+  filterToQuery,
+  pageSizes,
+  type OrderFilter,
+} from '../order-filters';
 import { ColumnPicker } from './ColumnPicker';
 import { columnLabels } from './column-labels';
 import { OrderFilters } from './OrderFilters';
@@ -64,7 +71,8 @@ export function OrdersPage() {
     },
     [setParams],
   );
-  const managers = me?.role === 'admin' ? (users ?? []).filter((u) => !u.disabled) : me ? [{ id: me.id, name: me.name }] : [];
+  const managers =
+    me?.role === 'admin' ? (users ?? []).filter((u) => !u.disabled) : me ? [{ id: me.id, name: me.name }] : [];
   const cellFor = cells(t, fmt);
   const open = (o: OrderListItem) => navigate(`/orders/${o.id}`);
 
@@ -81,8 +89,15 @@ export function OrdersPage() {
         ) : null}
         <ColumnPicker columns={columns} onToggle={toggle} />
       </Stack>
-      <OrderFilters filter={filter} onChange={change} onReset={() => setParams(filterToParams(defaultFilter))} managers={managers} />
-      <Box sx={{ height: 4, mt: 1 }}>{isFetching && data ? <LinearProgress aria-label={t('orderList.loading')} /> : null}</Box>
+      <OrderFilters
+        filter={filter}
+        onChange={change}
+        onReset={() => setParams(filterToParams(defaultFilter))}
+        managers={managers}
+      />
+      <Box sx={{ height: 4, mt: 1 }}>
+        {isFetching && data ? <LinearProgress aria-label={t('orderList.loading')} /> : null}
+      </Box>
       {error ? <ApiErrorAlert error={error} /> : null}
       {isLoading ? (
         <ListSkeleton rows={10} />
@@ -112,7 +127,10 @@ export function OrdersPage() {
                       key={o.id}
                       hover
                       tabIndex={0}
-                      sx={{ cursor: 'pointer', '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineStyle: 'solid' } }}
+                      sx={{
+                        cursor: 'pointer',
+                        '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineStyle: 'solid' },
+                      }}
                       onClick={() => open(o)}
                       onKeyDown={(e) => {
                         if (e.key === 'Enter') open(o);
@@ -137,7 +155,9 @@ export function OrdersPage() {
             page={Math.max(0, filter.page - 1)}
             rowsPerPage={filter.limit}
             rowsPerPageOptions={[...pageSizes]}
-            onPageChange={(_e, page) => setParams((current) => filterToParams({ ...filterFromParams(current), page: page + 1 }))}
+            onPageChange={(_e, page) =>
+              setParams((current) => filterToParams({ ...filterFromParams(current), page: page + 1 }))
+            }
             onRowsPerPageChange={(e) => change({ limit: Number(e.target.value) })}
             data-testid="orders-pagination"
           />

@@ -1,6 +1,16 @@
 import { useCallback, useState } from 'react';
 
-export const orderColumns = ['number', 'date', 'client', 'products', 'quantity', 'total', 'status', 'paymentStatus', 'manager'] as const;
+export const orderColumns = [
+  'number',
+  'date',
+  'client',
+  'products',
+  'quantity',
+  'total',
+  'status',
+  'paymentStatus',
+  'manager',
+] as const;
 export type OrderColumn = (typeof orderColumns)[number];
 
 export const columnStorageKey = (userId: string) => `callboard.orders.columns.${userId}`;
@@ -28,7 +38,9 @@ export function useColumnChoice(userId: string | undefined) {
 
   const toggle = useCallback(
     (column: OrderColumn) => {
-      const next = columns.includes(column) ? columns.filter((c) => c !== column) : orderColumns.filter((c) => c === column || columns.includes(c));
+      const next = columns.includes(column)
+        ? columns.filter((c) => c !== column)
+        : orderColumns.filter((c) => c === column || columns.includes(c));
       // An empty table tells nothing: the last column cannot be hidden.
       if (next.length === 0) return;
       setState({ userId, columns: next });

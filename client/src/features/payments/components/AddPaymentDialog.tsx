@@ -1,6 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
-import { currencyDigits, paymentBody, paymentMethods, toMinor, type Order, type PaymentMethod } from '@callboard/shared';
+import {
+  currencyDigits,
+  paymentBody,
+  paymentMethods,
+  toMinor,
+  type Order,
+  type PaymentMethod,
+} from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT, type MessageKey } from '../../../i18n/i18n';
 import { useAddPaymentMutation } from '../../orders/api/orders-api';
@@ -64,16 +71,36 @@ export function AddPaymentDialog({ order, onClose }: { order: Order; onClose: ()
               helperText={invalid ?? t('payments.amountHelp')}
               slotProps={{ htmlInput: { min: 0, step: 'any' } }}
             />
-            <TextField select label={t('payments.method')} value={method} onChange={(e) => setMethod(e.target.value as PaymentMethod)}>
+            <TextField
+              select
+              label={t('payments.method')}
+              value={method}
+              onChange={(e) => setMethod(e.target.value as PaymentMethod)}
+            >
               {paymentMethods.map((m) => (
                 <MenuItem key={m} value={m}>
                   {t(`payment.${m}` as MessageKey)}
                 </MenuItem>
               ))}
             </TextField>
-            <TextField label={t('payments.transactionId')} value={transactionId} onChange={(e) => setTransactionId(e.target.value)} />
-            <TextField label={t('payments.system')} value={system} onChange={(e) => setSystem(e.target.value)} placeholder="Redsys, Stripe…" />
-            <TextField label={t('payments.comment')} value={comment} onChange={(e) => setComment(e.target.value)} multiline minRows={2} />
+            <TextField
+              label={t('payments.transactionId')}
+              value={transactionId}
+              onChange={(e) => setTransactionId(e.target.value)}
+            />
+            <TextField
+              label={t('payments.system')}
+              value={system}
+              onChange={(e) => setSystem(e.target.value)}
+              placeholder="Redsys, Stripe…"
+            />
+            <TextField
+              label={t('payments.comment')}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              multiline
+              minRows={2}
+            />
             {error ? <ApiErrorAlert error={error} /> : null}
           </Stack>
         </DialogContent>

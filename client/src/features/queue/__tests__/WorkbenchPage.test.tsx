@@ -17,16 +17,34 @@ function queueServer() {
   const due: Order[] = [...orders];
   return mockApi({
     'GET /api/settings': () => ({ body: { settings } }),
-    'GET /api/queue': () => ({ body: { items: due.map((order) => ({ kind: 'order', order, client, dueAt: order.createdAt, claimedBy: null })) } }),
+    'GET /api/queue': () => ({
+      body: { items: due.map((order) => ({ kind: 'order', order, client, dueAt: order.createdAt, claimedBy: null })) },
+    }),
     'POST /api/queue/claim': () => {
       const order = due[0];
       return order
-        ? { body: { item: { kind: 'order', order, client, dueAt: order.createdAt, claimedBy: null, personalFor: null, reason: 'new', why: { kind: 'new', streak: 0, lastCallAt: null } } } }
+        ? {
+            body: {
+              item: {
+                kind: 'order',
+                order,
+                client,
+                dueAt: order.createdAt,
+                claimedBy: null,
+                personalFor: null,
+                reason: 'new',
+                why: { kind: 'new', streak: 0, lastCallAt: null },
+              },
+            },
+          }
         : { status: 204 };
     },
     'POST /api/orders/:id/calls': (req) => {
       const id = req.path.split('/')[3];
-      due.splice(due.findIndex((o) => o.id === id), 1);
+      due.splice(
+        due.findIndex((o) => o.id === id),
+        1,
+      );
       return { status: 201, body: { call: { id: 'call' }, order: orders.find((o) => o.id === id) } };
     },
     'GET /api/orders/:id/timeline': () => ({ body: { items: [] } }),
@@ -37,7 +55,9 @@ function queueServer() {
 describe('WorkbenchPage', () => {
   it('takes the next item with N and, after "not reached" + Enter, opens the next one by itself', async () => {
     const server = queueServer();
-    renderWithProviders(<WorkbenchPage />, { preloadedState: { workbench: { open: null, autoAdvance: true, nothingDue: false } } });
+    renderWithProviders(<WorkbenchPage />, {
+      preloadedState: { workbench: { open: null, autoAdvance: true, nothingDue: false } },
+    });
     expect(await screen.findByTestId('due-count')).toHaveTextContent('Due now: 2');
 
     await userEvent.keyboard('n');
@@ -58,7 +78,9 @@ describe('WorkbenchPage', () => {
 
   it('stays on the empty workbench after a save when auto-advance is paused', async () => {
     const server = queueServer();
-    renderWithProviders(<WorkbenchPage />, { preloadedState: { workbench: { open: null, autoAdvance: false, nothingDue: false } } });
+    renderWithProviders(<WorkbenchPage />, {
+      preloadedState: { workbench: { open: null, autoAdvance: false, nothingDue: false } },
+    });
     await userEvent.click(await screen.findByTestId('take-next'));
     expect(await screen.findByTestId('order-number')).toHaveTextContent('#1001');
     await userEvent.keyboard('2');

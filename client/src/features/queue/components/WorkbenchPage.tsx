@@ -79,8 +79,18 @@ export function WorkbenchPage() {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', px: 1.5, pt: 1.5 }}>
-        <Chip color={due > 0 ? 'primary' : 'default'} label={t('workbench.due', { count: due >= 200 ? '200+' : due })} data-testid="due-count" />
-        <Button variant="contained" onClick={() => void takeNext()} loading={claimState.isLoading} aria-keyshortcuts="N" data-testid="take-next">
+        <Chip
+          color={due > 0 ? 'primary' : 'default'}
+          label={t('workbench.due', { count: due >= 200 ? '200+' : due })}
+          data-testid="due-count"
+        />
+        <Button
+          variant="contained"
+          onClick={() => void takeNext()}
+          loading={claimState.isLoading}
+          aria-keyshortcuts="N"
+          data-testid="take-next"
+        >
           <kbd style={{ opacity: 0.75, marginRight: 6, fontFamily: 'inherit' }}>N</kbd>
           {t('workbench.takeNext')}
         </Button>
@@ -95,7 +105,11 @@ export function WorkbenchPage() {
           <OrderCard
             key={`${open.kind}:${open.id}`}
             orderId={open.orderId}
-            target={open.kind === 'task' ? { kind: 'task', id: open.id, orderId: open.orderId, clientId: open.clientId ?? '' } : undefined}
+            target={
+              open.kind === 'task'
+                ? { kind: 'task', id: open.id, orderId: open.orderId, clientId: open.clientId ?? '' }
+                : undefined
+            }
             targetCall={open.kind === 'task' ? (item?.task?.call ?? undefined) : undefined}
             banner={<DueReason item={open} />}
             onSaved={afterSave}

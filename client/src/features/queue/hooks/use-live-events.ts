@@ -38,7 +38,12 @@ export function useLiveEvents(enabled: boolean) {
       }, BATCH_MS);
     };
     const orderTags = (orderId: string | null | undefined): Tag[] =>
-      orderId ? [{ type: 'Order', id: orderId }, { type: 'Timeline', id: orderId }] : ['Order', 'Timeline'];
+      orderId
+        ? [
+            { type: 'Order', id: orderId },
+            { type: 'Timeline', id: orderId },
+          ]
+        : ['Order', 'Timeline'];
 
     const source = new EventSource('/api/events', { withCredentials: true });
     const onQueue = (e: MessageEvent<string>) => {

@@ -20,12 +20,18 @@ export const tasksApi = baseApi.injectEndpoints({
     createTask: build.mutation<Task, CreateTaskBody>({
       query: (body) => ({ url: '/tasks', method: 'POST', body }),
       transformResponse: (res: { task: Task }) => res.task,
-      invalidatesTags: [{ type: 'Task', id: 'LIST' }, { type: 'Queue', id: 'LIST' }],
+      invalidatesTags: [
+        { type: 'Task', id: 'LIST' },
+        { type: 'Queue', id: 'LIST' },
+      ],
     }),
     updateTask: build.mutation<Task, { id: string; body: UpdateTaskBody }>({
       query: ({ id, body }) => ({ url: `/tasks/${id}`, method: 'PATCH', body }),
       transformResponse: (res: { task: Task }) => res.task,
-      invalidatesTags: (_res, _err, { id }) => [{ type: 'Task', id }, { type: 'Queue', id: 'LIST' }],
+      invalidatesTags: (_res, _err, { id }) => [
+        { type: 'Task', id },
+        { type: 'Queue', id: 'LIST' },
+      ],
     }),
   }),
 });

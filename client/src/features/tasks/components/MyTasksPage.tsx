@@ -1,6 +1,23 @@
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { Box, Button, Checkbox, Chip, IconButton, Link, List, ListItem, ListItemIcon, ListItemText, ListSubheader, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  Checkbox,
+  Chip,
+  IconButton,
+  Link,
+  List,
+  ListItem,
+  ListItemIcon,
+  ListItemText,
+  ListSubheader,
+  MenuItem,
+  Paper,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import EditIcon from '@mui/icons-material/Edit';
 import { DateTime } from 'luxon';
 import type { Task, TaskKind } from '@callboard/shared';
@@ -21,7 +38,9 @@ function NewTaskForm({ zone }: { zone: string }) {
   const [createTask, { error, isLoading }] = useCreateTaskMutation();
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<TaskKind>('other');
-  const [dueAt, setDueAt] = useState(() => DateTime.now().setZone(zone).plus({ hours: 1 }).startOf('hour').toFormat(INPUT_FORMAT));
+  const [dueAt, setDueAt] = useState(() =>
+    DateTime.now().setZone(zone).plus({ hours: 1 }).startOf('hour').toFormat(INPUT_FORMAT),
+  );
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -34,12 +53,34 @@ function NewTaskForm({ zone }: { zone: string }) {
   return (
     <Stack spacing={1}>
       <Stack component="form" direction="row" spacing={1} onSubmit={submit} aria-label={t('myTasks.new')}>
-        <TextField size="small" label={t('myTasks.titleField')} value={title} onChange={(e) => setTitle(e.target.value)} required sx={{ flex: 1 }} />
-        <TextField select size="small" label={t('task.kind')} value={kind} onChange={(e) => setKind(e.target.value as TaskKind)} sx={{ width: 120 }}>
+        <TextField
+          size="small"
+          label={t('myTasks.titleField')}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          required
+          sx={{ flex: 1 }}
+        />
+        <TextField
+          select
+          size="small"
+          label={t('task.kind')}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as TaskKind)}
+          sx={{ width: 120 }}
+        >
           <MenuItem value="other">{t('task.kind.other')}</MenuItem>
           <MenuItem value="call">{t('task.kind.call')}</MenuItem>
         </TextField>
-        <TextField size="small" type="datetime-local" label={t('task.due')} value={dueAt} onChange={(e) => setDueAt(e.target.value)} required slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField
+          size="small"
+          type="datetime-local"
+          label={t('task.due')}
+          value={dueAt}
+          onChange={(e) => setDueAt(e.target.value)}
+          required
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
         <Button type="submit" variant="contained" loading={isLoading}>
           {t('task.add')}
         </Button>
@@ -69,7 +110,11 @@ export function MyTasksPage() {
 
   const dayLabel = (day: string, overdue: boolean) => {
     const date = DateTime.fromISO(day, { zone }).setLocale(locale);
-    const name = date.hasSame(today, 'day') ? t('myTasks.today') : date.hasSame(today.plus({ days: 1 }), 'day') ? t('myTasks.tomorrow') : date.toLocaleString(DateTime.DATE_HUGE);
+    const name = date.hasSame(today, 'day')
+      ? t('myTasks.today')
+      : date.hasSame(today.plus({ days: 1 }), 'day')
+        ? t('myTasks.tomorrow')
+        : date.toLocaleString(DateTime.DATE_HUGE);
     return overdue ? t('myTasks.overdueOn', { date: date.toLocaleString(DateTime.DATE_HUGE) }) : name;
   };
 
@@ -95,7 +140,15 @@ export function MyTasksPage() {
         ) : (
           days.map(({ day, overdue, tasks }) => (
             <Paper key={day} variant="outlined" sx={{ mb: 1.5 }}>
-              <List dense aria-label={dayLabel(day, overdue)} subheader={<ListSubheader sx={{ color: overdue ? 'error.main' : undefined, bgcolor: 'transparent' }}>{dayLabel(day, overdue)}</ListSubheader>}>
+              <List
+                dense
+                aria-label={dayLabel(day, overdue)}
+                subheader={
+                  <ListSubheader sx={{ color: overdue ? 'error.main' : undefined, bgcolor: 'transparent' }}>
+                    {dayLabel(day, overdue)}
+                  </ListSubheader>
+                }
+              >
                 {tasks.map((task) => {
                   const late = DateTime.fromISO(task.dueAt) < now;
                   return (
@@ -109,17 +162,40 @@ export function MyTasksPage() {
                         />
                       </ListItemIcon>
                       <ListItemText
-                        primary={task.orderId ? <Link component={RouterLink} to={`/orders/${task.orderId}`}>{task.title}</Link> : task.title}
-                        secondary={DateTime.fromISO(task.dueAt, { zone }).setLocale(locale).toLocaleString(DateTime.TIME_SIMPLE)}
+                        primary={
+                          task.orderId ? (
+                            <Link component={RouterLink} to={`/orders/${task.orderId}`}>
+                              {task.title}
+                            </Link>
+                          ) : (
+                            task.title
+                          )
+                        }
+                        secondary={DateTime.fromISO(task.dueAt, { zone })
+                          .setLocale(locale)
+                          .toLocaleString(DateTime.TIME_SIMPLE)}
                         slotProps={{ secondary: { color: late ? 'error' : 'text.secondary' } }}
                       />
-                      <Chip size="small" label={t(task.kind === 'call' ? 'task.kind.call' : 'task.kind.other')} sx={{ mr: 1 }} />
+                      <Chip
+                        size="small"
+                        label={t(task.kind === 'call' ? 'task.kind.call' : 'task.kind.other')}
+                        sx={{ mr: 1 }}
+                      />
                       {callable(task) ? (
-                        <Button size="small" variant={calling === task.id ? 'contained' : 'outlined'} onClick={() => setCalling(calling === task.id ? null : task.id)} aria-expanded={calling === task.id}>
+                        <Button
+                          size="small"
+                          variant={calling === task.id ? 'contained' : 'outlined'}
+                          onClick={() => setCalling(calling === task.id ? null : task.id)}
+                          aria-expanded={calling === task.id}
+                        >
                           {t('myTasks.call')}
                         </Button>
                       ) : null}
-                      <IconButton size="small" onClick={() => setEditing(task)} aria-label={t('myTasks.editTask', { title: task.title })}>
+                      <IconButton
+                        size="small"
+                        onClick={() => setEditing(task)}
+                        aria-label={t('myTasks.editTask', { title: task.title })}
+                      >
                         <EditIcon fontSize="small" />
                       </IconButton>
                       {calling === task.id && callable(task) ? (

@@ -1,5 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Checkbox, List, ListItem, ListItemIcon, ListItemText, MenuItem, Stack, TextField } from '@mui/material';
+import {
+  Button,
+  Checkbox,
+  List,
+  ListItem,
+  ListItemIcon,
+  ListItemText,
+  MenuItem,
+  Stack,
+  TextField,
+} from '@mui/material';
 import { DateTime } from 'luxon';
 import type { TaskKind } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
@@ -30,19 +40,42 @@ export function OrderTasks({ orderId, clientId }: { orderId: string; clientId: s
   return (
     <Stack spacing={1}>
       <Stack component="form" direction="row" spacing={1} onSubmit={submit}>
-        <TextField label={t('task.title')} value={title} onChange={(e) => setTitle(e.target.value)} required sx={{ flex: 1 }} />
-        <TextField select label={t('task.kind')} value={kind} onChange={(e) => setKind(e.target.value as TaskKind)} sx={{ width: 120 }}>
+        <TextField
+          label={t('task.title')}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          required
+          sx={{ flex: 1 }}
+        />
+        <TextField
+          select
+          label={t('task.kind')}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as TaskKind)}
+          sx={{ width: 120 }}
+        >
           <MenuItem value="call">{t('task.kind.call')}</MenuItem>
           <MenuItem value="other">{t('task.kind.other')}</MenuItem>
         </TextField>
-        <TextField type="datetime-local" label={t('task.due')} value={dueAt} onChange={(e) => setDueAt(e.target.value)} required slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField
+          type="datetime-local"
+          label={t('task.due')}
+          value={dueAt}
+          onChange={(e) => setDueAt(e.target.value)}
+          required
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
         <Button type="submit" variant="outlined" loading={createState.isLoading}>
           {t('task.add')}
         </Button>
       </Stack>
       {createState.error ? <ApiErrorAlert error={createState.error} /> : null}
       {updateState.error ? <ApiErrorAlert error={updateState.error} /> : null}
-      {isLoading ? <ListSkeleton rows={2} /> : error ? <ApiErrorAlert error={error} /> : (
+      {isLoading ? (
+        <ListSkeleton rows={2} />
+      ) : error ? (
+        <ApiErrorAlert error={error} />
+      ) : (
         <List dense disablePadding>
           {data?.items.map((task) => (
             <ListItem key={task.id} disableGutters>

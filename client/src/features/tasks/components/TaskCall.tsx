@@ -5,11 +5,23 @@ import { CallButtons } from '../../calls/components/CallButtons';
 import { useGetClientQuery } from '../../clients/api/clients-api';
 
 /** A call task's outcome buttons: the same dialogs as an order's, recorded on the task. */
-export function TaskCall({ task, onSaved }: { task: Task & { clientId: string; call: NonNullable<Task['call']> }; onSaved: () => void }) {
+export function TaskCall({
+  task,
+  onSaved,
+}: {
+  task: Task & { clientId: string; call: NonNullable<Task['call']> };
+  onSaved: () => void;
+}) {
   const { data: client, error } = useGetClientQuery(task.clientId);
   if (error) return <ApiErrorAlert error={error} />;
   if (!client) return <Skeleton variant="rounded" height={32} />;
   return (
-    <CallButtons target={{ kind: 'task', id: task.id, orderId: task.orderId, clientId: task.clientId }} call={task.call} client={client} onSaved={onSaved} hotkeys={false} />
+    <CallButtons
+      target={{ kind: 'task', id: task.id, orderId: task.orderId, clientId: task.clientId }}
+      call={task.call}
+      client={client}
+      onSaved={onSaved}
+      hotkeys={false}
+    />
   );
 }

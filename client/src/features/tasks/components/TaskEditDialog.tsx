@@ -28,8 +28,22 @@ export function TaskEditDialog({ task, zone, onClose }: { task: Task; zone: stri
         <DialogTitle id="edit-task-title">{t('myTasks.edit')}</DialogTitle>
         <DialogContent dividers>
           <Stack spacing={1.5}>
-            <TextField label={t('myTasks.titleField')} value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus />
-            <TextField type="datetime-local" label={t('task.due')} value={dueAt} onChange={(e) => setDueAt(e.target.value)} required slotProps={{ inputLabel: { shrink: true } }} helperText={t('myTasks.zone', { zone })} />
+            <TextField
+              label={t('myTasks.titleField')}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              required
+              autoFocus
+            />
+            <TextField
+              type="datetime-local"
+              label={t('task.due')}
+              value={dueAt}
+              onChange={(e) => setDueAt(e.target.value)}
+              required
+              slotProps={{ inputLabel: { shrink: true } }}
+              helperText={t('myTasks.zone', { zone })}
+            />
             {error ? <ApiErrorAlert error={error} /> : null}
           </Stack>
         </DialogContent>

@@ -21,8 +21,12 @@ describe('POST /api/auth/login', () => {
 
   it('answers 401 with the same message whether or not the e-mail exists', async () => {
     await createUser({ email: 'known@test.local', name: 'K', password: testPassword, role: 'manager' });
-    const wrong = await request(ctx.app).post('/api/auth/login').send({ email: 'known@test.local', password: 'nope-nope-nope' });
-    const unknown = await request(ctx.app).post('/api/auth/login').send({ email: 'nobody@test.local', password: 'nope-nope-nope' });
+    const wrong = await request(ctx.app)
+      .post('/api/auth/login')
+      .send({ email: 'known@test.local', password: 'nope-nope-nope' });
+    const unknown = await request(ctx.app)
+      .post('/api/auth/login')
+      .send({ email: 'nobody@test.local', password: 'nope-nope-nope' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.error.message).toBe(unknown.body.error.message);
@@ -32,22 +36,31 @@ describe('POST /api/auth/login', () => {
   it('answers 429 after repeated failures, even with the right password', async () => {
     await createUser({ email: 'throttled@test.local', name: 'T', password: testPassword, role: 'manager' });
     for (let i = 0; i < maxFailures; i++) {
-      const r = await request(ctx.app).post('/api/auth/login').send({ email: 'throttled@test.local', password: 'bad-password-x' });
+      const r = await request(ctx.app)
+        .post('/api/auth/login')
+        .send({ email: 'throttled@test.local', password: 'bad-password-x' });
       expect(r.status).toBe(401);
     }
-    const res = await request(ctx.app).post('/api/auth/login').send({ email: 'throttled@test.local', password: testPassword });
+    const res = await request(ctx.app)
+      .post('/api/auth/login')
+      .send({ email: 'throttled@test.local', password: testPassword });
     expect(res.status).toBe(429);
     expect(res.body.error.code).toBe('too_many_requests');
   });
 
   it('refuses operator injection in the body with 400', async () => {
-    const res = await request(ctx.app).post('/api/auth/login').send({ email: { $gt: '' }, password: { $gt: '' } });
+    const res = await request(ctx.app)
+      .post('/api/auth/login')
+      .send({ email: { $gt: '' }, password: { $gt: '' } });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
   });
 
   it('refuses malformed JSON with 400, not 500', async () => {
-    const res = await request(ctx.app).post('/api/auth/login').set('Content-Type', 'application/json').send('{"email":');
+    const res = await request(ctx.app)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email":');
     expect(res.status).toBe(400);
   });
 });

@@ -56,7 +56,12 @@ async function queueCallLetter(copyTo: string[] = []) {
 describe('the letter outbox and its delivery sweep', () => {
   it('delivers a call letter with HTML and text parts to the client and the manager copy', async () => {
     const { orderId, number, letter } = await queueCallLetter(['marta@callboard.test']);
-    expect(letter).toMatchObject({ status: 'queued', to: 'ana@example.com', cc: ['marta@callboard.test'], attempts: 0 });
+    expect(letter).toMatchObject({
+      status: 'queued',
+      to: 'ana@example.com',
+      cc: ['marta@callboard.test'],
+      attempts: 0,
+    });
 
     const now = new Date();
     const report = await deliverDueLetters(now, ctx.env);
@@ -84,7 +89,14 @@ describe('the letter outbox and its delivery sweep', () => {
     expect(list.status).toBe(200);
     expect(list.body.smtpConfigured).toBe(true);
     expect(list.body.items).toEqual([
-      expect.objectContaining({ id: letter.id, to: 'ana@example.com', cc: ['marta@callboard.test'], status: 'sent', attempts: 1, error: null }),
+      expect.objectContaining({
+        id: letter.id,
+        to: 'ana@example.com',
+        cc: ['marta@callboard.test'],
+        status: 'sent',
+        attempts: 1,
+        error: null,
+      }),
     ]);
     const timeline = await orderTimeline(orderId);
     expect(timeline).toContainEqual(expect.objectContaining({ type: 'letter', letterId: letter.id, status: 'sent' }));
@@ -124,10 +136,15 @@ describe('the letter outbox and its delivery sweep', () => {
     const stored = await LetterModel.findById(letter.id).lean();
     expect(stored).toMatchObject({ status: 'failed', attempts: 1, nextAttemptAt: null });
     expect(stored?.lastError).toMatch(/550 No such user here/);
-    expect(await deliverDueLetters(new Date(Date.now() + 24 * 60 * minute), ctx.env)).toMatchObject({ sent: 0, failed: 0 });
+    expect(await deliverDueLetters(new Date(Date.now() + 24 * 60 * minute), ctx.env)).toMatchObject({
+      sent: 0,
+      failed: 0,
+    });
     expect(smtp.received).toHaveLength(0);
     const timeline = await orderTimeline(orderId);
-    expect(timeline).toContainEqual(expect.objectContaining({ type: 'letter', status: 'failed', error: stored?.lastError }));
+    expect(timeline).toContainEqual(
+      expect.objectContaining({ type: 'letter', status: 'failed', error: stored?.lastError }),
+    );
   });
 
   it('marks a letter failed after the last of five temporary refusals', async () => {
@@ -160,7 +177,10 @@ describe('the letter outbox and its delivery sweep', () => {
     const t0 = new Date(Date.now() + minute);
     // What a process that died after claiming attempt 1 leaves behind.
     await LetterDeliveryModel.create({ _id: `${letter.id}:1`, letterId: letter.id, attempt: 1, claimedAt: t0 });
-    await LetterModel.updateOne({ _id: letter.id }, { $set: { status: 'sending', nextAttemptAt: new Date(t0.getTime() + staleClaimMs) } });
+    await LetterModel.updateOne(
+      { _id: letter.id },
+      { $set: { status: 'sending', nextAttemptAt: new Date(t0.getTime() + staleClaimMs) } },
+    );
 
     expect(await deliverDueLetters(new Date(t0.getTime() + minute), ctx.env)).toMatchObject({ sent: 0 });
     const later = new Date(t0.getTime() + staleClaimMs);
@@ -173,7 +193,10 @@ describe('the letter outbox and its delivery sweep', () => {
 
   it('leaves letters queued and visible when no SMTP server is configured', async () => {
     const { letter } = await queueCallLetter();
-    expect(await deliverDueLetters(new Date(), { ...ctx.env, smtpUrl: undefined })).toMatchObject({ sent: 0, failed: 0 });
+    expect(await deliverDueLetters(new Date(), { ...ctx.env, smtpUrl: undefined })).toMatchObject({
+      sent: 0,
+      failed: 0,
+    });
     expect(await LetterModel.findById(letter.id).lean()).toMatchObject({ status: 'queued', attempts: 0 });
     expect(smtp.received).toHaveLength(0);
   });
@@ -193,7 +216,9 @@ describe('prepareLetter', () => {
     const { orderId } = await createOrderFixture();
     await updateSettings({ bankAccount: '' });
     try {
-      await expect(prepareLetter({ orderId, subject: 's', html: '<p><$bank_account> <$manager_name> {$nope}</p>' })).rejects.toMatchObject({
+      await expect(
+        prepareLetter({ orderId, subject: 's', html: '<p><$bank_account> <$manager_name> {$nope}</p>' }),
+      ).rejects.toMatchObject({
         code: 'missing_variables',
         details: [
           expect.objectContaining({ variable: 'bank_account' }),
@@ -208,13 +233,17 @@ describe('prepareLetter', () => {
 
   it('refuses a client without an e-mail address', async () => {
     const { orderId } = await createOrderFixture({ email: null });
-    await expect(prepareLetter({ orderId, subject: 's', html: '<p>Hi <$name></p>' })).rejects.toMatchObject({ code: 'unprocessable' });
+    await expect(prepareLetter({ orderId, subject: 's', html: '<p>Hi <$name></p>' })).rejects.toMatchObject({
+      code: 'unprocessable',
+    });
   });
 });
 
 describe('POST /api/orders/:id/status letters', () => {
   async function changeStatus(orderId: string, body: Record<string, unknown>) {
-    const { agent, user } = await signedInAgent(ctx, 'admin', { email: `boss-${Math.random().toString(36).slice(2, 8)}@callboard.test` });
+    const { agent, user } = await signedInAgent(ctx, 'admin', {
+      email: `boss-${Math.random().toString(36).slice(2, 8)}@callboard.test`,
+    });
     const res = await agent.post(`/api/orders/${orderId}/status`).send(body);
     expect(res.status).toBe(200);
     return user;
@@ -223,7 +252,12 @@ describe('POST /api/orders/:id/status letters', () => {
   it('sends the reserved letter with the bank account for a transfer, the message, and a copy to the admin', async () => {
     await updateSettings({ adminEmail: 'admin@callboard.test' });
     const { orderId, number } = await createOrderFixture({ paymentMethod: 'transfer' });
-    await changeStatus(orderId, { status: 'reserved', notifyClient: true, notifyAdmin: true, message: 'We keep it for 3 days.' });
+    await changeStatus(orderId, {
+      status: 'reserved',
+      notifyClient: true,
+      notifyAdmin: true,
+      message: 'We keep it for 3 days.',
+    });
     const letters = await LetterModel.find({ orderId }).sort({ to: 1 }).lean();
     expect(letters.map((l) => [l.kind, l.to])).toEqual([
       ['status', 'admin@callboard.test'],
@@ -272,14 +306,18 @@ describe('POST /api/orders/:id/status letters', () => {
     await changeStatus(orderId, { status: 'on_hold', notifyClient: true });
     expect(await LetterModel.countDocuments({ orderId })).toBe(0);
     const events = await OrderEventModel.find({ orderId, type: 'system' }).lean();
-    expect(events.map((e) => e.text)).toContainEqual(expect.stringMatching(/No e-mail was sent for the status "On hold": there is no letter template/));
+    expect(events.map((e) => e.text)).toContainEqual(
+      expect.stringMatching(/No e-mail was sent for the status "On hold": there is no letter template/),
+    );
   });
 
   it('records why a letter could not be queued (client without e-mail)', async () => {
     const { orderId } = await createOrderFixture({ email: null, paymentMethod: 'transfer' });
     await changeStatus(orderId, { status: 'reserved', notifyClient: true });
     const events = await OrderEventModel.find({ orderId, type: 'system' }).lean();
-    expect(events.map((e) => e.text)).toContainEqual(expect.stringMatching(/e-mail to the client was not sent: .*no e-mail address/));
+    expect(events.map((e) => e.text)).toContainEqual(
+      expect.stringMatching(/e-mail to the client was not sent: .*no e-mail address/),
+    );
   });
 });
 

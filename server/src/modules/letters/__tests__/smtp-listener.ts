@@ -74,7 +74,10 @@ export function parseMail(raw: string): Omit<ReceivedMail, 'from' | 'rcptTo'> {
   const parts = boundary ? body.split(`--${boundary}`).slice(1, -1) : [raw];
   for (const part of parts) {
     const p = boundary ? splitPart(part.replace(/^\r?\n/, '')) : { headers, body };
-    const decoded = decodeBody(p.body.replace(/\r?\n$/, ''), p.headers['content-transfer-encoding']).replace(/\r\n/g, '\n');
+    const decoded = decodeBody(p.body.replace(/\r?\n$/, ''), p.headers['content-transfer-encoding']).replace(
+      /\r\n/g,
+      '\n',
+    );
     if ((p.headers['content-type'] ?? '').startsWith('text/html')) html = decoded;
     else if ((p.headers['content-type'] ?? '').startsWith('text/plain')) text = decoded;
   }

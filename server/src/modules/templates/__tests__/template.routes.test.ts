@@ -70,7 +70,9 @@ describe('POST /api/templates', () => {
     await TemplateModel.deleteMany({ outcome: 'callback' });
     const first = await agent.post('/api/templates').send({ ...body, outcome: 'callback', locale: 'es' });
     expect(first.status).toBe(201);
-    const second = await agent.post('/api/templates').send({ ...body, name: 'Other', outcome: 'callback', locale: 'es' });
+    const second = await agent
+      .post('/api/templates')
+      .send({ ...body, name: 'Other', outcome: 'callback', locale: 'es' });
     expect(second.status).toBe(409);
     expect(second.body.error.code).toBe('conflict');
     expect(await TemplateModel.countDocuments({ outcome: 'callback', locale: 'es' })).toBe(1);
@@ -100,7 +102,9 @@ describe('PATCH /api/templates/:id', () => {
     const clash = await agent.patch(`/api/templates/${b.id}`).send({ status: 'processing' });
     expect(clash.status).toBe(409);
     expect((await agent.patch(`/api/templates/${a.id}`).send({ status: null })).status).toBe(200);
-    const moved = await agent.patch(`/api/templates/${b.id}`).send({ status: 'processing', html: '<p>New <$status><style>p{}</style></p>' });
+    const moved = await agent
+      .patch(`/api/templates/${b.id}`)
+      .send({ status: 'processing', html: '<p>New <$status><style>p{}</style></p>' });
     expect(moved.status).toBe(200);
     expect(moved.body.template).toMatchObject({ status: 'processing', html: '<p>New &lt;$status&gt;</p>' });
     expect(await TemplateModel.findById(b.id).lean()).toMatchObject({ defaultKey: 'status:processing:en' });

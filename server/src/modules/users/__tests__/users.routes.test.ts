@@ -27,12 +27,18 @@ describe('/api/users', () => {
 
   it('validates the body: weak password, unknown role, unknown field', async () => {
     const { agent } = await signedInAgent(ctx, 'admin');
-    const weak = await agent.post('/api/users').send({ email: 'a@test.local', name: 'A', password: 'short', role: 'manager' });
+    const weak = await agent
+      .post('/api/users')
+      .send({ email: 'a@test.local', name: 'A', password: 'short', role: 'manager' });
     expect(weak.status).toBe(400);
     expect(weak.body.error.details[0].path).toBe('body.password');
-    const role = await agent.post('/api/users').send({ email: 'b@test.local', name: 'B', password: testPassword, role: 'root' });
+    const role = await agent
+      .post('/api/users')
+      .send({ email: 'b@test.local', name: 'B', password: testPassword, role: 'root' });
     expect(role.status).toBe(400);
-    const extra = await agent.post('/api/users').send({ email: 'c@test.local', name: 'C', password: testPassword, role: 'manager', isAdmin: true });
+    const extra = await agent
+      .post('/api/users')
+      .send({ email: 'c@test.local', name: 'C', password: testPassword, role: 'manager', isAdmin: true });
     expect(extra.status).toBe(400);
   });
 
