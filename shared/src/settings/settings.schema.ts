@@ -68,6 +68,6 @@ export const defaultSettings: Settings = {
   reviewRequestDelayDays: 7,
   uploadMaxBytes: 100 * 1024 * 1024,
   callInstructions:
-    '<p>Greet the customer by name and say you are calling about order <strong>#&lt;number&gt;</strong>.</p><ul><li>Confirm the items and the total.</li><li>Ask how they would like to pay.</li><li>Agree on a callback time if they cannot talk now.</li></ul>',
+    '<p>Greet the customer by name and say you are calling about their order from the shop; read the order number from the card.</p><ul><li>Confirm the items and the total.</li><li>Ask how they would like to pay.</li><li>Agree on a callback time if they cannot talk now.</li></ul>',
   defaultLocale: 'en',
 };
