@@ -86,29 +86,17 @@ export async function flagPaymentCheck(orderId: string): Promise<boolean> {
   return res.modifiedCount === 1;
 }
 
-/** Due orders whose current nextCallAt has not been announced yet (the resurfacing sweep). */
-export async function findUnannouncedDueOrders(now: Date, limit: number) {
-  return OrderModel.find({ 'call.announcedAt': null, ...dueFilter(now) }, { _id: 1 })
-    .sort({ 'call.nextCallAt': 1 })
-    .limit(limit)
-    .lean<{ _id: mongoose.Types.ObjectId }[]>();
-}
-
 /**
- * Marks a batch of due orders announced in one update and returns those this sweep run won:
- * a concurrent run's update matches none of them (announcedAt is no longer null).
+ * The resurfacing sweep's claim: every due order not yet announced is stamped with this sweep
+ * run's id in one update (one scan on FerretDB, an index range on MongoDB), and the ids it won
+ * are read back. A concurrent run's update finds them already announced, so none is won twice.
  */
-export async function claimOrderAnnouncements(
-  ids: mongoose.Types.ObjectId[],
-  now: Date,
-  runId: string,
-): Promise<string[]> {
-  if (ids.length === 0) return [];
+export async function claimOrderAnnouncements(now: Date, runId: string): Promise<string[]> {
   await OrderModel.updateMany(
-    { _id: { $in: ids }, 'call.announcedAt': null, 'call.nextCallAt': { $lte: now } },
+    { 'call.announcedAt': null, ...dueFilter(now) },
     { $set: { 'call.announcedAt': now, 'call.announcedBy': runId } },
   );
-  const won = await OrderModel.find({ _id: { $in: ids }, 'call.announcedBy': runId }, { _id: 1 }).lean<
+  const won = await OrderModel.find({ 'call.announcedBy': runId }, { _id: 1 }).lean<
     { _id: mongoose.Types.ObjectId }[]
   >();
   return won.map((o) => String(o._id));

@@ -105,6 +105,7 @@ orderSchema.index({ clientId: 1, createdAt: -1 });
 // The call queue: what is due, longest waiting first.
 orderSchema.index({ 'call.state': 1, 'call.nextCallAt': 1 });
 orderSchema.index({ 'call.announcedAt': 1, 'call.nextCallAt': 1 });
+orderSchema.index({ 'call.announcedBy': 1 });
 // Sweeps: automatic cancellation and review requests.
 orderSchema.index({ autoCancelAt: 1 });
 orderSchema.index({ status: 1, completedAt: 1 });

@@ -8,14 +8,9 @@ import { getSettings } from '../settings/settings.service.js';
 import { ClientModel, type ClientDoc } from '../clients/client.model.js';
 import { toClientDtos } from '../clients/client.service.js';
 import { toOrderDto } from '../orders/order.service.js';
-import { claimOrderAnnouncements, findDueOrders, findUnannouncedDueOrders } from '../orders/order-queue.js';
+import { claimOrderAnnouncements, findDueOrders } from '../orders/order-queue.js';
 import type { OrderDoc } from '../orders/order.model.js';
-import {
-  claimTaskAnnouncements,
-  findDueCallTasks,
-  findUnannouncedDueTasks,
-  toTaskDtos,
-} from '../tasks/task.service.js';
+import { claimTaskAnnouncements, findDueCallTasks, toTaskDtos } from '../tasks/task.service.js';
 import type { TaskDoc } from '../tasks/task.model.js';
 import { QueueClaimModel, type QueueClaimDoc } from './queue-claim.model.js';
 import { isDuplicateKeyError } from '../../db/duplicate-key.js';
@@ -269,35 +264,14 @@ export async function expireClaims(now: Date): Promise<number> {
 
 /**
  * The resurfacing sweep: each order or call task whose due time has come is announced once.
- * A batch is claimed with one update stamped with this run's id, so a repeated or concurrent
- * sweep announces nothing twice, and a reschedule clears the marker for the next due time.
+ * Each run claims what it announces with one update stamped with its own id, so a repeated or
+ * concurrent run announces nothing twice; a reschedule clears the marker for the next due time.
  */
-export async function announceDueItems(now: Date, batch = 500): Promise<number> {
+export async function announceDueItems(now: Date): Promise<number> {
   const runId = randomUUID();
-  let announced = 0;
-  for (;;) {
-    const orders = await findUnannouncedDueOrders(now, batch);
-    for (const orderId of await claimOrderAnnouncements(
-      orders.map((o) => o._id),
-      now,
-      runId,
-    )) {
-      announced += 1;
-      await emitDomainEvent('queue.changed', { reason: 'due', orderId });
-    }
-    if (orders.length < batch) break;
-  }
-  for (;;) {
-    const tasks = await findUnannouncedDueTasks(now, batch);
-    for (const taskId of await claimTaskAnnouncements(
-      tasks.map((t) => t._id),
-      now,
-      runId,
-    )) {
-      announced += 1;
-      await emitDomainEvent('queue.changed', { reason: 'due', taskId });
-    }
-    if (tasks.length < batch) break;
-  }
-  return announced;
+  const orderIds = await claimOrderAnnouncements(now, runId);
+  for (const orderId of orderIds) await emitDomainEvent('queue.changed', { reason: 'due', orderId });
+  const taskIds = await claimTaskAnnouncements(now, runId);
+  for (const taskId of taskIds) await emitDomainEvent('queue.changed', { reason: 'due', taskId });
+  return orderIds.length + taskIds.length;
 }

@@ -195,25 +195,13 @@ export async function applyCallToTask(
   return res.modifiedCount === 1;
 }
 
-export async function findUnannouncedDueTasks(now: Date, limit: number) {
-  return TaskModel.find({ 'call.announcedAt': null, ...dueTaskFilter(now) }, { _id: 1 })
-    .sort({ 'call.nextCallAt': 1 })
-    .limit(limit)
-    .lean<{ _id: mongoose.Types.ObjectId }[]>();
-}
-
 /** The task twin of claimOrderAnnouncements. */
-export async function claimTaskAnnouncements(
-  ids: mongoose.Types.ObjectId[],
-  now: Date,
-  runId: string,
-): Promise<string[]> {
-  if (ids.length === 0) return [];
+export async function claimTaskAnnouncements(now: Date, runId: string): Promise<string[]> {
   await TaskModel.updateMany(
-    { _id: { $in: ids }, 'call.announcedAt': null, 'call.nextCallAt': { $lte: now } },
+    { 'call.announcedAt': null, ...dueTaskFilter(now) },
     { $set: { 'call.announcedAt': now, 'call.announcedBy': runId } },
   );
-  const won = await TaskModel.find({ _id: { $in: ids }, 'call.announcedBy': runId }, { _id: 1 }).lean<
+  const won = await TaskModel.find({ 'call.announcedBy': runId }, { _id: 1 }).lean<
     { _id: mongoose.Types.ObjectId }[]
   >();
   return won.map((t) => String(t._id));
