@@ -117,17 +117,20 @@ function report(label: string, samples: Sample[]): void {
 
 /** 1,000 items due across the coming minute; the real scheduler (15 s sweep) announces them. */
 async function resurfacingLag(): Promise<void> {
-  const ids = (await OrderModel.find({}, { _id: 1 }).limit(1000).lean<{ _id: mongoose.Types.ObjectId }[]>()).map(
-    (o) => o._id,
-  );
-  // One update per second of the minute; timed once with a far-off date so the real due times
-  // are still in the future when written (on FerretDB every filtered update scans the collection).
-  const buckets = Array.from({ length: 60 }, (_, s) => ids.filter((_id, i) => i % 60 === s));
+  // The first 1,000 seeded orders, one number-range update per second of the minute ($in filters
+  // are slow on FerretDB); timed once with a far-off date so the real due times are still in the
+  // future when written.
+  const first = 100_000;
+  const ids = await OrderModel.find({ number: { $gte: first, $lt: first + 1000 } }, { _id: 1, number: 1 }).lean<
+    { _id: mongoose.Types.ObjectId; number: number }[]
+  >();
+  const seconds = 60;
+  const per = Math.ceil(1000 / seconds);
   const write = (start: number) =>
     Promise.all(
-      buckets.map((bucket, s) =>
+      Array.from({ length: seconds }, (_, s) =>
         OrderModel.updateMany(
-          { _id: { $in: bucket } },
+          { number: { $gte: first + s * per, $lt: first + (s + 1) * per } },
           {
             $set: {
               'call.state': 'scheduled',
@@ -147,7 +150,7 @@ async function resurfacingLag(): Promise<void> {
   if (Date.now() > start)
     console.log('  (warning: writing the due times took longer than planned; early items start late)');
   const dueById = new Map<string, number>();
-  buckets.forEach((bucket, s) => bucket.forEach((id) => dueById.set(String(id), start + s * 1000)));
+  for (const o of ids) dueById.set(String(o._id), start + Math.floor((o.number - first) / per) * 1000);
   const lags: number[] = [];
   const off = onDomainEvent('queue.changed', (e) => {
     const due = e.reason === 'due' && e.orderId ? dueById.get(e.orderId) : undefined;
