@@ -258,6 +258,8 @@ describe('the admin screens in Chromium', () => {
 
   it('shows the same screens in Spanish', async () => {
     await admin.getByRole('button', { name: 'Español' }).click();
+    // The switch waits for the Spanish strings to load before it is applied and remembered.
+    await admin.getByRole('link', { name: 'Pedidos' }).waitFor();
     await admin.goto(`${server.url}/orders?status=all&year=${year}&q=${encodeURIComponent('Prueba')}`);
     await admin.getByTestId('order-row').first().waitFor();
     await admin.getByRole('combobox', { name: 'Estado' }).waitFor();
