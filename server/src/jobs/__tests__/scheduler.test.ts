@@ -1,25 +1,15 @@
-import { describe, expect, it, beforeEach } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { useTestApp } from '../../test/test-app.js';
-import { setClock } from '../../lib/clock.js';
 import { onDomainEvent } from '../../lib/domain-events.js';
 import { OrderModel } from '../../modules/orders/order.model.js';
 import { OrderEventModel } from '../../modules/orders/order-event.model.js';
-import { emptyQueue, newOrder } from '../../modules/calls/__tests__/fixtures.js';
+import { newOrder, useQueueClock } from '../../modules/calls/__tests__/fixtures.js';
 import { startScheduler } from '../scheduler.js';
 import { jobDefinitions, type JobDefinition } from '../index.js';
 
 const ctx = useTestApp();
 
-let now = new Date('2026-05-04T10:00:00Z');
-const at = (iso: string) => {
-  now = new Date(iso);
-  setClock(() => now);
-};
-
-beforeEach(async () => {
-  at('2026-05-04T10:00:00Z');
-  await emptyQueue();
-});
+const at = useQueueClock();
 
 /** Polls (real time: the scheduler runs on Agenda's clock) until the check passes. */
 async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {

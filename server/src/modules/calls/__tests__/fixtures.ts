@@ -1,4 +1,6 @@
+import { beforeEach } from '@jest/globals';
 import type { Order } from '@callboard/shared';
+import { setClock } from '../../../lib/clock.js';
 import { createOrder } from '../../orders/order.service.js';
 import { OrderModel } from '../../orders/order.model.js';
 import { TaskModel } from '../../tasks/task.model.js';
@@ -30,4 +32,21 @@ export async function emptyQueue(): Promise<void> {
   await OrderModel.updateMany({}, { $set: { 'call.state': 'closed', 'call.nextCallAt': null } });
   await TaskModel.updateMany({ kind: 'call' }, { $set: { done: true, 'call.state': 'closed' } });
   await QueueClaimModel.deleteMany({});
+}
+
+/**
+ * A fixed clock that tests move with the returned `at(iso)`, reset to `start` with an empty queue
+ * before each test. Call at the top level of a test file.
+ */
+export function useQueueClock(start = '2026-05-04T10:00:00Z'): (iso: string) => void {
+  let now = new Date(start);
+  const at = (iso: string) => {
+    now = new Date(iso);
+    setClock(() => now);
+  };
+  beforeEach(async () => {
+    at(start);
+    await emptyQueue();
+  });
+  return at;
 }

@@ -1,22 +1,12 @@
-import { describe, expect, it, beforeEach } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { signedInAgent, useTestApp } from '../../../test/test-app.js';
-import { setClock } from '../../../lib/clock.js';
 import { ClientModel } from '../../clients/client.model.js';
 import { QueueClaimModel } from '../queue-claim.model.js';
-import { emptyQueue, newOrder } from '../../calls/__tests__/fixtures.js';
+import { emptyQueue, newOrder, useQueueClock } from '../../calls/__tests__/fixtures.js';
 
 const ctx = useTestApp();
 
-let now = new Date('2026-05-04T10:00:00Z');
-const at = (iso: string) => {
-  now = new Date(iso);
-  setClock(() => now);
-};
-
-beforeEach(async () => {
-  at('2026-05-04T10:00:00Z');
-  await emptyQueue();
-});
+const at = useQueueClock();
 
 describe('POST /api/queue/claim', () => {
   it('hands 5 due orders to 20 managers claiming at the same moment: 5 distinct items and 15 × 204, three times over', async () => {

@@ -1,21 +1,11 @@
-import { describe, expect, it, beforeEach } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { signedInAgent, useTestApp } from '../../../test/test-app.js';
-import { setClock } from '../../../lib/clock.js';
 import { TaskModel } from '../task.model.js';
-import { emptyQueue, newOrder } from '../../calls/__tests__/fixtures.js';
+import { newOrder, useQueueClock } from '../../calls/__tests__/fixtures.js';
 
 const ctx = useTestApp();
 
-let now = new Date('2026-05-04T10:00:00Z');
-const at = (iso: string) => {
-  now = new Date(iso);
-  setClock(() => now);
-};
-
-beforeEach(async () => {
-  at('2026-05-04T10:00:00Z');
-  await emptyQueue();
-});
+const at = useQueueClock();
 
 describe('/api/tasks', () => {
   it('creates a call task that appears in the queue when due and follows the re-call rules', async () => {
