@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import {
   Box,
@@ -12,83 +12,23 @@ import {
   ListItemIcon,
   ListItemText,
   ListSubheader,
-  MenuItem,
   Paper,
   Stack,
-  TextField,
   Typography,
 } from '@mui/material';
 import EditIcon from '@mui/icons-material/Edit';
 import { DateTime } from 'luxon';
-import type { Task, TaskKind } from '@callboard/shared';
+import type { Task } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ListSkeleton } from '../../../components/Skeletons';
 import { useNow } from '../../../components/use-now';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { useGetMeQuery } from '../../auth/api/auth-api';
-import { useCreateTaskMutation, useListTasksQuery, useUpdateTaskMutation } from '../api/tasks-api';
+import { useListTasksQuery, useUpdateTaskMutation } from '../api/tasks-api';
 import { groupTasksByDay } from './task-days';
 import { TaskCall } from './TaskCall';
 import { TaskEditDialog } from './TaskEditDialog';
-
-const INPUT_FORMAT = "yyyy-MM-dd'T'HH:mm";
-
-function NewTaskForm({ zone }: { zone: string }) {
-  const t = useT();
-  const [createTask, { error, isLoading }] = useCreateTaskMutation();
-  const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<TaskKind>('other');
-  const [dueAt, setDueAt] = useState(() =>
-    DateTime.now().setZone(zone).plus({ hours: 1 }).startOf('hour').toFormat(INPUT_FORMAT),
-  );
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const due = DateTime.fromFormat(dueAt, INPUT_FORMAT, { zone });
-    if (!title.trim() || !due.isValid) return;
-    const result = await createTask({ title: title.trim(), kind, dueAt: due.toUTC().toISO()! });
-    if (!('error' in result)) setTitle('');
-  }
-
-  return (
-    <Stack spacing={1}>
-      <Stack component="form" direction="row" spacing={1} onSubmit={submit} aria-label={t('myTasks.new')}>
-        <TextField
-          size="small"
-          label={t('myTasks.titleField')}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-          sx={{ flex: 1 }}
-        />
-        <TextField
-          select
-          size="small"
-          label={t('task.kind')}
-          value={kind}
-          onChange={(e) => setKind(e.target.value as TaskKind)}
-          sx={{ width: 120 }}
-        >
-          <MenuItem value="other">{t('task.kind.other')}</MenuItem>
-          <MenuItem value="call">{t('task.kind.call')}</MenuItem>
-        </TextField>
-        <TextField
-          size="small"
-          type="datetime-local"
-          label={t('task.due')}
-          value={dueAt}
-          onChange={(e) => setDueAt(e.target.value)}
-          required
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <Button type="submit" variant="contained" loading={isLoading}>
-          {t('task.add')}
-        </Button>
-      </Stack>
-      {error ? <ApiErrorAlert error={error} /> : null}
-    </Stack>
-  );
-}
+import { NewTaskForm } from './NewTaskForm';
 
 function callable(task: Task): task is Task & { clientId: string; call: NonNullable<Task['call']> } {
   return task.kind === 'call' && Boolean(task.clientId) && task.call !== null;
@@ -128,7 +68,13 @@ export function MyTasksPage() {
           {t('myTasks.zone', { zone })}
         </Typography>
       </Stack>
-      <NewTaskForm zone={zone} />
+      <NewTaskForm
+        zone={zone}
+        defaultKind="other"
+        titleLabel="myTasks.titleField"
+        compact
+        ariaLabel={t('myTasks.new')}
+      />
       {updateState.error ? <ApiErrorAlert error={updateState.error} onClose={updateState.reset} /> : null}
       <Box sx={{ mt: 2 }}>
         {isLoading ? (
