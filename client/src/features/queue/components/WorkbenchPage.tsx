@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { Alert, Box, Button, Chip, FormControlLabel, Paper, Stack, Switch, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, FormControlLabel, Paper, Skeleton, Stack, Switch, Typography } from '@mui/material';
 import { DateTime } from 'luxon';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useAppDispatch, useAppSelector } from '../../../app/store';
@@ -79,11 +79,16 @@ export function WorkbenchPage() {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', px: 1.5, pt: 1.5 }}>
-        <Chip
-          color={due > 0 ? 'primary' : 'default'}
-          label={t('workbench.due', { count: due >= 200 ? '200+' : due })}
-          data-testid="due-count"
-        />
+        {/* "Due now: 0" before the first answer would read as an empty queue. */}
+        {queue.isLoading ? (
+          <Skeleton variant="rounded" width={110} height={32} />
+        ) : (
+          <Chip
+            color={due > 0 ? 'primary' : 'default'}
+            label={t('workbench.due', { count: due >= 200 ? '200+' : due })}
+            data-testid="due-count"
+          />
+        )}
         <Button
           variant="contained"
           onClick={() => void takeNext()}
