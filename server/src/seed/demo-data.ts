@@ -14,6 +14,7 @@ import { ClientModel } from '../modules/clients/client.model.js';
 import { ClientNoteModel } from '../modules/clients/client-note.model.js';
 import { CounterModel, OrderModel } from '../modules/orders/order.model.js';
 import { OrderEventModel } from '../modules/orders/order-event.model.js';
+import { seedDemoTasks } from './demo-tasks.js';
 
 export const demoPassword = 'callboard-demo';
 
@@ -807,10 +808,18 @@ export async function seedDemoData(size: DemoSeedSize = { clients: 60, orders: 3
   );
   await insertInBatches(ClientNoteModel, notes);
   await CounterModel.updateOne({ _id: 'order' }, { $max: { seq: built.length } }, { upsert: true });
+  const history = await seedDemoTasks({
+    managers: ids.managers.map((m) => m.id),
+    admins: ids.admins.map((a) => a.id),
+    clients: clients.map((c) => String(c._id)),
+    orders: built.map((b) => String(b.order._id)),
+    now,
+    random: r,
+  });
 
   return [
     'Demo data created. Sign in with any of these (password: ' + demoPassword + '):',
     ...staff.map((s) => `  ${s.role.padEnd(8)} ${s.email}`),
-    `  (${clients.length} clients and ${built.length} orders over the last 14 months)`,
+    `  (${clients.length} clients and ${built.length} orders over the last 14 months, ${history.calls} calls, ${history.tasks} tasks)`,
   ].join('\n');
 }

@@ -78,6 +78,13 @@ export type Call = {
 
 export const queueQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict();
 
+/**
+ * `except`: order or task ids the caller is finishing (a call being saved, the card on screen),
+ * so a claim made ahead of time returns the item after them instead of one they already hold.
+ */
+export const claimBody = z.object({ except: z.array(objectId).max(20).default([]) }).strict();
+export type ClaimBody = z.input<typeof claimBody>;
+
 /** Why an item is due, for the UI to translate; `reason` is the same in English. */
 export type QueueReason = {
   kind: 'new' | 'not_reached' | 'callback' | 'task';

@@ -42,14 +42,22 @@ export async function applyCallToOrder(
   personal: PersonalHold,
 ): Promise<boolean> {
   const res = await OrderModel.updateOne(
-    {
-      _id: orderId,
-      'call.lastCallId': { $ne: new mongoose.Types.ObjectId(callId) },
-      $or: [{ 'call.lastCallAt': null }, { 'call.lastCallAt': { $lte: result.lastCallAt } }],
-    },
+    { _id: orderId, ...callNotYetApplied(callId, result) },
     { $set: callStateUpdate('call', callId, result, personal) },
   );
   return res.modifiedCount === 1;
+}
+
+/**
+ * The guard of a call-state write, shared by orders and call tasks: not this call again, and no
+ * newer call already applied. "Not after" rather than an $or of null and $lte, because FerretDB
+ * then still finds the document by _id instead of scanning the collection.
+ */
+export function callNotYetApplied(callId: string, result: NextCall) {
+  return {
+    'call.lastCallId': { $ne: new mongoose.Types.ObjectId(callId) },
+    'call.lastCallAt': { $not: { $gt: result.lastCallAt } },
+  };
 }
 
 /** The `$set` of a call result, shared by orders and call tasks (same sub-document). */

@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import { queueQuery } from '@callboard/shared';
+import { claimBody, queueQuery } from '@callboard/shared';
 import { clock } from '../../lib/clock.js';
 import { apiRoutes } from '../../http/route.js';
-import { claimNextQueueItem, listQueue } from './queue.service.js';
+import { claimNextQueueItem, countQueue, listQueue } from './queue.service.js';
 
 export const queueRoutes = apiRoutes(Router(), '/api/queue', 'Queue');
 
@@ -17,16 +17,27 @@ queueRoutes.get(
   async ({ query, user }) => ({ body: { items: await listQueue(user, clock.now(), query.limit) } }),
 );
 
+queueRoutes.get(
+  '/count',
+  {
+    summary:
+      'How many items the caller could take now (as GET /api/queue filters them), counted up to 200; `more` says there are further ones',
+    access: 'staff',
+  },
+  async ({ user }) => ({ body: await countQueue(user, clock.now(), 200) }),
+);
+
 queueRoutes.post(
   '/claim',
   {
     summary:
-      'Claim the next due item nobody else holds (for the claim period, or until a call is recorded on it); 204 when nothing is due',
+      'Claim the next due item nobody else holds (for the claim period, or until a call is recorded on it), passing over the ids in `except`; 204 when nothing is due',
     access: 'staff',
+    body: claimBody,
     responses: { 200: 'Claimed', 204: 'Nothing due' },
   },
-  async ({ user }) => {
-    const item = await claimNextQueueItem(user, clock.now());
+  async ({ user, body }) => {
+    const item = await claimNextQueueItem(user, clock.now(), body.except);
     return item ? { body: { item } } : { status: 204 };
   },
 );

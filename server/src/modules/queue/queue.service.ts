@@ -21,6 +21,8 @@ type Candidate =
 
 type CallState = NonNullable<OrderDoc['call']>;
 
+type Offer = { candidate: Candidate; client: ClientDoc | undefined; claim: QueueClaimDoc | null };
+
 export const queueKey = (kind: 'order' | 'task', id: string) => `${kind}:${id}`;
 
 const pageSize = 100;
@@ -128,14 +130,10 @@ async function activeClaims(keys: string[], now: Date): Promise<Map<string, Queu
   return new Map(docs.map((d) => [d._id, d]));
 }
 
-async function toQueueItems(
-  entries: { candidate: Candidate; claim: QueueClaimDoc | null }[],
-  clients: Map<string, ClientDoc>,
-  user: SessionUser,
-): Promise<QueueItem[]> {
-  const clientDocs = [...new Set(entries.flatMap((e) => (e.candidate.clientId ? [e.candidate.clientId] : [])))]
-    .map((id) => clients.get(id))
-    .filter((c): c is ClientDoc => !!c);
+async function toQueueItems(entries: Offer[], user: SessionUser): Promise<QueueItem[]> {
+  const clientDocs = [
+    ...new Map(entries.flatMap((e) => (e.client ? [[String(e.client._id), e.client]] : []))).values(),
+  ];
   const clientDtos = new Map((await toClientDtos(clientDocs)).map((c) => [c.id, c]));
   const taskDtos = new Map(
     (await toTaskDtos(entries.flatMap((e) => (e.candidate.kind === 'task' ? [e.candidate.doc] : [])))).map((t) => [
@@ -177,26 +175,43 @@ function offerable(
   );
 }
 
-/** GET /api/queue: what this manager could call now, with who holds each item. */
-export async function listQueue(user: SessionUser, now: Date, limit: number): Promise<QueueItem[]> {
-  const settings = await getSettings();
-  const out: { candidate: Candidate; claim: QueueClaimDoc | null }[] = [];
-  const clients = new Map<string, ClientDoc>();
+/**
+ * What this user may take now, longest waiting first: due, inside the client's calling hours,
+ * not someone else's personal callback, with the claim on each if any.
+ */
+async function* offers(user: SessionUser, now: Date, settings: Settings): AsyncGenerator<Offer> {
   for await (const batch of dueCandidates(now)) {
-    for (const [id, doc] of await loadClients(batch.flatMap((c) => (c.clientId ? [c.clientId] : []))))
-      clients.set(id, doc);
+    const clients = await loadClients(batch.flatMap((c) => (c.clientId ? [c.clientId] : [])));
     const claims = await activeClaims(
       batch.map((c) => c.key),
       now,
     );
     for (const candidate of batch) {
-      if (!offerable(candidate, clients.get(candidate.clientId ?? ''), user, now, settings)) continue;
-      out.push({ candidate, claim: claims.get(candidate.key) ?? null });
-      if (out.length >= limit) break;
+      const client = clients.get(candidate.clientId ?? '');
+      if (offerable(candidate, client, user, now, settings))
+        yield { candidate, client, claim: claims.get(candidate.key) ?? null };
     }
+  }
+}
+
+/** GET /api/queue: what this manager could call now, with who holds each item. */
+export async function listQueue(user: SessionUser, now: Date, limit: number): Promise<QueueItem[]> {
+  const out: Offer[] = [];
+  for await (const offer of offers(user, now, await getSettings())) {
+    out.push(offer);
     if (out.length >= limit) break;
   }
-  return toQueueItems(out, clients, user);
+  return toQueueItems(out, user);
+}
+
+/** GET /api/queue/count: how many items this manager could call now, counted up to `cap`. */
+export async function countQueue(user: SessionUser, now: Date, cap: number): Promise<{ due: number; more: boolean }> {
+  let due = 0;
+  for await (const _offer of offers(user, now, await getSettings())) {
+    if (due === cap) return { due, more: true };
+    due += 1;
+  }
+  return { due, more: false };
 }
 
 /**
@@ -222,30 +237,28 @@ async function tryClaim(key: string, user: SessionUser, now: Date, minutes: numb
   }
 }
 
-/** POST /api/queue/claim: the longest-waiting item nobody else holds, now held by this manager. */
-export async function claimNextQueueItem(user: SessionUser, now: Date): Promise<QueueItem | null> {
+/**
+ * POST /api/queue/claim: the longest-waiting item nobody else holds, now held by this manager;
+ * `except` passes over items the manager is still finishing (they already hold those).
+ */
+export async function claimNextQueueItem(
+  user: SessionUser,
+  now: Date,
+  except: string[] = [],
+): Promise<QueueItem | null> {
   const settings = await getSettings();
-  for await (const batch of dueCandidates(now)) {
-    const clients = await loadClients(batch.flatMap((c) => (c.clientId ? [c.clientId] : [])));
-    const claims = await activeClaims(
-      batch.map((c) => c.key),
-      now,
-    );
-    for (const candidate of batch) {
-      const held = claims.get(candidate.key);
-      if (held && held.userId !== user.id) continue;
-      if (!offerable(candidate, clients.get(candidate.clientId ?? ''), user, now, settings)) continue;
-      const claim = await tryClaim(candidate.key, user, now, settings.claimMinutes);
-      if (!claim) continue;
-      await emitDomainEvent('queue.changed', {
-        reason: 'claimed',
-        ...(candidate.kind === 'order'
-          ? { orderId: String(candidate.doc._id) }
-          : { taskId: String(candidate.doc._id) }),
-      });
-      const [item] = await toQueueItems([{ candidate, claim }], clients, user);
-      return item ?? null;
-    }
+  const skip = new Set(except);
+  for await (const offer of offers(user, now, settings)) {
+    const { candidate } = offer;
+    if (skip.has(String(candidate.doc._id)) || (offer.claim && offer.claim.userId !== user.id)) continue;
+    const claim = await tryClaim(candidate.key, user, now, settings.claimMinutes);
+    if (!claim) continue;
+    await emitDomainEvent('queue.changed', {
+      reason: 'claimed',
+      ...(candidate.kind === 'order' ? { orderId: String(candidate.doc._id) } : { taskId: String(candidate.doc._id) }),
+    });
+    const [item] = await toQueueItems([{ ...offer, claim }], user);
+    return item ?? null;
   }
   return null;
 }

@@ -7,7 +7,7 @@ import type { SessionUser } from '../../http/auth.js';
 import { getUser, userNames } from '../users/users.service.js';
 import { getClientDoc } from '../clients/client.service.js';
 import { getOrderDoc } from '../orders/order.service.js';
-import { callStateUpdate, type PersonalHold } from '../orders/order-queue.js';
+import { callNotYetApplied, callStateUpdate, type PersonalHold } from '../orders/order-queue.js';
 import type { NextCall } from '@callboard/shared';
 import { TaskModel, type TaskDoc } from './task.model.js';
 
@@ -177,11 +177,7 @@ export async function applyCallToTask(
   personal: PersonalHold,
 ): Promise<boolean> {
   const res = await TaskModel.updateOne(
-    {
-      _id: taskId,
-      'call.lastCallId': { $ne: new mongoose.Types.ObjectId(callId) },
-      $or: [{ 'call.lastCallAt': null }, { 'call.lastCallAt': { $lte: result.lastCallAt } }],
-    },
+    { _id: taskId, ...callNotYetApplied(callId, result) },
     {
       $set: {
         ...callStateUpdate('call', callId, result, personal),

@@ -48,8 +48,26 @@ describe('POST /api/queue/claim', () => {
     expect(claim.body.item.client).toMatchObject({ id: older.clientId });
     const list = await two.agent.get('/api/queue');
     expect(list.body.items.map((i: { order: { id: string } }) => i.order.id)).toEqual([older.id, newer.id]);
+    expect((await two.agent.get('/api/queue/count')).body).toEqual({ due: 2, more: false });
     expect(list.body.items[0].claimedBy).toMatchObject({ id: one.user.id });
     expect((await two.agent.post('/api/queue/claim')).body.item.order.id).toBe(newer.id);
+  });
+
+  it('claims ahead: `except` passes over the item the manager is still saving, and keeps holding it', async () => {
+    const { agent } = await signedInAgent(ctx, 'manager');
+    at('2026-05-04T09:00:00Z');
+    const first = await newOrder();
+    at('2026-05-04T09:10:00Z');
+    const second = await newOrder();
+    at('2026-05-04T10:00:00Z');
+    expect((await agent.post('/api/queue/claim')).body.item.order.id).toBe(first.id);
+    const ahead = await agent.post('/api/queue/claim').send({ except: [first.id] });
+    expect(ahead.body.item.order.id).toBe(second.id);
+    expect(await QueueClaimModel.countDocuments({})).toBe(2);
+    expect((await agent.post('/api/queue/claim').send({ except: [first.id, second.id] })).status).toBe(204);
+    const bad = await agent.post('/api/queue/claim').send({ except: ['nope'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('validation_failed');
   });
 
   it('frees a claim after the claim period and when a call is recorded', async () => {
@@ -101,6 +119,7 @@ describe('POST /api/queue/claim', () => {
     const tokyo = await newOrder({ timezone: 'Asia/Tokyo' });
     const list = await agent.get('/api/queue');
     expect(list.body.items.map((i: { order: { id: string } }) => i.order.id)).toEqual([tokyo.id]);
+    expect((await agent.get('/api/queue/count')).body).toEqual({ due: 1, more: false });
     expect((await agent.post('/api/queue/claim')).body.item.order.id).toBe(tokyo.id);
     expect((await agent.post('/api/queue/claim')).body.item.order.id).toBe(tokyo.id); // still holds it, gets it again
     at('2026-05-04T06:59:00Z'); // 08:59 in Madrid
