@@ -1,14 +1,16 @@
 import { combineReducers, configureStore } from '@reduxjs/toolkit';
 import { setupListeners } from '@reduxjs/toolkit/query';
-import { useDispatch, useSelector } from 'react-redux';
+import { useDispatch, useSelector, useStore } from 'react-redux';
 import { baseApi } from './api';
 import { preferencesSlice } from './preferences-slice';
 import { workbenchSlice } from '../features/queue/workbench-slice';
+import { callOutboxSlice } from '../features/calls/call-outbox';
 
 const rootReducer = combineReducers({
   [baseApi.reducerPath]: baseApi.reducer,
   preferences: preferencesSlice.reducer,
   workbench: workbenchSlice.reducer,
+  callOutbox: callOutboxSlice.reducer,
 });
 
 export type RootState = ReturnType<typeof rootReducer>;
@@ -27,3 +29,4 @@ export type AppStore = ReturnType<typeof makeStore>;
 export type AppDispatch = AppStore['dispatch'];
 export const useAppDispatch = useDispatch.withTypes<AppDispatch>();
 export const useAppSelector = useSelector.withTypes<RootState>();
+export const useAppStore = useStore.withTypes<AppStore>();

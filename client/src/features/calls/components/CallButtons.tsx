@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Backdrop, Button, CircularProgress, Stack } from '@mui/material';
 import type { CallOutcome, Client, Order } from '@callboard/shared';
 import { useT } from '../../../i18n/i18n';
@@ -16,14 +16,26 @@ export type CallButtonsProps = {
   target: CallTarget;
   call: Order['call'];
   client: Client;
-  onSaved: (result: RecordCallResult) => void;
+  /** After a save the dialog waited for (not given where calls save in the background). */
+  onSaved?: (result: RecordCallResult) => void;
+  /** See CallDialog: saving in the background, and the moment the save was handed over. */
+  onSubmitted?: () => void;
+  /** A dialog opened: the call is ending (the workbench claims the next item ahead). */
+  onDialogOpened?: () => void;
   /** Hot keys listen on the whole page while the card is the active one. */
   hotkeys: boolean;
 };
 
-export function CallButtons({ target, call, client, onSaved, hotkeys }: CallButtonsProps) {
+export function CallButtons({ target, call, client, onSaved, onSubmitted, onDialogOpened, hotkeys }: CallButtonsProps) {
   const t = useT();
-  const [open, setOpen] = useState<CallOutcome | null>(null);
+  const [open, setOpenState] = useState<CallOutcome | null>(null);
+  const setOpen = useCallback(
+    (outcome: CallOutcome | null) => {
+      setOpenState(outcome);
+      if (outcome) onDialogOpened?.();
+    },
+    [onDialogOpened],
+  );
 
   useEffect(preloadCallDialog, []);
 
@@ -38,7 +50,7 @@ export function CallButtons({ target, call, client, onSaved, hotkeys }: CallButt
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [hotkeys, open]);
+  }, [hotkeys, open, setOpen]);
 
   return (
     <>
@@ -82,8 +94,15 @@ export function CallButtons({ target, call, client, onSaved, hotkeys }: CallButt
             onClose={() => setOpen(null)}
             onSaved={(result) => {
               setOpen(null);
-              onSaved(result);
+              onSaved?.(result);
             }}
+            onSubmitted={
+              onSubmitted &&
+              (() => {
+                setOpen(null);
+                onSubmitted();
+              })
+            }
           />
         </Suspense>
       ) : null}

@@ -17,12 +17,14 @@ import {
 import { DateTime } from 'luxon';
 import type { CallOutcome, Client, FollowUpKind, Order, RecordCallBody } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { useAppDispatch } from '../../../app/store';
 import { useNow } from '../../../components/use-now';
 import { useT, type MessageKey } from '../../../i18n/i18n';
 import { useFormat } from '../../../i18n/format';
 import { useGetSettingsQuery } from '../../settings/api/settings-api';
 import { LetterSection, type LetterState } from '../../letters/components/LetterSection';
 import { useRecordCallMutation, type CallTarget, type RecordCallResult } from '../api/calls-api';
+import { sendCall } from '../call-outbox';
 import { describeEffect } from '../effect';
 import { outcomeButtons } from '../outcomes';
 import { CallbackPicker } from './CallbackPicker';
@@ -36,12 +38,18 @@ export type CallDialogProps = {
   client: Client;
   onClose: () => void;
   onSaved: (result: RecordCallResult) => void;
+  /**
+   * Given (the workbench), the call is handed to the call outbox and this is called at once: the
+   * save goes on in the background and a failure is shown by the outbox, with the request kept.
+   */
+  onSubmitted?: () => void;
 };
 
 /** One dialog per opening: its Idempotency-Key lives as long as it does, so retries record one call. */
-export function CallDialog({ outcome, target, call, client, onClose, onSaved }: CallDialogProps) {
+export function CallDialog({ outcome, target, call, client, onClose, onSaved, onSubmitted }: CallDialogProps) {
   const t = useT();
   const fmt = useFormat();
+  const dispatch = useAppDispatch();
   const now = useNow(15_000);
   const { data: settings } = useGetSettingsQuery();
   const [recordCall, { error, isLoading }] = useRecordCallMutation();
@@ -78,6 +86,11 @@ export function CallDialog({ outcome, target, call, client, onClose, onSaved }: 
       ...(followUp ? { followUp } : {}),
       ...(outcome === 'invalid_contact' && phone ? { phone } : {}),
     };
+    if (onSubmitted) {
+      void dispatch(sendCall({ key: idempotencyKey, target, body, clientName: client.name }));
+      onSubmitted();
+      return;
+    }
     const result = await recordCall({ target, body, idempotencyKey });
     if ('data' in result && result.data) {
       onSaved(result.data);

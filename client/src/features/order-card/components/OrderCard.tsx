@@ -7,8 +7,8 @@ import { PageSkeleton } from '../../../components/Skeletons';
 import { SafeHtml } from '../../../components/SafeHtml';
 import { useT, type MessageKey } from '../../../i18n/i18n';
 import { useFormat } from '../../../i18n/format';
-import type { CallTarget, RecordCallResult } from '../../calls/api/calls-api';
-import { CallButtons } from '../../calls/components/CallButtons';
+import type { CallTarget } from '../../calls/api/calls-api';
+import { CallButtons, type CallButtonsProps } from '../../calls/components/CallButtons';
 import { ClientContacts } from '../../clients/components/ClientContacts';
 import { ClientLocalTime } from '../../clients/components/ClientLocalTime';
 import { ClientNotes } from '../../clients/components/ClientNotes';
@@ -141,11 +141,18 @@ export type OrderCardProps = {
   targetCall?: Order['call'];
   /** Shown above the call buttons: the workbench's reason and claim countdown. */
   banner?: ReactNode;
-  onSaved: (result: RecordCallResult) => void;
-  hotkeys: boolean;
-};
+} & Pick<CallButtonsProps, 'onSaved' | 'onSubmitted' | 'onDialogOpened' | 'hotkeys'>;
 
-export function OrderCard({ orderId, target, targetCall, banner, onSaved, hotkeys }: OrderCardProps) {
+export function OrderCard({
+  orderId,
+  target,
+  targetCall,
+  banner,
+  onSaved,
+  onSubmitted,
+  onDialogOpened,
+  hotkeys,
+}: OrderCardProps) {
   const t = useT();
   const fmt = useFormat();
   const { data, error, isLoading } = useGetOrderQuery(orderId);
@@ -210,6 +217,8 @@ export function OrderCard({ orderId, target, targetCall, banner, onSaved, hotkey
             call={targetCall ?? order.call}
             client={client}
             onSaved={onSaved}
+            onSubmitted={onSubmitted}
+            onDialogOpened={onDialogOpened}
             hotkeys={hotkeys}
           />
         </Paper>

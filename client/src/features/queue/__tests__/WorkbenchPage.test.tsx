@@ -13,15 +13,15 @@ const orders = [
   makeOrder({ id: 'a00000000000000000000002', number: 1002 }),
 ];
 
-function queueServer() {
+/** A queue of the two orders; a recorded call takes its order out. */
+function queueHandlers() {
   const due: Order[] = [...orders];
-  return mockApi({
+  return {
     'GET /api/settings': () => ({ body: { settings } }),
-    'GET /api/queue': () => ({
-      body: { items: due.map((order) => ({ kind: 'order', order, client, dueAt: order.createdAt, claimedBy: null })) },
-    }),
-    'POST /api/queue/claim': () => {
-      const order = due[0];
+    'GET /api/queue/count': () => ({ body: { due: due.length, more: false } }),
+    'POST /api/queue/claim': (req) => {
+      const except = (req.body as { except?: string[] } | undefined)?.except ?? [];
+      const order = due.find((o) => !except.includes(o.id));
       return order
         ? {
             body: {
@@ -49,8 +49,10 @@ function queueServer() {
     },
     'GET /api/orders/:id/timeline': () => ({ body: { items: [] } }),
     'GET /api/tasks': () => ({ body: { items: [], total: 0, page: 1, limit: 200 } }),
-  });
+  } satisfies Parameters<typeof mockApi>[0];
 }
+
+const queueServer = () => mockApi(queueHandlers());
 
 describe('WorkbenchPage', () => {
   it('takes the next item with N and, after "not reached" + Enter, opens the next one by itself', async () => {
@@ -71,9 +73,43 @@ describe('WorkbenchPage', () => {
     await userEvent.keyboard('{Enter}');
 
     await waitFor(() => expect(screen.getByTestId('order-number')).toHaveTextContent('#1002'));
-    expect(server.calls('POST', /\/queue\/claim$/)).toHaveLength(2);
+    // The second claim was made ahead, when the dialog opened, passing over the card on screen.
+    const claims = server.calls('POST', /\/queue\/claim$/);
+    expect(claims).toHaveLength(2);
+    expect(claims[1]!.body).toEqual({ except: ['a00000000000000000000001'] });
     expect(server.calls('POST', /\/calls$/)[0]!.path).toBe('/api/orders/a00000000000000000000001/calls');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByTestId('pending-calls')).not.toBeInTheDocument());
+  });
+
+  it('keeps a call whose background save failed, and records it once on retry with the same key', async () => {
+    let attempts = 0;
+    const server = mockApi({
+      ...queueHandlers(),
+      'POST /api/orders/:id/calls': () =>
+        ++attempts === 1
+          ? { status: 503, body: { error: { code: 'service_unavailable', message: 'Database restarting' } } }
+          : { status: 201, body: { call: { id: 'call' }, order: orders[0] } },
+    });
+    renderWithProviders(<WorkbenchPage />, {
+      preloadedState: { workbench: { open: null, autoAdvance: true, nothingDue: false } },
+    });
+    await userEvent.click(await screen.findByTestId('take-next'));
+    expect(await screen.findByTestId('order-number')).toHaveTextContent('#1001');
+    await userEvent.keyboard('2');
+    await screen.findByRole('dialog');
+    await userEvent.type(screen.getByLabelText('Comment'), 'Voicemail');
+    await userEvent.keyboard('{Enter}');
+
+    const alert = await screen.findByText('The call with Lucía Fernández was not saved');
+    expect(alert.closest('[role="alert"]')).toHaveTextContent('Database restarting');
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.queryByTestId('pending-calls')).not.toBeInTheDocument());
+    const saves = server.calls('POST', /\/calls$/);
+    expect(saves).toHaveLength(2);
+    expect(saves[1]!.body).toEqual(saves[0]!.body);
+    expect(saves[0]!.body).toMatchObject({ outcome: 'not_reached', comment: 'Voicemail' });
+    expect(saves[1]!.headers.get('Idempotency-Key')).toBe(saves[0]!.headers.get('Idempotency-Key'));
   });
 
   it('stays on the empty workbench after a save when auto-advance is paused', async () => {
@@ -93,7 +129,7 @@ describe('WorkbenchPage', () => {
   it('says so when nothing is due', async () => {
     mockApi({
       'GET /api/settings': () => ({ body: { settings } }),
-      'GET /api/queue': () => ({ body: { items: [] } }),
+      'GET /api/queue/count': () => ({ body: { due: 0, more: false } }),
       'POST /api/queue/claim': () => ({ status: 204 }),
     });
     renderWithProviders(<WorkbenchPage />);

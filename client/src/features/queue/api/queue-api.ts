@@ -1,22 +1,22 @@
-import type { QueueItem } from '@callboard/shared';
+import type { ClaimBody, QueueItem } from '@callboard/shared';
 import { baseApi } from '../../../app/api';
 
 export type { QueueItem };
 
 export const queueApi = baseApi.injectEndpoints({
   endpoints: (build) => ({
-    getQueue: build.query<QueueItem[], void>({
-      query: () => '/queue?limit=200',
-      transformResponse: (res: { items: QueueItem[] }) => res.items,
+    /** The workbench's "Due now" figure: a count, so live updates stay cheap on the server. */
+    getQueueCount: build.query<{ due: number; more: boolean }, void>({
+      query: () => '/queue/count',
       providesTags: [{ type: 'Queue', id: 'LIST' }],
     }),
     /** null when nothing is due (204). */
-    claimNext: build.mutation<QueueItem | null, void>({
-      query: () => ({ url: '/queue/claim', method: 'POST' }),
+    claimNext: build.mutation<QueueItem | null, ClaimBody>({
+      query: (body) => ({ url: '/queue/claim', method: 'POST', body }),
       transformResponse: (res: { item: QueueItem } | null) => res?.item ?? null,
       // The claim's live event refreshes the due count; no refetch here competes with opening the card.
     }),
   }),
 });
 
-export const { useGetQueueQuery, useClaimNextMutation } = queueApi;
+export const { useGetQueueCountQuery, useClaimNextMutation } = queueApi;

@@ -2,58 +2,105 @@ import { useCallback, useEffect, useRef } from 'react';
 import { Alert, Box, Button, Chip, FormControlLabel, Paper, Skeleton, Stack, Switch, Typography } from '@mui/material';
 import { DateTime } from 'luxon';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { useAppDispatch, useAppSelector } from '../../../app/store';
+import { useAppDispatch, useAppSelector, useAppStore } from '../../../app/store';
 import { useT } from '../../../i18n/i18n';
 import { CallButtons } from '../../calls/components/CallButtons';
 import { isTyping } from '../../calls/outcomes';
+import { unsavedItemIds } from '../../calls/call-outbox';
+import { PendingCalls } from '../../calls/components/PendingCalls';
 import { ClientContacts } from '../../clients/components/ClientContacts';
 import { OrderCard } from '../../order-card/components/OrderCard';
 import { ordersApi } from '../../orders/api/orders-api';
 import { useGetSettingsQuery } from '../../settings/api/settings-api';
-import { useClaimNextMutation, useGetQueueQuery, type QueueItem } from '../api/queue-api';
+import { useClaimNextMutation, useGetQueueCountQuery, type QueueItem } from '../api/queue-api';
 import { autoAdvanceToggled, itemClosed, itemOpened, queueEmpty, type OpenItem } from '../workbench-slice';
 import { DueReason } from './DueReason';
 
-function openItemOf(item: QueueItem, claimMinutes: number): OpenItem {
+function openItemOf({ item, claimedAt }: Claimed, claimMinutes: number): OpenItem {
   return {
     kind: item.kind,
     id: item.kind === 'order' ? item.order!.id : item.task!.id,
     orderId: item.kind === 'order' ? item.order!.id : (item.task?.orderId ?? null),
     clientId: item.client?.id ?? null,
-    claimExpiresAt: DateTime.now().plus({ minutes: claimMinutes }).toISO()!,
+    claimExpiresAt: DateTime.fromMillis(claimedAt).plus({ minutes: claimMinutes }).toISO()!,
     why: item.why,
     dueAt: item.dueAt,
     taskTitle: item.task?.title ?? null,
   };
 }
 
-/** A manager's home: the due count, "take next", and the claimed item's card with the call buttons. */
+/** A claim's answer: the item (null when nothing was due) and when it was taken. */
+type Claimed = { item: QueueItem; claimedAt: number };
+
+/**
+ * A manager's home: the due count, "take next", and the claimed item's card with the call buttons.
+ * Speed comes from two things: when a call dialog opens, the next item is claimed ahead (passing
+ * over the one on screen), and a save goes to the call outbox in the background, so the next card
+ * paints as soon as the save key is pressed.
+ */
 export function WorkbenchPage() {
   const t = useT();
   const dispatch = useAppDispatch();
+  const store = useAppStore();
   const { open, autoAdvance, nothingDue } = useAppSelector((s) => s.workbench);
-  const queue = useGetQueueQuery();
+  const queue = useGetQueueCountQuery();
   const { data: settings } = useGetSettingsQuery();
-  const [claimNext, claimState] = useClaimNextMutation();
+  const claimMinutes = settings?.claimMinutes ?? 10;
+  const [claimNow, claimState] = useClaimNextMutation();
+  const [claimAhead] = useClaimNextMutation();
+  const ahead = useRef<Promise<Claimed | null | undefined> | null>(null);
   const lastItem = useRef<QueueItem | null>(null);
 
+  /** undefined: the claim failed (claimState shows why for a claim the manager asked for). */
+  const claim = useCallback(
+    async (trigger: typeof claimNow, except: string[]): Promise<Claimed | null | undefined> => {
+      const result = await trigger({ except });
+      if (!('data' in result)) return undefined;
+      const item = result.data;
+      if (!item) return null;
+      // The claim carries the order and client: the card paints without another round trip.
+      if (item.order && item.client) {
+        dispatch(ordersApi.util.upsertQueryData('getOrder', item.order.id, { order: item.order, client: item.client }));
+      }
+      return { item, claimedAt: Date.now() };
+    },
+    [dispatch],
+  );
+
+  const show = useCallback(
+    (claimed: Claimed | null) => {
+      if (!claimed) {
+        dispatch(queueEmpty());
+        return;
+      }
+      lastItem.current = claimed.item;
+      dispatch(itemOpened(openItemOf(claimed, claimMinutes)));
+    },
+    [dispatch, claimMinutes],
+  );
+
+  const unsaved = useCallback(() => unsavedItemIds(store.getState().callOutbox), [store]);
+
+  /** Opens the item claimed ahead if it is still held with time to spare, else claims now. */
   const takeNext = useCallback(async () => {
-    const result = await claimNext();
-    if (!('data' in result)) return;
-    const item = result.data;
-    if (!item) {
-      dispatch(queueEmpty());
+    const pending = ahead.current;
+    ahead.current = null;
+    const early = pending ? await pending : undefined;
+    if (early && Date.now() - early.claimedAt < (claimMinutes - 1) * 60_000) {
+      show(early);
       return;
     }
-    lastItem.current = item;
-    // The claim already carries the order and client: the card paints without another round trip.
-    if (item.order && item.client) {
-      dispatch(ordersApi.util.upsertQueryData('getOrder', item.order.id, { order: item.order, client: item.client }));
-    }
-    dispatch(itemOpened(openItemOf(item, settings?.claimMinutes ?? 10)));
-  }, [claimNext, dispatch, settings?.claimMinutes]);
+    const claimed = await claim(claimNow, unsaved());
+    if (claimed !== undefined) show(claimed);
+  }, [claim, claimNow, show, unsaved, claimMinutes]);
 
-  const afterSave = useCallback(() => {
+  const onDialogOpened = useCallback(() => {
+    // Only while auto-advancing: a manager who pauses should not hold an item they will not call.
+    if (!autoAdvance || ahead.current || !open) return;
+    ahead.current = claim(claimAhead, [open.id, ...unsaved()]);
+  }, [autoAdvance, open, claim, claimAhead, unsaved]);
+
+  const afterSubmit = useCallback(() => {
     if (autoAdvance) void takeNext();
     else dispatch(itemClosed());
   }, [autoAdvance, takeNext, dispatch]);
@@ -73,7 +120,7 @@ export function WorkbenchPage() {
     return () => window.removeEventListener('keydown', onKey);
   }, [takeNext, dispatch]);
 
-  const due = queue.data?.length ?? 0;
+  const due = queue.data?.due ?? 0;
   const item = lastItem.current;
 
   return (
@@ -85,7 +132,7 @@ export function WorkbenchPage() {
         ) : (
           <Chip
             color={due > 0 ? 'primary' : 'default'}
-            label={t('workbench.due', { count: due >= 200 ? '200+' : due })}
+            label={t('workbench.due', { count: queue.data?.more ? `${due}+` : due })}
             data-testid="due-count"
           />
         )}
@@ -105,6 +152,7 @@ export function WorkbenchPage() {
         />
         {claimState.error ? <ApiErrorAlert error={claimState.error} /> : null}
       </Stack>
+      <PendingCalls />
       <Box sx={{ flex: 1, minHeight: 0 }}>
         {open?.orderId ? (
           <OrderCard
@@ -117,7 +165,8 @@ export function WorkbenchPage() {
             }
             targetCall={open.kind === 'task' ? (item?.task?.call ?? undefined) : undefined}
             banner={<DueReason item={open} />}
-            onSaved={afterSave}
+            onSubmitted={afterSubmit}
+            onDialogOpened={onDialogOpened}
             hotkeys
           />
         ) : open && item?.client && item.task?.call ? (
@@ -130,7 +179,8 @@ export function WorkbenchPage() {
                 target={{ kind: 'task', id: open.id, orderId: null, clientId: item.client.id }}
                 call={item.task.call}
                 client={item.client}
-                onSaved={afterSave}
+                onSubmitted={afterSubmit}
+                onDialogOpened={onDialogOpened}
                 hotkeys
               />
             </Box>

@@ -16,6 +16,11 @@ function parse(data: string): EventPayload {
 
 /** Events arrive in bursts (a save emits several); refetch once per burst, after this quiet time. */
 const BATCH_MS = 1000;
+/**
+ * Every claim and save by any manager changes the queue; the due count is refetched at most this
+ * often, so a busy team does not multiply its own load on the server.
+ */
+const QUEUE_BATCH_MS = 5000;
 
 /**
  * Server-sent events only say what changed; RTK Query refetches what is on screen. Batching
@@ -26,17 +31,25 @@ export function useLiveEvents(enabled: boolean) {
   const dispatch = useAppDispatch();
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return;
-    const pending = new Map<string, Tag>();
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const invalidate = (tags: Tag[]) => {
-      for (const tag of tags) pending.set(typeof tag === 'string' ? tag : `${tag.type}:${tag.id}`, tag);
-      timer ??= setTimeout(() => {
-        timer = null;
-        const batch = [...pending.values()];
-        pending.clear();
-        dispatch(baseApi.util.invalidateTags(batch));
-      }, BATCH_MS);
+    const timers = new Set<ReturnType<typeof setTimeout>>();
+    const batcher = (ms: number) => {
+      const pending = new Map<string, Tag>();
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      return (tags: Tag[]) => {
+        for (const tag of tags) pending.set(typeof tag === 'string' ? tag : `${tag.type}:${tag.id}`, tag);
+        if (timer) return;
+        timer = setTimeout(() => {
+          timers.delete(timer!);
+          timer = null;
+          const batch = [...pending.values()];
+          pending.clear();
+          dispatch(baseApi.util.invalidateTags(batch));
+        }, ms);
+        timers.add(timer);
+      };
     };
+    const invalidate = batcher(BATCH_MS);
+    const invalidateQueue = batcher(QUEUE_BATCH_MS);
     const orderTags = (orderId: string | null | undefined): Tag[] =>
       orderId
         ? [
@@ -49,8 +62,8 @@ export function useLiveEvents(enabled: boolean) {
     const onQueue = (e: MessageEvent<string>) => {
       const { orderId, reason } = parse(e.data);
       // Claims and releases change only the queue; a recorded call also adds to the order's history.
-      const recorded = reason === 'call.recorded' && orderId;
-      invalidate([{ type: 'Queue', id: 'LIST' }, ...(recorded ? [{ type: 'Timeline' as const, id: orderId }] : [])]);
+      invalidateQueue([{ type: 'Queue', id: 'LIST' }]);
+      if (reason === 'call.recorded' && orderId) invalidate([{ type: 'Timeline', id: orderId }]);
     };
     const onOrder = (e: MessageEvent<string>) => {
       const { orderId, clientId } = parse(e.data);
@@ -61,14 +74,14 @@ export function useLiveEvents(enabled: boolean) {
       invalidate(orderId ? [{ type: 'Timeline', id: orderId }] : ['Timeline']);
     };
     // After a reconnect, anything may have changed while we were away.
-    const onOpen = () => invalidate([{ type: 'Queue', id: 'LIST' }]);
+    const onOpen = () => invalidateQueue([{ type: 'Queue', id: 'LIST' }]);
     source.addEventListener('queue', onQueue);
     source.addEventListener('order', onOrder);
     source.addEventListener('letter', onLetter);
     source.addEventListener('open', onOpen);
     return () => {
       source.close();
-      if (timer) clearTimeout(timer);
+      timers.forEach(clearTimeout);
     };
   }, [enabled, dispatch]);
 }
