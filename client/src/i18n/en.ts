@@ -48,6 +48,7 @@ export const en = {
   'reason.notReachedMany': 'Not reached {streak} times in a row, last call {last}',
   'reason.callback': 'Asked to be called back at {when}',
   'reason.task': 'Call task: {title}',
+  'reason.phoneFixed': 'Phone fixed after an invalid number, last call {last}',
   'claim.remaining': 'Yours for {time}',
   'claim.expired': 'Claim expired — others may take it',
 

@@ -48,6 +48,7 @@ export const es: Record<CoreKey, string> = {
   'reason.notReachedMany': 'No localizado {streak} veces seguidas, última llamada {last}',
   'reason.callback': 'Pidió que le llamen a las {when}',
   'reason.task': 'Tarea de llamada: {title}',
+  'reason.phoneFixed': 'Teléfono corregido tras un número no válido, última llamada {last}',
   'claim.remaining': 'Suya durante {time}',
   'claim.expired': 'Reserva caducada: otros pueden tomarla',
 

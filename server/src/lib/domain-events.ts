@@ -19,6 +19,8 @@ export type DomainEvents = {
     notifyAdmin?: boolean;
   };
   'call.recorded': { callId: string; orderId: string | null; taskId: string | null };
+  /** A client gained a callable phone (added, or its invalid mark removed). */
+  'client.phoneFixed': { clientId: string; actor: Actor };
   'letter.changed': { letterId: string; orderId: string | null; status: string };
   'queue.changed': { reason: string; orderId?: string; taskId?: string };
 };

@@ -87,7 +87,7 @@ export type ClaimBody = z.input<typeof claimBody>;
 
 /** Why an item is due, for the UI to translate; `reason` is the same in English. */
 export type QueueReason = {
-  kind: 'new' | 'not_reached' | 'callback' | 'task';
+  kind: 'new' | 'not_reached' | 'callback' | 'task' | 'phone_fixed';
   streak: number;
   lastCallAt: string | null;
 };

@@ -200,6 +200,8 @@ export async function recordCall(
       callbackAt,
       personal,
       followUp: body.followUp ?? null,
+      // Reserved now, so the follow-up order is created under this id once, however often retried.
+      followUpOrderId: body.followUp ? new mongoose.Types.ObjectId() : null,
       attachmentIds: body.attachmentIds ?? [],
       letter: body.letter ?? undefined,
       copyToManager: !!body.copyToManager,
@@ -291,28 +293,28 @@ async function applyCallEffects(
   const orderId = call.orderId ? String(call.orderId) : null;
   const personal = personalHold(call, graceMinutes);
 
-  let firstApplication = false;
-  if (call.kind === 'order' && orderId) {
-    firstApplication = await applyCallToOrder(orderId, callId, result, personal);
-  } else if (call.taskId) {
-    firstApplication = await applyCallToTask(String(call.taskId), callId, result, personal);
-  }
+  if (call.kind === 'order' && orderId) await applyCallToOrder(orderId, callId, result, personal);
+  else if (call.taskId) await applyCallToTask(String(call.taskId), callId, result, personal);
   await linkAttachmentsToCall((call.attachmentIds ?? []).map(String), callId);
 
   if (call.outcome === 'invalid_contact' && call.phone) await markPhoneInvalid(String(call.clientId), call.phone);
   if (call.kind === 'order' && orderId) {
     if (call.outcome === 'cancelled') await moveStatus(orderId, 'cancelled', actor, 'The client refused on the phone');
-    if (call.outcome === 'already_paid' && (await flagPaymentCheck(orderId))) {
+    if (call.outcome === 'already_paid') {
+      await flagPaymentCheck(orderId);
       await recordOrderEvent(orderId, {
         type: 'system',
         text: 'The client says this order is already paid: an administrator should check the payment',
         data: { callId, paymentCheck: true },
         actor,
+        once: `call:${callId}:already-paid`,
       });
     }
-    if (call.followUp && !call.followUpOrderId) {
-      const { newOrder } = await createFollowUpOrder(orderId, actor, { cancelOriginal: call.followUp === 'replace' });
-      await CallModel.updateOne({ _id: call._id, followUpOrderId: null }, { $set: { followUpOrderId: newOrder.id } });
+    if (call.followUp && call.followUpOrderId) {
+      await createFollowUpOrder(orderId, actor, {
+        cancelOriginal: call.followUp === 'replace',
+        id: String(call.followUpOrderId),
+      });
     }
     if (result.capReached) {
       const settings = await getSettings();
@@ -321,8 +323,14 @@ async function applyCallEffects(
       const to = settings.attemptCap.status;
       if (order.status !== to && canTransition(order.status as OrderStatus, to))
         await moveStatus(orderId, to, actor, why);
-      else if (firstApplication)
-        await recordOrderEvent(orderId, { type: 'system', text: why, data: { callId, attemptCap: true }, actor });
+      else
+        await recordOrderEvent(orderId, {
+          type: 'system',
+          text: why,
+          data: { callId, attemptCap: true },
+          actor,
+          once: `call:${callId}:attempt-cap`,
+        });
     }
   }
   if (prepared && !call.letterId) {

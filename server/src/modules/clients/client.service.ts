@@ -1,16 +1,18 @@
 import mongoose from 'mongoose';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import type {
-  Actor,
-  Address,
-  Client,
-  ClientInput,
-  ClientNote,
-  ClientPhone,
-  Page,
-  UpdateClientBody,
+import {
+  userActor,
+  type Actor,
+  type Address,
+  type Client,
+  type ClientInput,
+  type ClientNote,
+  type ClientPhone,
+  type Page,
+  type UpdateClientBody,
 } from '@callboard/shared';
 import { clock } from '../../lib/clock.js';
+import { emitDomainEvent } from '../../lib/domain-events.js';
 import { AppError, badRequest, notFound } from '../../http/errors.js';
 import { hasRight, type SessionUser } from '../../http/auth.js';
 import { getUser, userNames } from '../users/users.service.js';
@@ -277,6 +279,11 @@ export async function updateClient(id: string, body: UpdateClientBody, user: Ses
   }
   const doc = await ClientModel.findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after' }).lean<ClientDoc>();
   if (!doc) throw notFound('Client');
+  const callable = (c: ClientDoc) => new Set(c.phones.filter((p) => !p.invalid).map((p) => p.number));
+  const before = callable(existing);
+  if ([...callable(doc)].some((n) => !before.has(n))) {
+    await emitDomainEvent('client.phoneFixed', { clientId: id, actor: userActor(user) });
+  }
   return toClientDto(doc);
 }
 

@@ -2,7 +2,9 @@ import mongoose from 'mongoose';
 import { canTransition, orderStatuses, type Actor, type OrderStatus } from '@callboard/shared';
 import { AppError } from '../../http/errors.js';
 import { OrderModel, type OrderDoc } from './order.model.js';
-import { callableStatuses, setOrderStatus } from './order.service.js';
+import { callableStatuses, recordOrderEvent, setOrderStatus } from './order.service.js';
+import { clock } from '../../lib/clock.js';
+import { emitDomainEvent, onDomainEvent } from '../../lib/domain-events.js';
 import type { NextCall } from '@callboard/shared';
 
 /**
@@ -40,12 +42,11 @@ export async function applyCallToOrder(
   callId: string,
   result: NextCall,
   personal: PersonalHold,
-): Promise<boolean> {
-  const res = await OrderModel.updateOne(
+): Promise<void> {
+  await OrderModel.updateOne(
     { _id: orderId, ...callNotYetApplied(callId, result) },
     { $set: callStateUpdate('call', callId, result, personal) },
   );
-  return res.modifiedCount === 1;
 }
 
 /**
@@ -85,13 +86,9 @@ export async function closeOrderCall(orderId: string): Promise<void> {
   );
 }
 
-/** Sets the admin's payment-check flag; true only for the write that flipped it. */
-export async function flagPaymentCheck(orderId: string): Promise<boolean> {
-  const res = await OrderModel.updateOne(
-    { _id: orderId, paymentCheck: { $ne: true } },
-    { $set: { paymentCheck: true } },
-  );
-  return res.modifiedCount === 1;
+/** Sets the admin's payment-check flag. */
+export async function flagPaymentCheck(orderId: string): Promise<void> {
+  await OrderModel.updateOne({ _id: orderId }, { $set: { paymentCheck: true } });
 }
 
 /**
@@ -109,6 +106,48 @@ export async function claimOrderAnnouncements(now: Date, runId: string): Promise
   >();
   return won.map((o) => String(o._id));
 }
+
+/**
+ * "Leaves the queue until a contact is fixed": once the client has a callable phone again, their
+ * open orders closed by an invalid-contact call are due now, each with a timeline entry. The
+ * conditional update reopens an order once, however often the event comes.
+ */
+export async function requeueAfterPhoneFix(clientId: string, actor: Actor): Promise<number> {
+  const orders = await OrderModel.find(
+    { clientId, 'call.lastOutcome': 'invalid_contact', 'call.state': 'closed', status: { $in: [...callableStatuses] } },
+    { _id: 1 },
+  ).lean<{ _id: mongoose.Types.ObjectId }[]>();
+  const now = clock.now();
+  let reopened = 0;
+  for (const { _id } of orders) {
+    const res = await OrderModel.updateOne(
+      { _id, 'call.state': 'closed', 'call.lastOutcome': 'invalid_contact' },
+      {
+        $set: {
+          'call.state': 'due',
+          'call.nextCallAt': now,
+          'call.notReachedStreak': 0,
+          'call.announcedAt': null,
+          'call.announcedBy': null,
+        },
+      },
+    );
+    if (res.modifiedCount !== 1) continue;
+    reopened += 1;
+    await recordOrderEvent(String(_id), {
+      type: 'system',
+      text: "Back in the call queue: the client's phone was fixed",
+      actor,
+    });
+    await emitDomainEvent('queue.changed', { reason: 'phone.fixed', orderId: String(_id) });
+    await emitDomainEvent('order.changed', { orderId: String(_id) });
+  }
+  return reopened;
+}
+
+onDomainEvent('client.phoneFixed', async ({ clientId, actor }) => {
+  await requeueAfterPhoneFix(clientId, actor);
+});
 
 /** Orders past their auto-cancel date in a status that may still become cancelled. */
 export async function findOrdersToAutoCancel(now: Date, statuses: OrderStatus[], limit: number) {

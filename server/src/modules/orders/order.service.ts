@@ -33,7 +33,7 @@ import {
 import { CounterModel, OrderModel, type OrderDoc } from './order.model.js';
 import { OrderEventModel, type OrderEventType } from './order-event.model.js';
 import { OrderNoteModel } from './order-note.model.js';
-import { isDuplicateKeyError } from '../../db/duplicate-key.js';
+import { derivedObjectId, insertOnce, isDuplicateKeyError } from '../../db/duplicate-key.js';
 
 /** Statuses in which the order is still worked by phone; leaving them takes the order out of the queue. */
 export const callableStatuses: readonly OrderStatus[] = ['pending', 'reserved'];
@@ -167,18 +167,25 @@ export async function getOrderWithClient(id: string): Promise<{ order: Order; cl
   return { order: toOrderDto(doc), client: await getClient(String(doc.clientId)) };
 }
 
+/**
+ * Adds a timeline entry. With `once`, the entry is stored under an id derived from that key, so
+ * the effect that writes it can be retried (after a crash) without a second entry.
+ */
 export async function recordOrderEvent(
   orderId: string,
-  event: { type: OrderEventType; text?: string | null; data?: Record<string, unknown>; actor: Actor },
+  event: { type: OrderEventType; text?: string | null; data?: Record<string, unknown>; actor: Actor; once?: string },
 ): Promise<void> {
-  await OrderEventModel.create({
-    orderId,
-    type: event.type,
-    at: clock.now(),
-    by: event.actor,
-    text: event.text ?? null,
-    data: event.data ?? {},
-  });
+  await insertOnce(() =>
+    OrderEventModel.create({
+      ...(event.once ? { _id: derivedObjectId(event.once) } : {}),
+      orderId,
+      type: event.type,
+      at: clock.now(),
+      by: event.actor,
+      text: event.text ?? null,
+      data: event.data ?? {},
+    }),
+  );
 }
 
 async function takeOrderNumber(): Promise<number> {
@@ -226,12 +233,14 @@ type NewOrderFields = {
  * Inserts a new pending order, due in the call queue now. The number comes from the counter; the
  * unique index on `number` is the guarantee, so a collision just takes another number.
  */
-async function insertOrder(fields: NewOrderFields): Promise<OrderDoc> {
+/** `id` given: the order is created under it once; a repeat returns the order the first one made. */
+async function insertOrder(fields: NewOrderFields, id?: mongoose.Types.ObjectId): Promise<OrderDoc> {
   const now = clock.now();
   for (let attempt = 0; attempt < numberAttempts; attempt++) {
     const number = await takeOrderNumber();
     try {
       const doc = await OrderModel.create({
+        ...(id ? { _id: id } : {}),
         ...fields,
         number,
         status: 'pending',
@@ -241,6 +250,8 @@ async function insertOrder(fields: NewOrderFields): Promise<OrderDoc> {
       return doc.toObject() as unknown as OrderDoc;
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
+      const existing = id ? await OrderModel.findById(id).lean<OrderDoc>() : null;
+      if (existing) return existing;
       if (attempt >= 1) await catchUpCounter();
     }
   }
@@ -513,51 +524,62 @@ export async function setOrderStatus(
  * ("replace": the original is cancelled, never deleted). The cancellation is checked before
  * anything is written.
  */
+/**
+ * "Save and create invoice" / "cancel and create order": a new order for the same client, the
+ * old one kept (or cancelled, never deleted). Created under the id the call reserved for it, with
+ * its timeline entries keyed to that id, so a retried call completes it without a second order.
+ */
 export async function createFollowUpOrder(
   orderId: string,
   actor: Actor,
-  opts: { cancelOriginal: boolean },
+  opts: { cancelOriginal: boolean; id: string },
 ): Promise<{ order: Order; newOrder: Order }> {
   const original = await getOrderDoc(orderId);
-  if (opts.cancelOriginal && !canTransition(original.status as OrderStatus, 'cancelled')) {
+  const cancel = opts.cancelOriginal && original.status !== 'cancelled';
+  if (cancel && !canTransition(original.status as OrderStatus, 'cancelled')) {
     throw new AppError(
       'transition_not_allowed',
       `Order #${original.number} is ${original.status} and cannot be cancelled`,
     );
   }
-  const doc = await insertOrder({
-    clientId: original.clientId,
-    managerId: original.managerId ?? null,
-    items: copyItems(original),
-    currency: original.currency,
-    discountMinor: original.discountMinor ?? 0,
-    totalMinor: original.totalMinor,
-    paymentMethod: (original.paymentMethod ?? null) as PaymentMethod | null,
-    tags: original.tags ?? [],
-    funnel: original.funnel ?? null,
-    stage: original.stage ?? null,
-    delivery: { method: original.delivery?.method ?? null, trackingNumber: null },
-    autoCancelAt: null,
-    ip: null,
-    source: original.source ?? null,
-    channel: original.channel ?? null,
-    createdBy: actor,
-  });
+  const doc = await insertOrder(
+    {
+      clientId: original.clientId,
+      managerId: original.managerId ?? null,
+      items: copyItems(original),
+      currency: original.currency,
+      discountMinor: original.discountMinor ?? 0,
+      totalMinor: original.totalMinor,
+      paymentMethod: (original.paymentMethod ?? null) as PaymentMethod | null,
+      tags: original.tags ?? [],
+      funnel: original.funnel ?? null,
+      stage: original.stage ?? null,
+      delivery: { method: original.delivery?.method ?? null, trackingNumber: null },
+      autoCancelAt: null,
+      ip: null,
+      source: original.source ?? null,
+      channel: original.channel ?? null,
+      createdBy: actor,
+    },
+    new mongoose.Types.ObjectId(opts.id),
+  );
   const newId = String(doc._id);
   await recordOrderEvent(newId, {
     type: 'system',
     text: `Created from order #${original.number}`,
     data: { fromOrderId: orderId },
     actor,
+    once: `follow-up:${newId}:from`,
   });
   await recordOrderEvent(orderId, {
     type: 'system',
     text: `${opts.cancelOriginal ? 'Replaced by' : 'Follow-up'} order #${doc.number}`,
     data: { followUpOrderId: newId },
     actor,
+    once: `follow-up:${newId}:to`,
   });
   await emitDomainEvent('order.created', { orderId: newId, actor });
-  const order = opts.cancelOriginal
+  const order = cancel
     ? await setOrderStatus(orderId, 'cancelled', actor, { message: `Replaced by order #${doc.number}` })
     : toOrderDto(original);
   return { order, newOrder: toOrderDto(doc) };

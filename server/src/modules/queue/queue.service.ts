@@ -112,6 +112,12 @@ export function describeWhy(candidate: Candidate, zone: string | null): { reason
       why: { kind: 'callback', streak: 0, lastCallAt },
     };
   }
+  if (call.lastOutcome === 'invalid_contact') {
+    return {
+      reason: `Phone fixed after an invalid number${last}`,
+      why: { kind: 'phone_fixed', streak: 0, lastCallAt },
+    };
+  }
   if (candidate.kind === 'task') {
     return { reason: `Call task: ${(candidate.doc as TaskDoc).title}`, why: { kind: 'task', streak, lastCallAt } };
   }

@@ -175,8 +175,8 @@ export async function applyCallToTask(
   callId: string,
   result: NextCall,
   personal: PersonalHold,
-): Promise<boolean> {
-  const res = await TaskModel.updateOne(
+): Promise<void> {
+  await TaskModel.updateOne(
     { _id: taskId, ...callNotYetApplied(callId, result) },
     {
       $set: {
@@ -188,7 +188,6 @@ export async function applyCallToTask(
       },
     },
   );
-  return res.modifiedCount === 1;
 }
 
 /** The task twin of claimOrderAnnouncements. */

@@ -19,7 +19,9 @@ export function DueReason({ item }: { item: OpenItem }) {
         ? t(why.streak > 1 ? 'reason.notReachedMany' : 'reason.notReachedOnce', { streak: why.streak, last })
         : why.kind === 'callback'
           ? t('reason.callback', { when: fmt.time(item.dueAt) })
-          : t('reason.task', { title: item.taskTitle ?? '' });
+          : why.kind === 'phone_fixed'
+            ? t('reason.phoneFixed', { last })
+            : t('reason.task', { title: item.taskTitle ?? '' });
   const remaining = DateTime.fromISO(item.claimExpiresAt).diff(now, ['minutes', 'seconds']);
   const expired = remaining.toMillis() <= 0;
   return (

@@ -137,6 +137,32 @@ describe('POST /api/orders/:id/calls', () => {
     expect(res.body.order.call.state).toBe('closed');
   });
 
+  it('keeps an invalid-contact order out of the queue until the client has a callable phone again', async () => {
+    const { agent } = await signedInAgent(ctx, 'manager');
+    const order = await newOrder({ phone: '+34 655 10 20 30' });
+    expect((await agent.post(`/api/orders/${order.id}/calls`).send({ outcome: 'invalid_contact' })).status).toBe(201);
+    const queued = async () =>
+      ((await agent.get('/api/queue')).body.items as { order?: { id: string }; why: { kind: string } }[]).find(
+        (i) => i.order?.id === order.id,
+      );
+    expect(await queued()).toBeUndefined();
+    // Editing something else, or re-sending the invalid number, changes nothing.
+    await agent.patch(`/api/clients/${order.clientId}`).send({ phones: [{ number: '+34655102030' }] });
+    expect(await queued()).toBeUndefined();
+
+    at('2026-05-04T09:00:00Z');
+    const fixed = await agent
+      .patch(`/api/clients/${order.clientId}`)
+      .send({ phones: [{ number: '+34655102030' }, { number: '+34 622 33 44 55' }] });
+    expect(fixed.status).toBe(200);
+    expect((await queued())?.why.kind).toBe('phone_fixed');
+    const stored = await OrderModel.findById(order.id).lean();
+    expect(stored?.call).toMatchObject({ state: 'due', nextCallAt: new Date('2026-05-04T09:00:00Z') });
+    await agent.patch(`/api/clients/${order.clientId}`).send({ phones: [{ number: '+34 633 00 00 00' }] });
+    const history = (await agent.get(`/api/orders/${order.id}/timeline`)).body.items as { text?: string }[];
+    expect(history.filter((i) => /phone was fixed/.test(i.text ?? ''))).toHaveLength(1);
+  });
+
   it('creates an invoice order for the same client and keeps the original', async () => {
     const { agent } = await signedInAgent(ctx, 'manager');
     const order = await newOrder();
@@ -310,6 +336,42 @@ describe('POST /api/orders/:id/calls with an Idempotency-Key', () => {
       nextCallAt: '2026-05-04T09:05:00.000Z',
     });
     expect((await CallModel.findById(first.body.call.id).lean())?.effectsDoneAt).toBeTruthy();
+  });
+
+  it('re-applies every effect of a retried call once: one follow-up order, one already-paid entry, one cancellation', async () => {
+    const { agent } = await signedInAgent(ctx, 'manager');
+    const crashAndRetry = async (orderId: string, key: string, body: object) => {
+      const first = await agent.post(`/api/orders/${orderId}/calls`).set('Idempotency-Key', key).send(body);
+      expect(first.status).toBe(201);
+      // As if the process died before marking the effects done: the retry runs them all again.
+      await CallModel.updateOne({ _id: first.body.call.id }, { $set: { effectsDoneAt: null } });
+      const retry = await agent.post(`/api/orders/${orderId}/calls`).set('Idempotency-Key', key).send(body);
+      expect(retry.status).toBe(201);
+      expect(retry.body.call.id).toBe(first.body.call.id);
+      return { first: first.body, retry: retry.body };
+    };
+
+    const invoiced = await newOrder();
+    const invoice = await crashAndRetry(invoiced.id, 'invoice', { outcome: 'completed', followUp: 'invoice' });
+    expect(invoice.retry.newOrder.id).toBe(invoice.first.newOrder.id);
+    expect(await OrderModel.countDocuments({ clientId: invoiced.clientId })).toBe(2);
+
+    const replaced = await newOrder();
+    const replace = await crashAndRetry(replaced.id, 'replace', { outcome: 'completed', followUp: 'replace' });
+    expect(replace.retry.order.status).toBe('cancelled');
+    expect(replace.retry.newOrder.id).toBe(replace.first.newOrder.id);
+    expect(await OrderModel.countDocuments({ clientId: replaced.clientId })).toBe(2);
+    const history = (await agent.get(`/api/orders/${replaced.id}/timeline`)).body.items as {
+      type: string;
+      text?: string;
+    }[];
+    expect(history.filter((i) => i.type === 'status')).toHaveLength(1);
+    expect(history.filter((i) => /Replaced by order/.test(i.text ?? ''))).toHaveLength(1);
+
+    const paid = await newOrder();
+    await crashAndRetry(paid.id, 'paid', { outcome: 'already_paid' });
+    const paidHistory = (await agent.get(`/api/orders/${paid.id}/timeline`)).body.items as { text?: string }[];
+    expect(paidHistory.filter((i) => /already paid/.test(i.text ?? ''))).toHaveLength(1);
   });
 
   it('answers 400 for a malformed key', async () => {
