@@ -73,7 +73,7 @@ async function seedOrders(from: number, to: number, now: Date): Promise<void> {
         items: [{ name: 'Widget', quantity: 1, unitPriceMinor: 1999 }],
         currency: 'EUR',
         totalMinor: 1999,
-        call: { state: 'due', nextCallAt: dueAt, announcedAt: now },
+        call: { state: 'due', nextCallAt: dueAt },
         createdBy: { type: 'intake', id: null, name: 'Bench' },
         createdAt: dueAt,
       });
@@ -135,8 +135,6 @@ async function resurfacingLag(): Promise<void> {
             $set: {
               'call.state': 'scheduled',
               'call.nextCallAt': new Date(start + s * 1000),
-              'call.announcedAt': null,
-              'call.announcedBy': null,
             },
           },
         ),

@@ -123,7 +123,6 @@ describe('the scheduler', () => {
           $set: {
             'call.state': 'scheduled',
             'call.nextCallAt': new Date('2026-05-04T11:00:00Z'),
-            'call.announcedAt': null,
           },
         },
       );

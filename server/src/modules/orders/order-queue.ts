@@ -73,8 +73,6 @@ export function callStateUpdate(prefix: string, callId: string, result: NextCall
     [`${prefix}.lastCallId`]: new mongoose.Types.ObjectId(callId),
     [`${prefix}.personalFor`]: personal ? new mongoose.Types.ObjectId(personal.userId) : null,
     [`${prefix}.personalUntil`]: personal?.until ?? null,
-    [`${prefix}.announcedAt`]: null,
-    [`${prefix}.announcedBy`]: null,
   };
 }
 
@@ -91,20 +89,16 @@ export async function flagPaymentCheck(orderId: string): Promise<void> {
   await OrderModel.updateOne({ _id: orderId }, { $set: { paymentCheck: true } });
 }
 
-/**
- * The resurfacing sweep's claim: every due order not yet announced is stamped with this sweep
- * run's id in one update (one scan on FerretDB, an index range on MongoDB), and the ids it won
- * are read back. A concurrent run's update finds them already announced, so none is won twice.
- */
-export async function claimOrderAnnouncements(now: Date, runId: string): Promise<string[]> {
-  await OrderModel.updateMany(
-    { 'call.announcedAt': null, ...dueFilter(now) },
-    { $set: { 'call.announcedAt': now, 'call.announcedBy': runId } },
-  );
-  const won = await OrderModel.find({ 'call.announcedBy': runId }, { _id: 1 }).lean<
-    { _id: mongoose.Types.ObjectId }[]
-  >();
-  return won.map((o) => String(o._id));
+/** Open orders whose due time falls in (from, to]: what the resurfacing sweep announces. */
+export async function findOrdersFallingDue(
+  from: Date,
+  to: Date,
+): Promise<{ _id: mongoose.Types.ObjectId; dueAt: Date }[]> {
+  const docs = await OrderModel.find(
+    { ...dueFilter(to), 'call.nextCallAt': { $gt: from, $lte: to } },
+    { _id: 1, 'call.nextCallAt': 1 },
+  ).lean<{ _id: mongoose.Types.ObjectId; call: { nextCallAt: Date } }[]>();
+  return docs.map((d) => ({ _id: d._id, dueAt: d.call.nextCallAt }));
 }
 
 /**
@@ -127,8 +121,6 @@ export async function requeueAfterPhoneFix(clientId: string, actor: Actor): Prom
           'call.state': 'due',
           'call.nextCallAt': now,
           'call.notReachedStreak': 0,
-          'call.announcedAt': null,
-          'call.announcedBy': null,
         },
       },
     );

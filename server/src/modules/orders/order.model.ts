@@ -50,10 +50,6 @@ export const callInfoSchema = new Schema(
     personalUntil: { type: Date, default: null },
     /** The call whose effect this state is: a retried call does not apply twice. */
     lastCallId: { type: Schema.Types.ObjectId, default: null },
-    /** Set by the resurfacing sweep once this nextCallAt has been announced; cleared on every reschedule. */
-    announcedAt: { type: Date, default: null },
-    /** The sweep run that announced it: a batch update claims many items, this tells which run won them. */
-    announcedBy: { type: String, default: null },
   },
   { _id: false },
 );
@@ -104,8 +100,6 @@ orderSchema.index({ stage: 1, createdAt: -1 });
 orderSchema.index({ clientId: 1, createdAt: -1 });
 // The call queue: what is due, longest waiting first.
 orderSchema.index({ 'call.state': 1, 'call.nextCallAt': 1 });
-orderSchema.index({ 'call.announcedAt': 1, 'call.nextCallAt': 1 });
-orderSchema.index({ 'call.announcedBy': 1 });
 // Sweeps: automatic cancellation and review requests.
 orderSchema.index({ autoCancelAt: 1 });
 orderSchema.index({ status: 1, completedAt: 1 });

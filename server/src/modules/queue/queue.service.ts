@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { QueueItem, QueueReason, Settings } from '@callboard/shared';
 import { isTimeZone } from '@callboard/shared';
@@ -8,12 +7,13 @@ import { getSettings } from '../settings/settings.service.js';
 import { ClientModel, type ClientDoc } from '../clients/client.model.js';
 import { toClientDtos } from '../clients/client.service.js';
 import { toOrderDto } from '../orders/order.service.js';
-import { claimOrderAnnouncements, findDueOrders } from '../orders/order-queue.js';
+import { findDueOrders, findOrdersFallingDue } from '../orders/order-queue.js';
 import type { OrderDoc } from '../orders/order.model.js';
-import { claimTaskAnnouncements, findDueCallTasks, toTaskDtos } from '../tasks/task.service.js';
+import { findDueCallTasks, findTasksFallingDue, toTaskDtos } from '../tasks/task.service.js';
 import type { TaskDoc } from '../tasks/task.model.js';
 import { QueueClaimModel, type QueueClaimDoc } from './queue-claim.model.js';
-import { isDuplicateKeyError } from '../../db/duplicate-key.js';
+import { insertOnce, isDuplicateKeyError } from '../../db/duplicate-key.js';
+import { QueueAnnouncementModel, QueueSweepModel } from './queue-announcement.model.js';
 
 type Candidate =
   | { kind: 'order'; key: string; dueAt: Date; clientId: string | null; doc: OrderDoc }
@@ -27,50 +27,52 @@ export const queueKey = (kind: 'order' | 'task', id: string) => `${kind}:${id}`;
 
 const pageSize = 100;
 
-/**
- * Due orders and call tasks merged, longest waiting first, read a page at a time from each so a
- * long queue is never loaded whole.
- */
+/** One kind's due items as candidates, read a page at a time so a long queue is never loaded whole. */
+function pages(read: (skip: number) => Promise<Candidate[]>) {
+  let skip = 0;
+  return {
+    items: [] as Candidate[],
+    done: false,
+    async refill() {
+      if (this.done || this.items.length > 0) return;
+      this.items = await read(skip);
+      skip += this.items.length;
+      this.done = this.items.length < pageSize;
+    },
+  };
+}
+
+/** Due orders and call tasks merged, longest waiting first. */
 async function* dueCandidates(now: Date): AsyncGenerator<Candidate[]> {
-  let orderSkip = 0;
-  let taskSkip = 0;
-  let orders: Candidate[] = [];
-  let tasks: Candidate[] = [];
-  let ordersDone = false;
-  let tasksDone = false;
+  const orders = pages(async (skip) =>
+    (await findDueOrders(now, skip, pageSize)).map((doc) => ({
+      kind: 'order',
+      key: queueKey('order', String(doc._id)),
+      dueAt: doc.call!.nextCallAt as Date,
+      clientId: String(doc.clientId),
+      doc,
+    })),
+  );
+  const tasks = pages(async (skip) =>
+    (await findDueCallTasks(now, skip, pageSize)).map((doc) => ({
+      kind: 'task',
+      key: queueKey('task', String(doc._id)),
+      dueAt: doc.call!.nextCallAt as Date,
+      clientId: doc.clientId ? String(doc.clientId) : null,
+      doc,
+    })),
+  );
   for (;;) {
-    if (!ordersDone && orders.length === 0) {
-      const docs = await findDueOrders(now, orderSkip, pageSize);
-      orderSkip += docs.length;
-      ordersDone = docs.length < pageSize;
-      orders = docs.map((doc) => ({
-        kind: 'order',
-        key: queueKey('order', String(doc._id)),
-        dueAt: doc.call!.nextCallAt as Date,
-        clientId: String(doc.clientId),
-        doc,
-      }));
-    }
-    if (!tasksDone && tasks.length === 0) {
-      const docs = await findDueCallTasks(now, taskSkip, pageSize);
-      taskSkip += docs.length;
-      tasksDone = docs.length < pageSize;
-      tasks = docs.map((doc) => ({
-        kind: 'task',
-        key: queueKey('task', String(doc._id)),
-        dueAt: doc.call!.nextCallAt as Date,
-        clientId: doc.clientId ? String(doc.clientId) : null,
-        doc,
-      }));
-    }
-    if (orders.length === 0 && tasks.length === 0) return;
+    await orders.refill();
+    await tasks.refill();
+    if (orders.items.length === 0 && tasks.items.length === 0) return;
     // Merge until one side's page runs out (it is refilled before merging further).
     const batch: Candidate[] = [];
-    while (orders.length > 0 && tasks.length > 0) {
-      batch.push((orders[0]!.dueAt <= tasks[0]!.dueAt ? orders : tasks).shift()!);
+    while (orders.items.length > 0 && tasks.items.length > 0) {
+      batch.push((orders.items[0]!.dueAt <= tasks.items[0]!.dueAt ? orders : tasks).items.shift()!);
     }
-    if (orders.length === 0 && ordersDone) batch.push(...tasks.splice(0));
-    if (tasks.length === 0 && tasksDone) batch.push(...orders.splice(0));
+    if (orders.items.length === 0 && orders.done) batch.push(...tasks.items.splice(0));
+    if (tasks.items.length === 0 && tasks.done) batch.push(...orders.items.splice(0));
     if (batch.length > 0) yield batch;
   }
 }
@@ -185,15 +187,25 @@ function offerable(
  * What this user may take now, longest waiting first: due, inside the client's calling hours,
  * not someone else's personal callback, with the claim on each if any.
  */
-async function* offers(user: SessionUser, now: Date, settings: Settings): AsyncGenerator<Offer> {
+async function* offers(
+  user: SessionUser,
+  now: Date,
+  settings: Settings,
+  clientReads: 'per page' | 'per item',
+): AsyncGenerator<Offer> {
+  const clients = new Map<string, ClientDoc | undefined>();
   for await (const batch of dueCandidates(now)) {
-    const clients = await loadClients(batch.flatMap((c) => (c.clientId ? [c.clientId] : [])));
+    if (clientReads === 'per page')
+      for (const [id, doc] of await loadClients(batch.flatMap((c) => (c.clientId ? [c.clientId] : []))))
+        clients.set(id, doc);
     const claims = await activeClaims(
       batch.map((c) => c.key),
       now,
     );
     for (const candidate of batch) {
-      const client = clients.get(candidate.clientId ?? '');
+      const id = candidate.clientId ?? '';
+      if (id && !clients.has(id)) clients.set(id, (await ClientModel.findById(id).lean<ClientDoc>()) ?? undefined);
+      const client = clients.get(id);
       if (offerable(candidate, client, user, now, settings))
         yield { candidate, client, claim: claims.get(candidate.key) ?? null };
     }
@@ -203,7 +215,7 @@ async function* offers(user: SessionUser, now: Date, settings: Settings): AsyncG
 /** GET /api/queue: what this manager could call now, with who holds each item. */
 export async function listQueue(user: SessionUser, now: Date, limit: number): Promise<QueueItem[]> {
   const out: Offer[] = [];
-  for await (const offer of offers(user, now, await getSettings())) {
+  for await (const offer of offers(user, now, await getSettings(), 'per page')) {
     out.push(offer);
     if (out.length >= limit) break;
   }
@@ -213,7 +225,7 @@ export async function listQueue(user: SessionUser, now: Date, limit: number): Pr
 /** GET /api/queue/count: how many items this manager could call now, counted up to `cap`. */
 export async function countQueue(user: SessionUser, now: Date, cap: number): Promise<{ due: number; more: boolean }> {
   let due = 0;
-  for await (const _offer of offers(user, now, await getSettings())) {
+  for await (const _offer of offers(user, now, await getSettings(), 'per page')) {
     if (due === cap) return { due, more: true };
     due += 1;
   }
@@ -254,7 +266,9 @@ export async function claimNextQueueItem(
 ): Promise<QueueItem | null> {
   const settings = await getSettings();
   const skip = new Set(except);
-  for await (const offer of offers(user, now, settings)) {
+  // Claiming usually takes the first candidate: reading its client alone beats a read of the page's
+  // clients, which FerretDB answers with a scan.
+  for await (const offer of offers(user, now, settings, 'per item')) {
     const { candidate } = offer;
     if (skip.has(String(candidate.doc._id)) || (offer.claim && offer.claim.userId !== user.id)) continue;
     const claim = await tryClaim(candidate.key, user, now, settings.claimMinutes);
@@ -282,15 +296,46 @@ export async function expireClaims(now: Date): Promise<number> {
 }
 
 /**
- * The resurfacing sweep: each order or call task whose due time has come is announced once.
- * Each run claims what it announces with one update stamped with its own id, so a repeated or
- * concurrent run announces nothing twice; a reschedule clears the marker for the next due time.
+ * The sweep looks back this far behind where it stopped: a write committed while the previous
+ * run was reading is still seen. The announcement keys make the overlap harmless.
+ */
+const sweepOverlapMs = 60_000;
+/** Announcements are only needed while workbenches may still hear them. */
+const announcementKeepMs = 24 * 3600_000;
+
+/**
+ * The resurfacing sweep: each order or call task whose due time has come is announced once, with
+ * no write to the item itself. It reads the due times since its last run (one query), and each
+ * announcement is an insert keyed by item and due time, so a repeated, overlapping or concurrent
+ * run announces nothing twice, and a reschedule (a new due time) is announced again.
  */
 export async function announceDueItems(now: Date): Promise<number> {
-  const runId = randomUUID();
-  const orderIds = await claimOrderAnnouncements(now, runId);
-  for (const orderId of orderIds) await emitDomainEvent('queue.changed', { reason: 'due', orderId });
-  const taskIds = await claimTaskAnnouncements(now, runId);
-  for (const taskId of taskIds) await emitDomainEvent('queue.changed', { reason: 'due', taskId });
-  return orderIds.length + taskIds.length;
+  const mark = await QueueSweepModel.findById('resurface').lean<{ until: Date }>();
+  // A clock set back (tests; a corrected server clock) must not hide what is due at the new now.
+  const from = new Date(Math.min(mark?.until.getTime() ?? Infinity, now.getTime()) - sweepOverlapMs);
+  const due = [
+    ...(await findOrdersFallingDue(from, now)).map((o) => ({
+      kind: 'order' as const,
+      id: String(o._id),
+      dueAt: o.dueAt,
+    })),
+    ...(await findTasksFallingDue(from, now)).map((t) => ({
+      kind: 'task' as const,
+      id: String(t._id),
+      dueAt: t.dueAt,
+    })),
+  ];
+  let announced = 0;
+  for (const item of due) {
+    const key = `${queueKey(item.kind, item.id)}@${item.dueAt.getTime()}`;
+    if (!(await insertOnce(() => QueueAnnouncementModel.create({ _id: key, at: now })))) continue;
+    announced += 1;
+    await emitDomainEvent('queue.changed', {
+      reason: 'due',
+      ...(item.kind === 'order' ? { orderId: item.id } : { taskId: item.id }),
+    });
+  }
+  await QueueSweepModel.updateOne({ _id: 'resurface' }, { $max: { until: now } }, { upsert: true });
+  await QueueAnnouncementModel.deleteMany({ at: { $lt: new Date(now.getTime() - announcementKeepMs) } });
+  return announced;
 }

@@ -25,8 +25,6 @@ taskSchema.index({ orderId: 1, dueAt: 1 });
 taskSchema.index({ clientId: 1, dueAt: 1 });
 // The call queue and the resurfacing sweep, as on orders.
 taskSchema.index({ 'call.state': 1, 'call.nextCallAt': 1 });
-taskSchema.index({ 'call.announcedAt': 1, 'call.nextCallAt': 1 });
-taskSchema.index({ 'call.announcedBy': 1 });
 
 export type TaskDoc = InferSchemaType<typeof taskSchema> & {
   _id: mongoose.Types.ObjectId;

@@ -108,8 +108,6 @@ export async function updateTask(id: string, body: UpdateTaskBody): Promise<Task
     // Moving a call task's due time moves its next call, unless calls have already rescheduled it.
     if (existing.call && (existing.call.attempts ?? 0) === 0) {
       set['call.nextCallAt'] = set.dueAt;
-      set['call.announcedAt'] = null;
-      set['call.announcedBy'] = null;
     }
   }
   if (body.done !== undefined) {
@@ -120,8 +118,6 @@ export async function updateTask(id: string, body: UpdateTaskBody): Promise<Task
       else if (existing.call.state === 'closed') {
         set['call.state'] = 'due';
         set['call.nextCallAt'] = clock.now();
-        set['call.announcedAt'] = null;
-        set['call.announcedBy'] = null;
       }
     }
   }
@@ -190,16 +186,16 @@ export async function applyCallToTask(
   );
 }
 
-/** The task twin of claimOrderAnnouncements. */
-export async function claimTaskAnnouncements(now: Date, runId: string): Promise<string[]> {
-  await TaskModel.updateMany(
-    { 'call.announcedAt': null, ...dueTaskFilter(now) },
-    { $set: { 'call.announcedAt': now, 'call.announcedBy': runId } },
-  );
-  const won = await TaskModel.find({ 'call.announcedBy': runId }, { _id: 1 }).lean<
-    { _id: mongoose.Types.ObjectId }[]
-  >();
-  return won.map((t) => String(t._id));
+/** Call tasks whose due time falls in (from, to]: what the resurfacing sweep announces. */
+export async function findTasksFallingDue(
+  from: Date,
+  to: Date,
+): Promise<{ _id: mongoose.Types.ObjectId; dueAt: Date }[]> {
+  const docs = await TaskModel.find(
+    { ...dueTaskFilter(to), 'call.nextCallAt': { $gt: from, $lte: to } },
+    { _id: 1, 'call.nextCallAt': 1 },
+  ).lean<{ _id: mongoose.Types.ObjectId; call: { nextCallAt: Date } }[]>();
+  return docs.map((d) => ({ _id: d._id, dueAt: d.call.nextCallAt }));
 }
 
 /** The order timeline's "task" entries: tasks linked to the order. */
