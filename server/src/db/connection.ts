@@ -70,7 +70,13 @@ export async function startDatabase(env: Env): Promise<Database> {
   }
 }
 
+let oneConnection = false;
+
+/** The embedded mode: one server process on one connection (see guarded-update.ts). */
+export const onOneConnection = () => oneConnection;
+
 export async function connectMongoose(uri: string, singleConnection: boolean): Promise<typeof mongoose> {
+  oneConnection = singleConnection;
   return mongoose.connect(uri, {
     maxPoolSize: singleConnection ? 1 : 20,
     serverSelectionTimeoutMS: 10_000,

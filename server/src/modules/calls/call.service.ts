@@ -347,7 +347,8 @@ async function applyCallEffects(
     queueKey(call.kind as 'order' | 'task', call.kind === 'order' ? String(orderId) : String(call.taskId)),
     user.id,
   );
-  await CallModel.updateOne({ _id: call._id, effectsDoneAt: null }, { $set: { effectsDoneAt: clock.now() } });
+  // A marker: setting it again on a retry is harmless, and _id alone keeps FerretDB from a scan.
+  await CallModel.updateOne({ _id: call._id }, { $set: { effectsDoneAt: clock.now() } });
 
   await emitDomainEvent('call.recorded', { callId, orderId, taskId: call.taskId ? String(call.taskId) : null });
   await emitDomainEvent('queue.changed', {

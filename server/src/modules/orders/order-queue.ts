@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import { canTransition, orderStatuses, type Actor, type OrderStatus } from '@callboard/shared';
 import { AppError } from '../../http/errors.js';
 import { OrderModel, type OrderDoc } from './order.model.js';
+import { updateByIdIf, type Guard } from '../../db/guarded-update.js';
 import { callableStatuses, recordOrderEvent, setOrderStatus } from './order.service.js';
 import { clock } from '../../lib/clock.js';
 import { emitDomainEvent, onDomainEvent } from '../../lib/domain-events.js';
@@ -43,21 +44,26 @@ export async function applyCallToOrder(
   result: NextCall,
   personal: PersonalHold,
 ): Promise<void> {
-  await OrderModel.updateOne(
-    { _id: orderId, ...callNotYetApplied(callId, result) },
-    { $set: callStateUpdate('call', callId, result, personal) },
-  );
+  await updateByIdIf(OrderModel, orderId, callNotYetApplied(callId, result), {
+    $set: callStateUpdate('call', callId, result, personal),
+  });
 }
+
+type AppliedCall = { call?: { lastCallId?: unknown; lastCallAt?: Date | null } | null };
 
 /**
  * The guard of a call-state write, shared by orders and call tasks: not this call again, and no
- * newer call already applied. "Not after" rather than an $or of null and $lte, because FerretDB
- * then still finds the document by _id instead of scanning the collection.
+ * newer call already applied.
  */
-export function callNotYetApplied(callId: string, result: NextCall) {
+export function callNotYetApplied(callId: string, result: NextCall): Guard<AppliedCall> {
   return {
-    'call.lastCallId': { $ne: new mongoose.Types.ObjectId(callId) },
-    'call.lastCallAt': { $not: { $gt: result.lastCallAt } },
+    filter: {
+      'call.lastCallId': { $ne: new mongoose.Types.ObjectId(callId) },
+      'call.lastCallAt': { $not: { $gt: result.lastCallAt } },
+    },
+    holds: ({ call }) =>
+      String(call?.lastCallId ?? '') !== callId && !(call?.lastCallAt && result.lastCallAt && call.lastCallAt > result.lastCallAt),
+    fields: 'call.lastCallId call.lastCallAt',
   };
 }
 

@@ -8,6 +8,7 @@ import { getUser, userNames } from '../users/users.service.js';
 import { getClientDoc } from '../clients/client.service.js';
 import { getOrderDoc } from '../orders/order.service.js';
 import { callNotYetApplied, callStateUpdate, type PersonalHold } from '../orders/order-queue.js';
+import { updateByIdIf } from '../../db/guarded-update.js';
 import type { NextCall } from '@callboard/shared';
 import { TaskModel, type TaskDoc } from './task.model.js';
 
@@ -172,18 +173,15 @@ export async function applyCallToTask(
   result: NextCall,
   personal: PersonalHold,
 ): Promise<void> {
-  await TaskModel.updateOne(
-    { _id: taskId, ...callNotYetApplied(callId, result) },
-    {
-      $set: {
-        ...callStateUpdate('call', callId, result, personal),
-        // A completed call with no callback finishes the call task.
-        ...(result.state === 'closed' && result.lastOutcome === 'completed'
-          ? { done: true, doneAt: result.lastCallAt }
-          : {}),
-      },
+  await updateByIdIf(TaskModel, taskId, callNotYetApplied(callId, result), {
+    $set: {
+      ...callStateUpdate('call', callId, result, personal),
+      // A completed call with no callback finishes the call task.
+      ...(result.state === 'closed' && result.lastOutcome === 'completed'
+        ? { done: true, doneAt: result.lastCallAt }
+        : {}),
     },
-  );
+  });
 }
 
 /** Call tasks whose due time falls in (from, to]: what the resurfacing sweep announces. */
