@@ -62,7 +62,8 @@ export function callNotYetApplied(callId: string, result: NextCall): Guard<Appli
       'call.lastCallAt': { $not: { $gt: result.lastCallAt } },
     },
     holds: ({ call }) =>
-      String(call?.lastCallId ?? '') !== callId && !(call?.lastCallAt && result.lastCallAt && call.lastCallAt > result.lastCallAt),
+      String(call?.lastCallId ?? '') !== callId &&
+      !(call?.lastCallAt && result.lastCallAt && call.lastCallAt > result.lastCallAt),
     fields: 'call.lastCallId call.lastCallAt',
   };
 }
