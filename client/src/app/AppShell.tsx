@@ -1,5 +1,5 @@
-import { Suspense } from 'react';
-import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { Suspense, type ReactNode } from 'react';
+import { Link, Redirect, useLocation, useSearch } from 'wouter';
 import { AppBar, Box, Button, Stack, Toolbar, Typography } from '@mui/material';
 import type { Role } from '@callboard/shared';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
@@ -20,15 +20,22 @@ export const navItems: NavItem[] = [
   { to: '/admin', label: 'nav.admin', roles: ['admin'] },
 ];
 
-export function AppShell() {
+/** A section stays marked on the pages under it (an order under Orders); the workbench only on itself. */
+function isCurrent(to: string, pathname: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+export function AppShell({ children }: { children: ReactNode }) {
   const t = useT();
-  const location = useLocation();
+  const [pathname] = useLocation();
+  const search = useSearch();
   const { data: user, error, isLoading } = useGetMeQuery();
   const [logout] = useLogoutMutation();
   useLiveEvents(Boolean(user));
 
   if (isLoading) return <PageSkeleton />;
-  if (error && 'status' in error && error.status === 401) return <Navigate to={signInPath(location)} replace />;
+  if (error && 'status' in error && error.status === 401)
+    return <Redirect to={signInPath({ pathname, search: search && `?${search}` })} replace />;
   if (!user)
     return (
       <Box sx={{ p: 2 }}>
@@ -55,11 +62,11 @@ export function AppShell() {
               .map((item) => (
                 <Button
                   key={item.to}
-                  component={NavLink}
+                  component={Link}
                   to={item.to}
-                  end={item.to === '/'}
+                  aria-current={isCurrent(item.to, pathname) ? 'page' : undefined}
                   color="inherit"
-                  sx={{ '&.active': { color: 'primary.main' } }}
+                  sx={{ '&[aria-current="page"]': { color: 'primary.main' } }}
                 >
                   {t(item.label)}
                 </Button>
@@ -75,9 +82,7 @@ export function AppShell() {
         </Toolbar>
       </AppBar>
       <Box component="main" sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
-        <Suspense fallback={<PageSkeleton />}>
-          <Outlet />
-        </Suspense>
+        <Suspense fallback={<PageSkeleton />}>{children}</Suspense>
       </Box>
     </Box>
   );

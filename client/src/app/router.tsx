@@ -1,15 +1,17 @@
 import { lazy, type ComponentType } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { Route, Router, Switch } from 'wouter';
+import { useSearch as useBrowserSearch } from 'wouter/use-browser-location';
 import { AppShell } from './AppShell';
 import { LoginPage } from '../features/auth/components/LoginPage';
 import { loadAdminCatalogues } from '../i18n/i18n';
 import { NotFoundPage } from '../components/NotFoundPage';
+import { rawSearch } from './raw-search';
 
 // Everything behind sign-in loads on demand: the first screen carries only the shell and sign-in.
-// Declarative routing, not a data router: no route here needs loaders or actions, and the data router would add ~20 kB gzip to the first screen.
+// wouter, not a fuller router: nothing here needs loaders, actions or relative links, which cost ~11 kB gzip up front.
 
 /** A screen's code and the strings the screens behind sign-in share, fetched together. */
-function screen<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+function screen<M, P extends object = object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>) {
   return lazy(async () => {
     const [module] = await Promise.all([load(), loadAdminCatalogues()]);
     return { default: pick(module) };
@@ -61,28 +63,57 @@ const SettingsPage = screen(
   (m) => m.SettingsPage,
 );
 
+const browserSearch = rawSearch(useBrowserSearch);
+
 /** The app's routes; AppShell's Suspense shows a skeleton while a screen's code arrives. */
 export function AppRouter() {
   return (
-    <BrowserRouter>
-      <Routes>
-        <Route path="/login" element={<LoginPage />} />
-        <Route path="/" element={<AppShell />}>
-          <Route index element={<WorkbenchPage />} />
-          <Route path="orders" element={<OrdersPage />} />
-          <Route path="orders/:id" element={<OrderPage />} />
-          <Route path="clients/:id" element={<ClientPage />} />
-          <Route path="tasks" element={<MyTasksPage />} />
-          <Route path="admin" element={<AdminLayout />}>
-            <Route path="users" element={<UsersPage />} />
-            <Route path="templates" element={<TemplatesPage />} />
-            <Route path="templates/:id" element={<TemplateEditorPage />} />
-            <Route path="instructions" element={<CallInstructionsPage />} />
-            <Route path="settings" element={<SettingsPage />} />
-          </Route>
-          <Route path="*" element={<NotFoundPage />} />
+    <Router searchHook={browserSearch}>
+      <Switch>
+        <Route path="/login" component={LoginPage} />
+        <Route>
+          <AppShell>
+            <Switch>
+              <Route path="/" component={WorkbenchPage} />
+              <Route path="/orders" component={OrdersPage} />
+              <Route path="/orders/:id" component={OrderPage} />
+              <Route path="/clients/:id" component={ClientPage} />
+              <Route path="/tasks" component={MyTasksPage} />
+              {/* Each admin screen is its own route, not a nested Switch, so an unknown /admin/… path gets the plain
+                404 page; Switch renders one Route at a time, so AdminLayout stays mounted while moving between them. */}
+              <Route path="/admin">
+                <AdminLayout />
+              </Route>
+              <Route path="/admin/users">
+                <AdminLayout>
+                  <UsersPage />
+                </AdminLayout>
+              </Route>
+              <Route path="/admin/templates">
+                <AdminLayout>
+                  <TemplatesPage />
+                </AdminLayout>
+              </Route>
+              <Route path="/admin/templates/:id">
+                <AdminLayout>
+                  <TemplateEditorPage />
+                </AdminLayout>
+              </Route>
+              <Route path="/admin/instructions">
+                <AdminLayout>
+                  <CallInstructionsPage />
+                </AdminLayout>
+              </Route>
+              <Route path="/admin/settings">
+                <AdminLayout>
+                  <SettingsPage />
+                </AdminLayout>
+              </Route>
+              <Route component={NotFoundPage} />
+            </Switch>
+          </AppShell>
         </Route>
-      </Routes>
-    </BrowserRouter>
+      </Switch>
+    </Router>
   );
 }

@@ -1,5 +1,5 @@
 import { Alert, Box, Button } from '@mui/material';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useT } from '../i18n/i18n';
 
 /** Any path the app does not know: say so and offer the way home instead of a blank page. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
+import { Route, Switch } from 'wouter';
 import type { OrderListItem } from '@callboard/shared';
 import { mockApi } from '../../../test/mock-api';
 import { makeOrder } from '../../../test/fixtures';
@@ -29,10 +29,12 @@ function api() {
 
 function renderEditor() {
   return renderWithProviders(
-    <Routes>
-      <Route path="/admin/templates/:id" element={<TemplateEditorPage />} />
-      <Route path="/admin/templates" element={<div>the list</div>} />
-    </Routes>,
+    <Switch>
+      <Route path="/admin/templates/:id" component={TemplateEditorPage} />
+      <Route path="/admin/templates">
+        <div>the list</div>
+      </Route>
+    </Switch>,
     { route: '/admin/templates/new' },
   );
 }

@@ -1,4 +1,5 @@
-import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import type { ReactNode } from 'react';
+import { Redirect, useLocation } from 'wouter';
 import { Box, Tab, Tabs, Typography } from '@mui/material';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageSkeleton } from '../../../components/Skeletons';
@@ -13,10 +14,9 @@ const sections: { path: string; label: MessageKey }[] = [
 ];
 
 /** The admin screens under one heading; others get a plain refusal (the API refuses them too). */
-export function AdminLayout() {
+export function AdminLayout({ children }: { children?: ReactNode }) {
   const t = useT();
-  const navigate = useNavigate();
-  const { pathname } = useLocation();
+  const [pathname, navigate] = useLocation();
   const { data: me, isLoading } = useGetMeQuery();
   if (isLoading) return <PageSkeleton />;
   if (me?.role !== 'admin') {
@@ -29,7 +29,7 @@ export function AdminLayout() {
     );
   }
   const current = sections.find((s) => pathname.startsWith(s.path));
-  if (!current) return <Navigate to={sections[0]!.path} replace />;
+  if (!current) return <Redirect to={sections[0]!.path} replace />;
   return (
     <Box sx={{ p: 2 }}>
       <Typography variant="h5" component="h1" sx={{ mb: 1 }}>
@@ -45,7 +45,7 @@ export function AdminLayout() {
           <Tab key={s.path} value={s.path} label={t(s.label)} />
         ))}
       </Tabs>
-      <Outlet />
+      {children}
     </Box>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link as RouterLink, useNavigate, useParams } from 'react-router';
+import { Link as RouterLink, useLocation, useParams } from 'wouter';
 import { Alert, Box, Button, Link, MenuItem, Paper, Skeleton, Stack, TextField, Typography } from '@mui/material';
 import {
   letterVariableLabels,
@@ -52,7 +52,7 @@ function usePreview(draft: Draft, orderId: string) {
 function TemplateForm({ template }: { template: Template | null }) {
   const t = useT();
   const uiLocale = useLocale();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const purposeLabel = usePurposeLabel();
   const [draft, setDraft] = useState<Draft>(() => ({
     name: template?.name ?? '',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation } from 'wouter';
 import {
   Button,
   Dialog,
@@ -54,7 +54,7 @@ function DeleteTemplateDialog({ template, onClose }: { template: Template; onClo
 export function TemplatesPage() {
   const t = useT();
   const fmt = useFormat();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const purposeLabel = usePurposeLabel();
   const { data, isLoading, error } = useListTemplatesQuery({});
   const [deleting, setDeleting] = useState<Template | null>(null);

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink } from 'wouter';
 import { Button, Chip, CircularProgress, Stack } from '@mui/material';
 import { useAppDispatch, useAppSelector } from '../../../app/store';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';

@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { useParams } from 'wouter';
 import { baseApi } from '../../../app/api';
 import { useAppDispatch } from '../../../app/store';
 import { OrderCard } from './OrderCard';

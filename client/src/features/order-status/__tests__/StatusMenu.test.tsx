@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes, useLocation } from 'react-router';
 import type { Settings, Template } from '@callboard/shared';
 import { mockApi } from '../../../test/mock-api';
 import { makeClient, makeOrder, settings as baseSettings } from '../../../test/fixtures';
@@ -62,25 +61,8 @@ function api({
   });
 }
 
-function Location() {
-  return <div data-testid="location">{useLocation().pathname}</div>;
-}
-
 function renderMenu() {
-  return renderWithProviders(
-    <Routes>
-      <Route
-        path="*"
-        element={
-          <>
-            <StatusMenu order={order} client={client} />
-            <Location />
-          </>
-        }
-      />
-    </Routes>,
-    { route: `/orders/${order.id}` },
-  );
+  return renderWithProviders(<StatusMenu order={order} client={client} />, { route: `/orders/${order.id}` });
 }
 
 async function openMenu() {
@@ -191,11 +173,11 @@ describe('StatusMenu', () => {
     expect(await screen.findByRole('heading', { name: 'Change the status to “Cancelled”' })).toBeInTheDocument();
   });
 
-  it('leaves the card for the list once an order is deleted', async () => {
+  it('leaves the card for the list once an order is deleted, in place of the card in the history', async () => {
     api();
-    renderMenu();
+    const { visited } = renderMenu();
     await userEvent.click(within(await openMenu()).getByText('Delete the order'));
     await userEvent.click(await screen.findByTestId('delete-confirm'));
-    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/orders$/));
+    await waitFor(() => expect(visited).toEqual(['/orders']));
   });
 });

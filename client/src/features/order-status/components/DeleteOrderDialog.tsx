@@ -1,4 +1,4 @@
-import { useNavigate } from 'react-router';
+import { useLocation } from 'wouter';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { canTransition, type Order } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
@@ -11,7 +11,7 @@ type Props = { order: Order; onClose: () => void; onCancelInstead: () => void };
 /** Deleting is for orders nothing happened to; the server refuses the others (409) and they are cancelled instead. */
 export function DeleteOrderDialog({ order, onClose, onCancelInstead }: Props) {
   const t = useT();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [deleteOrder, { error, isLoading }] = useDeleteOrderMutation();
   const hasHistory = apiErrorOf(error)?.code === 'conflict';
   const canCancel = canTransition(order.status, 'cancelled');

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation } from 'wouter';
 import {
   Button,
   Dialog,
@@ -29,7 +29,7 @@ const itemsOf = (order: Order): ItemDraft[] =>
  */
 export function NewOrderDialog({ order, client, onClose }: { order: Order; client: Client; onClose: () => void }) {
   const t = useT();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [createOrder, { error, isLoading }] = useCreateOrderMutation();
   const [items, setItems] = useState<ItemDraft[]>(() => itemsOf(order));
   const [paymentMethod, setPaymentMethod] = useState<PaymentMethod | ''>(order.paymentMethod ?? '');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes, useLocation } from 'react-router';
+import { Route } from 'wouter';
 import type { OrderListItem } from '@callboard/shared';
 import { mockApi } from '../../../test/mock-api';
 import { makeOrder } from '../../../test/fixtures';
@@ -27,27 +27,8 @@ function api(user = manager) {
   });
 }
 
-function Location() {
-  const location = useLocation();
-  return <div data-testid="location">{`${location.pathname}${location.search}`}</div>;
-}
-
 function renderPage(route = '/orders') {
-  return renderWithProviders(
-    <Routes>
-      <Route
-        path="/orders"
-        element={
-          <>
-            <OrdersPage />
-            <Location />
-          </>
-        }
-      />
-      <Route path="/orders/:id" element={<Location />} />
-    </Routes>,
-    { route },
-  );
+  return renderWithProviders(<Route path="/orders" component={OrdersPage} />, { route });
 }
 
 afterEach(() => localStorage.clear());
@@ -64,9 +45,9 @@ describe('OrdersPage', () => {
     expect(screen.getByRole('combobox', { name: 'Status' })).toHaveTextContent('Pending, Reserved, Paid');
   });
 
-  it('reads the view from the URL and writes changes back to it, starting again at page 1', async () => {
+  it('reads the view from the URL and writes changes back to it as a new history entry, starting again at page 1', async () => {
     const server = api();
-    renderPage('/orders?status=all&year=2025&q=600111&page=2');
+    const { visited } = renderPage('/orders?status=all&year=2025&q=600111&page=2');
     await screen.findByText('#1042');
     const first = server.calls('GET', /\/api\/orders$/)[0]!;
     expect(Object.fromEntries(first.search)).toEqual({
@@ -83,7 +64,10 @@ describe('OrdersPage', () => {
     await userEvent.click(within(listbox).getByText('Reserved'));
     await userEvent.keyboard('{Escape}');
     await waitFor(() =>
-      expect(screen.getByTestId('location')).toHaveTextContent('/orders?status=reserved&year=2025&q=600111'),
+      expect(visited).toEqual([
+        '/orders?status=all&year=2025&q=600111&page=2',
+        '/orders?status=reserved&year=2025&q=600111',
+      ]),
     );
     await waitFor(() =>
       expect(
@@ -103,22 +87,41 @@ describe('OrdersPage', () => {
 
   it('debounces the search: one request for a typed phrase, with the previous rows kept meanwhile', async () => {
     const server = api();
-    renderPage();
+    const { visited } = renderPage();
     await screen.findByText('#1042');
     await userEvent.type(screen.getByTestId('orders-search'), 'Lucía');
     expect(screen.getByText('#1042')).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('q=Luc%C3%ADa'));
+    await waitFor(() => expect(visited.at(-1)).toContain('q=Luc%C3%ADa'));
     const searches = server.calls('GET', /\/api\/orders$/).filter((r) => r.search.has('q'));
     expect(searches.map((r) => r.search.get('q'))).toEqual(['Lucía']);
   });
 
+  it('keeps a searched phrase that looks like an escape ("%41") as typed, in the URL and the request', async () => {
+    const server = api();
+    const { visited } = renderPage('/orders?q=%2541');
+    await screen.findByText('#1042');
+    expect(server.calls('GET', /\/api\/orders$/)[0]!.search.get('q')).toBe('%41');
+    expect(screen.getByTestId('orders-search')).toHaveValue('%41');
+
+    await userEvent.type(screen.getByTestId('orders-search'), '%42');
+    await waitFor(() => expect(visited.at(-1)).toBe('/orders?q=%2541%2542'));
+    await waitFor(() =>
+      expect(
+        server
+          .calls('GET', /\/api\/orders$/)
+          .at(-1)!
+          .search.get('q'),
+      ).toBe('%41%42'),
+    );
+  });
+
   it('opens the order card from a row, by click or by Enter', async () => {
     api();
-    renderPage();
+    const { visited } = renderPage();
     const rowEl = await screen.findByRole('row', { name: 'Open order #1042' });
     rowEl.focus();
     await userEvent.keyboard('{Enter}');
-    expect(screen.getByTestId('location')).toHaveTextContent(`/orders/${row.id}`);
+    expect(visited).toEqual(['/orders', `/orders/${row.id}`]);
   });
 
   it('remembers the columns each user chose', async () => {

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, type ReactNode } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'wouter';
 import {
   Box,
   Chip,
@@ -56,7 +56,7 @@ function cells(t: ReturnType<typeof useT>, fmt: Formatters): Record<OrderColumn,
 export function OrdersPage() {
   const t = useT();
   const fmt = useFormat();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterFromParams(params), [params]);
   const { data: me } = useGetMeQuery();
