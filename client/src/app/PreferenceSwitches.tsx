@@ -1,4 +1,4 @@
-import { IconButton, ToggleButton, ToggleButtonGroup } from '@mui/material';
+import { Button, IconButton, Stack } from '@mui/material';
 import { useColorScheme } from '@mui/material/styles';
 import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
@@ -6,6 +6,11 @@ import type { Locale } from '@callboard/shared';
 import { loadLocale, useLocale, useT } from '../i18n/i18n';
 import { useAppDispatch } from './store';
 import { localeChanged } from './preferences-slice';
+
+const languages: { value: Locale; name: string }[] = [
+  { value: 'en', name: 'English' },
+  { value: 'es', name: 'Español' },
+];
 
 /** Language and light/dark switches; both choices are remembered in this browser. */
 export function PreferenceSwitches() {
@@ -16,23 +21,24 @@ export function PreferenceSwitches() {
   const dark = (mode === 'system' ? systemMode : mode) === 'dark';
   return (
     <>
-      <ToggleButtonGroup
-        size="small"
-        exclusive
-        value={locale}
-        aria-label={t('prefs.language')}
-        onChange={(_e, value: Locale | null) =>
-          value && void loadLocale(value).then(() => dispatch(localeChanged(value)))
-        }
-      >
-        <ToggleButton value="en" aria-label="English">
-          EN
-        </ToggleButton>
-        <ToggleButton value="es" aria-label="Español">
-          ES
-        </ToggleButton>
-      </ToggleButtonGroup>
-      {/* A plain title, not a Tooltip: this sits on the first screen, where every kilobyte counts. */}
+      {/* Two plain buttons, not a ToggleButtonGroup: this sits on the first screen, where every kilobyte counts. */}
+      <Stack direction="row" role="group" aria-label={t('prefs.language')}>
+        {languages.map(({ value, name }) => (
+          <Button
+            key={value}
+            size="small"
+            color="inherit"
+            variant={locale === value ? 'outlined' : 'text'}
+            aria-label={name}
+            aria-pressed={locale === value}
+            onClick={() => locale !== value && void loadLocale(value).then(() => dispatch(localeChanged(value)))}
+            sx={{ minWidth: 40 }}
+          >
+            {value.toUpperCase()}
+          </Button>
+        ))}
+      </Stack>
+      {/* A plain title, not a Tooltip, for the same reason. */}
       <IconButton
         aria-label={dark ? t('prefs.light') : t('prefs.dark')}
         title={dark ? t('prefs.light') : t('prefs.dark')}

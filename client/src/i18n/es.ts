@@ -1,5 +1,8 @@
 import type { CoreKey } from './en';
 
+/** MUI's own texts (pagination, pickers) in Spanish, loaded with the rest of the language. */
+export { esES as muiEs } from '@mui/material/locale';
+
 /** Typed against the English keys: a missing or extra key is a compile error. */
 export const es: Record<CoreKey, string> = {
   'nav.label': 'Principal',

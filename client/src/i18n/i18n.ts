@@ -14,12 +14,19 @@ export type Translate = (key: MessageKey, vars?: Vars) => string;
  */
 const catalogues: Record<Locale, Partial<Record<MessageKey, string>>> = { en: { ...en }, es: {} };
 
+/** MUI's component texts by language; English is MUI's own default. */
+const muiTexts: Partial<Record<Locale, object>> = {};
+export const muiLocaleOf = (locale: Locale): object => muiTexts[locale] ?? {};
+
 let spanish: Promise<void> | undefined;
 let admin: Promise<void> | undefined;
 
 export function loadLocale(locale: Locale): Promise<void> {
   if (locale === 'en') return Promise.resolve();
-  spanish ??= import('./es').then(({ es }) => void Object.assign(catalogues.es, es));
+  spanish ??= import('./es').then(({ es, muiEs }) => {
+    Object.assign(catalogues.es, es);
+    muiTexts.es = muiEs;
+  });
   return spanish;
 }
 

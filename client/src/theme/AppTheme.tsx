@@ -1,11 +1,9 @@
 import { useMemo, type ReactNode } from 'react';
 import { CssBaseline } from '@mui/material';
 import { createTheme, ThemeProvider } from '@mui/material/styles';
-import { enUS, esES } from '@mui/material/locale';
 import type { Locale } from '@callboard/shared';
+import { muiLocaleOf } from '../i18n/i18n';
 import { components } from './customizations';
-
-const muiLocales = { en: enUS, es: esES } satisfies Record<Locale, object>;
 
 export function makeTheme(locale: Locale) {
   return createTheme(
@@ -22,7 +20,7 @@ export function makeTheme(locale: Locale) {
       typography: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', fontSize: 13 },
       components,
     },
-    muiLocales[locale],
+    muiLocaleOf(locale),
   );
 }
 
