@@ -117,29 +117,23 @@ function report(label: string, samples: Sample[]): void {
 
 /** 1,000 items due across the coming minute; the real scheduler (15 s sweep) announces them. */
 async function resurfacingLag(): Promise<void> {
-  // The first 1,000 seeded orders, one number-range update per second of the minute ($in filters
-  // are slow on FerretDB); timed once with a far-off date so the real due times are still in the
-  // future when written.
+  // The first 1,000 seeded orders, 17 or so due in each second of the minute. Written by _id (FerretDB
+  // scans for any other filter, once per updated document), first with a far-off date to time the
+  // writing, so the real due times are still in the future when written.
   const first = 100_000;
   const ids = await OrderModel.find({ number: { $gte: first, $lt: first + 1000 } }, { _id: 1, number: 1 }).lean<
     { _id: mongoose.Types.ObjectId; number: number }[]
   >();
   const seconds = 60;
   const per = Math.ceil(1000 / seconds);
-  const write = (start: number) =>
-    Promise.all(
-      Array.from({ length: seconds }, (_, s) =>
-        OrderModel.updateMany(
-          { number: { $gte: first + s * per, $lt: first + (s + 1) * per } },
-          {
-            $set: {
-              'call.state': 'scheduled',
-              'call.nextCallAt': new Date(start + s * 1000),
-            },
-          },
-        ),
-      ),
-    );
+  const dueOf = (start: number, number: number) => new Date(start + Math.floor((number - first) / per) * 1000);
+  const write = async (start: number) => {
+    for (const o of ids)
+      await OrderModel.updateOne(
+        { _id: o._id },
+        { $set: { 'call.state': 'scheduled', 'call.nextCallAt': dueOf(start, o.number) } },
+      );
+  };
   const t0 = Date.now();
   await write(t0 + 24 * 3600_000);
   const start = Date.now() + 2 * (Date.now() - t0) + 2_000;
@@ -148,7 +142,7 @@ async function resurfacingLag(): Promise<void> {
   if (Date.now() > start)
     console.log('  (warning: writing the due times took longer than planned; early items start late)');
   const dueById = new Map<string, number>();
-  for (const o of ids) dueById.set(String(o._id), start + Math.floor((o.number - first) / per) * 1000);
+  for (const o of ids) dueById.set(String(o._id), dueOf(start, o.number).getTime());
   const lags: number[] = [];
   const off = onDomainEvent('queue.changed', (e) => {
     const due = e.reason === 'due' && e.orderId ? dueById.get(e.orderId) : undefined;
