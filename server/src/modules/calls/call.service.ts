@@ -35,7 +35,7 @@ import { queueKey, releaseClaim } from '../queue/queue.service.js';
 import { enqueueLetter, prepareLetter, type PreparedLetter } from '../letters/letter.service.js';
 import { computeNextCall, type CallStateSnapshot } from '@callboard/shared';
 import { CallModel, type CallDoc } from './call.model.js';
-import { isDuplicateKeyError } from '../../db/duplicate-key.js';
+import { derivedObjectId, isDuplicateKeyError } from '../../db/duplicate-key.js';
 
 export type CallTarget = { kind: 'order' | 'task'; id: string };
 
@@ -160,9 +160,12 @@ export async function recordCall(
   idempotencyKey?: string,
 ): Promise<RecordCallResult> {
   const key = `${user.id}:${idempotencyKey ?? `auto:${randomUUID()}`}`;
+  // The call's _id is derived from its key: a retry finds it, and a simultaneous twin collides on
+  // it, by _id — the one look-up FerretDB answers without scanning the calls.
+  const callId = derivedObjectId(`call:${key}`);
   const requestHash = requestHashOf(target, body);
   if (idempotencyKey) {
-    const existing = await CallModel.findOne({ idempotencyKey: key }).lean<CallDoc>();
+    const existing = await CallModel.findById(callId).lean<CallDoc>();
     if (existing) return resume(existing, requestHash, user);
   }
   const now = clock.now();
@@ -188,6 +191,7 @@ export async function recordCall(
   let doc: CallDoc;
   try {
     const created = await CallModel.create({
+      _id: callId,
       kind: target.kind,
       orderId,
       taskId: target.kind === 'task' ? target.id : null,
@@ -218,7 +222,7 @@ export async function recordCall(
     doc = created.toObject() as CallDoc;
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err;
-    const existing = await CallModel.findOne({ idempotencyKey: key }).lean<CallDoc>();
+    const existing = await CallModel.findById(callId).lean<CallDoc>();
     if (!existing) throw err;
     return resume(existing, requestHash, user);
   }
