@@ -6,7 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 version=v1.24.2
 bin=.tools/ferretdb
-if [ -x "$bin" ] && "$bin" --version 2>/dev/null | grep -q "version: $version"; then
+# The version is read whole into a variable: piping it into `head` or `grep -q`, which stop reading
+# early, can kill the writer with SIGPIPE, and pipefail turns that into a failed install.
+built_version() { "$bin" --version 2>/dev/null || true; }
+if [ -x "$bin" ] && [[ "$(built_version)" == *"version: $version"* ]]; then
   echo "FerretDB $version already built at $bin"
   exit 0
 fi
@@ -24,4 +27,8 @@ chmod -R u+w "$work/ferretdb"
 printf '%s' "$version" > "$work/ferretdb/build/version/version.txt"
 mkdir -p .tools
 (cd "$work/ferretdb" && go build -trimpath -o "$OLDPWD/$bin" ./cmd/ferretdb)
-"$bin" --version | head -1
+if [[ "$(built_version)" != *"version: $version"* ]]; then
+  echo "The FerretDB build at $bin does not report $version" >&2
+  exit 1
+fi
+echo "FerretDB $version built at $bin"
