@@ -1,4 +1,4 @@
-import mongoose from 'mongoose';
+import mongoose, { type Model } from 'mongoose';
 import { canTransition, orderStatuses, type Actor, type OrderStatus } from '@callboard/shared';
 import { AppError } from '../../http/errors.js';
 import { OrderModel, type OrderDoc } from './order.model.js';
@@ -96,17 +96,23 @@ export async function flagPaymentCheck(orderId: string): Promise<void> {
   await OrderModel.updateOne({ _id: orderId }, { $set: { paymentCheck: true } });
 }
 
-/** Open orders whose due time falls in (from, to]: what the resurfacing sweep announces. */
-export async function findOrdersFallingDue(
+export type FallingDue = { _id: mongoose.Types.ObjectId; dueAt: Date };
+
+/** Of the documents `due` selects, those whose call falls due in (from, to], with that time. */
+export async function callsFallingDue<T>(
+  model: Model<T>,
+  due: Record<string, unknown>,
   from: Date,
   to: Date,
-): Promise<{ _id: mongoose.Types.ObjectId; dueAt: Date }[]> {
-  const docs = await OrderModel.find(
-    { ...dueFilter(to), 'call.nextCallAt': { $gt: from, $lte: to } },
-    { _id: 1, 'call.nextCallAt': 1 },
-  ).lean<{ _id: mongoose.Types.ObjectId; call: { nextCallAt: Date } }[]>();
+): Promise<FallingDue[]> {
+  const docs = await model
+    .find({ ...due, 'call.nextCallAt': { $gt: from, $lte: to } } as never, { _id: 1, 'call.nextCallAt': 1 })
+    .lean<{ _id: mongoose.Types.ObjectId; call: { nextCallAt: Date } }[]>();
   return docs.map((d) => ({ _id: d._id, dueAt: d.call.nextCallAt }));
 }
+
+/** Open orders whose due time falls in (from, to]: what the resurfacing sweep announces. */
+export const findOrdersFallingDue = (from: Date, to: Date) => callsFallingDue(OrderModel, dueFilter(to), from, to);
 
 /**
  * "Leaves the queue until a contact is fixed": once the client has a callable phone again, their

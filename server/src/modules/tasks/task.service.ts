@@ -7,7 +7,7 @@ import type { SessionUser } from '../../http/auth.js';
 import { getUser, userNames } from '../users/users.service.js';
 import { getClientDoc } from '../clients/client.service.js';
 import { getOrderDoc } from '../orders/order.service.js';
-import { callNotYetApplied, callStateUpdate, type PersonalHold } from '../orders/order-queue.js';
+import { callNotYetApplied, callsFallingDue, callStateUpdate, type PersonalHold } from '../orders/order-queue.js';
 import { updateByIdIf } from '../../db/guarded-update.js';
 import type { NextCall } from '@callboard/shared';
 import { TaskModel, type TaskDoc } from './task.model.js';
@@ -185,16 +185,7 @@ export async function applyCallToTask(
 }
 
 /** Call tasks whose due time falls in (from, to]: what the resurfacing sweep announces. */
-export async function findTasksFallingDue(
-  from: Date,
-  to: Date,
-): Promise<{ _id: mongoose.Types.ObjectId; dueAt: Date }[]> {
-  const docs = await TaskModel.find(
-    { ...dueTaskFilter(to), 'call.nextCallAt': { $gt: from, $lte: to } },
-    { _id: 1, 'call.nextCallAt': 1 },
-  ).lean<{ _id: mongoose.Types.ObjectId; call: { nextCallAt: Date } }[]>();
-  return docs.map((d) => ({ _id: d._id, dueAt: d.call.nextCallAt }));
-}
+export const findTasksFallingDue = (from: Date, to: Date) => callsFallingDue(TaskModel, dueTaskFilter(to), from, to);
 
 /** The order timeline's "task" entries: tasks linked to the order. */
 export async function taskTimeline(orderId: string): Promise<TimelineItem[]> {
