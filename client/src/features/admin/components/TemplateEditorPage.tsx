@@ -1,11 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useLocation, useParams } from 'wouter';
 import { Alert, Box, Button, Link, MenuItem, Paper, Skeleton, Stack, TextField, Typography } from '@mui/material';
 import {
   letterVariableLabels,
   locales,
   templateBody,
-  type LetterPreview,
   type Locale,
   type OrderStatus,
   type Template,
@@ -15,38 +14,26 @@ import { PageSkeleton } from '../../../components/Skeletons';
 import { SafeHtml } from '../../../components/SafeHtml';
 import { useLocale, useT, type MessageKey } from '../../../i18n/i18n';
 import { LetterEditor } from '../../letters/components/LetterEditor';
-import { usePreviewLetterMutation } from '../../letters/api/templates-api';
+import { useLetterPreview } from '../../letters/hooks/use-letter-preview';
 import { useListOrdersQuery } from '../../orders/api/orders-api';
 import { useCreateTemplateMutation, useGetTemplateQuery, useUpdateTemplateMutation } from '../api/admin-api';
 import { usePurposeLabel } from '../hooks/use-purpose-label';
 import { purposeFields, purposeOf, purposes, type Purpose } from '../template-purpose';
 import { invalidPaths } from '../zod-issues';
 
-const PREVIEW_DELAY_MS = 300;
-
 type Draft = { name: string; subject: string; html: string; locale: Locale; purpose: Purpose };
 
+/** The server's rendering of the draft for the chosen order, in the template's language and for its status. */
 function usePreview(draft: Draft, orderId: string) {
-  const [previewLetter, state] = usePreviewLetterMutation();
-  const [preview, setPreview] = useState<{ of: Draft; result: LetterPreview } | null>(null);
-  useEffect(() => {
-    if (!orderId || !draft.subject.trim()) return;
-    const status = purposeFields(draft.purpose).status as OrderStatus | null;
-    const timer = setTimeout(() => {
-      previewLetter({
-        subject: draft.subject,
-        html: draft.html,
-        orderId,
-        locale: draft.locale,
-        ...(status ? { extra: { status } } : {}),
-      })
-        .unwrap()
-        .then((result) => setPreview({ of: draft, result }))
-        .catch(() => setPreview(null));
-    }, PREVIEW_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [draft, orderId, previewLetter]);
-  return { current: preview?.of === draft ? preview.result : null, shown: preview?.result ?? null, error: state.error };
+  const toRequest = useCallback(
+    (d: Draft) => {
+      if (!orderId || !d.subject.trim()) return null;
+      const status = purposeFields(d.purpose).status as OrderStatus | null;
+      return { subject: d.subject, html: d.html, orderId, locale: d.locale, ...(status ? { extra: { status } } : {}) };
+    },
+    [orderId],
+  );
+  return useLetterPreview(draft, toRequest);
 }
 
 function TemplateForm({ template }: { template: Template | null }) {

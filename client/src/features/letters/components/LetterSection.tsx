@@ -1,18 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alert, Box, Skeleton, Stack, TextField, Typography } from '@mui/material';
-import type { CallOutcome, LetterPreview } from '@callboard/shared';
+import type { CallOutcome } from '@callboard/shared';
 import { letterVariableLabels } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { SafeHtml } from '../../../components/SafeHtml';
 import { useLocale, useT } from '../../../i18n/i18n';
-import { useListTemplatesQuery, usePreviewLetterMutation } from '../api/templates-api';
+import { useListTemplatesQuery } from '../api/templates-api';
+import { useLetterPreview } from '../hooks/use-letter-preview';
 import { isLetterVariable } from '../variable-chip';
 import { LetterEditor } from './LetterEditor';
 
 export type LetterDraft = { subject: string; html: string };
 export type LetterState = { letter: LetterDraft; ready: boolean };
-
-const PREVIEW_DELAY_MS = 300;
 
 /**
  * The letter of a call: pre-filled from the outcome's template, edited with variable chips, and
@@ -33,8 +32,11 @@ export function LetterSection({
   const templates = useListTemplatesQuery({ outcome });
   const [draft, setDraft] = useState<LetterDraft | null>(null);
   const [initialHtml, setInitialHtml] = useState<string | null>(null);
-  const [preview, setPreview] = useState<{ of: LetterDraft; result: LetterPreview } | null>(null);
-  const [previewLetter, previewState] = usePreviewLetterMutation();
+  const toRequest = useCallback(
+    (d: LetterDraft) => (d.subject.trim() ? { subject: d.subject, html: d.html, orderId } : null),
+    [orderId],
+  );
+  const { current, error: previewError } = useLetterPreview(draft, toRequest);
 
   useEffect(() => {
     if (initialHtml !== null || templates.isLoading) return;
@@ -44,18 +46,6 @@ export function LetterSection({
     setDraft({ subject: template?.subject ?? '', html: template?.html ?? '' });
   }, [templates.isLoading, templates.data, locale, initialHtml]);
 
-  useEffect(() => {
-    if (!draft || !draft.subject.trim()) return;
-    const timer = setTimeout(() => {
-      previewLetter({ subject: draft.subject, html: draft.html, orderId })
-        .unwrap()
-        .then((result) => setPreview({ of: draft, result }))
-        .catch(() => setPreview(null));
-    }, PREVIEW_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [draft, orderId, previewLetter]);
-
-  const current = preview && draft && preview.of === draft ? preview.result : null;
   const problems = current ? current.missing.length + current.unknown.length : 0;
   const ready = Boolean(draft && draft.subject.trim() && current && problems === 0);
 
@@ -84,7 +74,7 @@ export function LetterSection({
       </Stack>
       <Stack spacing={1} sx={{ minWidth: 0 }}>
         <Typography variant="overline">{t('letter.preview')}</Typography>
-        {previewState.isError && !current ? <ApiErrorAlert error={previewState.error} /> : null}
+        {previewError && !current ? <ApiErrorAlert error={previewError} /> : null}
         {current ? (
           <>
             {problems > 0 ? (
