@@ -3,7 +3,7 @@ import { Route, Router, Switch } from 'wouter';
 import { useSearch as useBrowserSearch } from 'wouter/use-browser-location';
 import { AppShell } from './AppShell';
 import { LoginPage } from '../features/auth/components/LoginPage';
-import { loadAdminCatalogues } from '../i18n/i18n';
+import { loadScreenCatalogues } from '../i18n/i18n';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { rawSearch } from './raw-search';
 
@@ -13,7 +13,7 @@ import { rawSearch } from './raw-search';
 /** A screen's code and the strings the screens behind sign-in share, fetched together. */
 function screen<M, P extends object = object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>) {
   return lazy(async () => {
-    const [module] = await Promise.all([load(), loadAdminCatalogues()]);
+    const [module] = await Promise.all([load(), loadScreenCatalogues()]);
     return { default: pick(module) };
   });
 }

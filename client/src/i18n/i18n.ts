@@ -8,9 +8,9 @@ export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
 
 /**
- * Only English sign-in and shell strings ship with the first screen. Spanish loads before the
- * locale switches to it (loadLocale), the admin and team screens' strings before any screen behind
- * sign-in renders (loadAdminCatalogues); so translating stays synchronous.
+ * Only the English strings of sign-in, the shell and the error messages ship with the first screen.
+ * Spanish loads before the locale switches to it (loadLocale), the strings of the screens behind
+ * sign-in before any of them renders (loadScreenCatalogues); so translating stays synchronous.
  */
 const catalogues: Record<Locale, Partial<Record<MessageKey, string>>> = { en: { ...en }, es: {} };
 
@@ -19,7 +19,7 @@ const muiTexts: Partial<Record<Locale, object>> = {};
 export const muiLocaleOf = (locale: Locale): object => muiTexts[locale] ?? {};
 
 let spanish: Promise<void> | undefined;
-let admin: Promise<void> | undefined;
+let screens: Promise<void> | undefined;
 
 export function loadLocale(locale: Locale): Promise<void> {
   if (locale === 'en') return Promise.resolve();
@@ -31,12 +31,12 @@ export function loadLocale(locale: Locale): Promise<void> {
 }
 
 /** Both languages at once, so switching language on one of these screens needs no second wait. */
-export function loadAdminCatalogues(): Promise<void> {
-  admin ??= Promise.all([import('./admin.en'), import('./admin.es')]).then(([{ adminEn }, { adminEs }]) => {
-    Object.assign(catalogues.en, adminEn);
-    Object.assign(catalogues.es, adminEs);
+export function loadScreenCatalogues(): Promise<void> {
+  screens ??= Promise.all([import('./screens.en'), import('./screens.es')]).then(([{ screensEn }, { screensEs }]) => {
+    Object.assign(catalogues.en, screensEn);
+    Object.assign(catalogues.es, screensEs);
   });
-  return admin;
+  return screens;
 }
 
 export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {

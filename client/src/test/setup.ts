@@ -1,8 +1,8 @@
 import '@testing-library/jest-dom/jest-globals';
-import { loadAdminCatalogues, loadLocale } from '../i18n/i18n';
+import { loadScreenCatalogues, loadLocale } from '../i18n/i18n';
 
 // Components render in either language straight away, as they do in the app behind sign-in.
-await Promise.all([loadLocale('es'), loadAdminCatalogues()]);
+await Promise.all([loadLocale('es'), loadScreenCatalogues()]);
 
 // ProseMirror measures the selection to scroll it into view; jsdom does no layout.
 const emptyRects = () =>
