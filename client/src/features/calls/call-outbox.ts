@@ -1,7 +1,6 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
 import type { RecordCallBody } from '@callboard/shared';
-import type { AppDispatch } from '../../app/store';
-import { callsApi, type CallTarget } from './api/calls-api';
+import type { CallTarget } from './api/calls-api';
 
 /**
  * Calls the workbench saves in the background, so the next card opens at once instead of after
@@ -47,23 +46,7 @@ export const callOutboxSlice = createSlice({
   },
 });
 
-export const { callDismissed } = callOutboxSlice.actions;
-const { callSending, callSaved, callFailed } = callOutboxSlice.actions;
-
-/** Sends (or re-sends, with the same key) a call and records how it went. */
-export function sendCall(call: Omit<PendingCall, 'state' | 'error'>) {
-  return async (dispatch: AppDispatch) => {
-    dispatch(callSending(call));
-    const request = dispatch(
-      callsApi.endpoints.recordCall.initiate({ target: call.target, body: call.body, idempotencyKey: call.key }),
-    );
-    const result = await request;
-    // The outbox keeps the outcome; the mutation's own cache entry is not needed.
-    request.reset();
-    if ('data' in result) dispatch(callSaved(call.key));
-    else dispatch(callFailed({ key: call.key, error: result.error }));
-  };
-}
+export const { callDismissed, callSending, callSaved, callFailed } = callOutboxSlice.actions;
 
 /** The ids of items whose call is still being saved (or failed): a claim made now must pass over them. */
 export const unsavedItemIds = (outbox: CallOutboxState) => outbox.map((c) => c.target.id);

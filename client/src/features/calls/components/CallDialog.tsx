@@ -24,7 +24,7 @@ import { useFormat } from '../../../i18n/format';
 import { useGetSettingsQuery } from '../../settings/api/settings-api';
 import { LetterSection, type LetterState } from '../../letters/components/LetterSection';
 import { useRecordCallMutation, type CallTarget, type RecordCallResult } from '../api/calls-api';
-import { sendCall } from '../call-outbox';
+import { sendCall } from '../send-call';
 import { describeEffect } from '../effect';
 import { outcomeButtons } from '../outcomes';
 import { CallbackPicker } from './CallbackPicker';
