@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Order } from '@callboard/shared';
+import type { Order, Task } from '@callboard/shared';
 import { mockApi } from '../../../test/mock-api';
 import { makeClient, makeOrder, settings } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
@@ -80,6 +80,61 @@ describe('WorkbenchPage', () => {
     expect(server.calls('POST', /\/calls$/)[0]!.path).toBe('/api/orders/a00000000000000000000001/calls');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     await waitFor(() => expect(screen.queryByTestId('pending-calls')).not.toBeInTheDocument());
+  });
+
+  it('fetches the order of a call task claimed ahead before the save, so its card paints at once', async () => {
+    const [first, linked] = orders as [Order, Order];
+    const task: Task = {
+      id: 'b00000000000000000000001',
+      title: 'Confirm the delivery address',
+      kind: 'call',
+      dueAt: first.createdAt,
+      assigneeId: null,
+      assigneeName: null,
+      orderId: linked.id,
+      clientId: client.id,
+      done: false,
+      doneAt: null,
+      call: first.call,
+      createdAt: first.createdAt,
+      createdBy: { type: 'user', id: null, name: 'Ana' },
+    };
+    const handlers = queueHandlers();
+    let claims = 0;
+    const server = mockApi({
+      ...handlers,
+      'POST /api/queue/claim': (req) =>
+        ++claims === 1
+          ? handlers['POST /api/queue/claim'](req)
+          : {
+              body: {
+                item: {
+                  kind: 'task',
+                  task,
+                  client,
+                  dueAt: task.dueAt,
+                  claimedBy: null,
+                  personalFor: null,
+                  reason: 'task',
+                  why: { kind: 'task', streak: 0, lastCallAt: null },
+                },
+              },
+            },
+      'GET /api/orders/:id': () => ({ body: { order: linked, client } }),
+    });
+    renderWithProviders(<WorkbenchPage />, {
+      preloadedState: { workbench: { open: null, autoAdvance: true, nothingDue: false } },
+    });
+    await userEvent.keyboard('n');
+    expect(await screen.findByTestId('order-number')).toHaveTextContent('#1001');
+    await userEvent.keyboard('2');
+    await screen.findByRole('dialog');
+    // The task's order is read while the dialog is still open.
+    await waitFor(() => expect(server.calls('GET', /\/orders\/a00000000000000000000002$/)).toHaveLength(1));
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByTestId('order-number')).toHaveTextContent('#1002'));
+    expect(screen.getByTestId('due-reason')).toHaveTextContent('Call task: Confirm the delivery address');
+    expect(server.calls('GET', /\/orders\/a00000000000000000000002$/)).toHaveLength(1);
   });
 
   it('keeps a call whose background save failed, and records it once on retry with the same key', async () => {

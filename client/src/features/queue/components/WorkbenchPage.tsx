@@ -58,9 +58,13 @@ export function WorkbenchPage() {
       if (!('data' in result)) return undefined;
       const item = result.data;
       if (!item) return null;
-      // The claim carries the order and client: the card paints without another round trip.
+      // An order's claim carries the order and client: the card paints without another round trip.
+      // A task's carries only the task, so its order is fetched now, while the manager is still on
+      // the previous card, rather than after the save.
       if (item.order && item.client) {
         dispatch(ordersApi.util.upsertQueryData('getOrder', item.order.id, { order: item.order, client: item.client }));
+      } else if (item.task?.orderId) {
+        void dispatch(ordersApi.util.prefetch('getOrder', item.task.orderId, { ifOlderThan: 30 }));
       }
       return { item, claimedAt: Date.now() };
     },
