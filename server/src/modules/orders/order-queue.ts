@@ -19,17 +19,32 @@ const dueFilter = (now: Date) => ({
   status: { $in: [...callableStatuses] },
 });
 
-/** Due orders, longest waiting first, a page at a time (the caller filters by hours and claims). */
-export async function findDueOrders(now: Date, skip: number, limit: number): Promise<OrderDoc[]> {
-  return OrderModel.find(dueFilter(now))
+/**
+ * The fields the queue picks by: enough to filter, sort and explain an order, not to show it. On
+ * FerretDB a scan costs by the bytes it reads back, so counting and claiming read only these.
+ */
+export const queueFields = { clientId: 1, status: 1, call: 1 } as const;
+
+/**
+ * Due orders, longest waiting first, a page at a time (the caller filters by hours and claims);
+ * whole, or only `queueFields`.
+ */
+export async function findDueOrders(
+  now: Date,
+  skip: number,
+  limit: number,
+  fields?: typeof queueFields,
+): Promise<OrderDoc[]> {
+  return OrderModel.find(dueFilter(now), fields)
     .sort({ 'call.nextCallAt': 1, _id: 1 })
     .skip(skip)
     .limit(limit)
     .lean<OrderDoc[]>();
 }
 
-export async function findOrdersByIds(ids: string[]): Promise<OrderDoc[]> {
-  return OrderModel.find({ _id: { $in: ids } }).lean<OrderDoc[]>();
+/** The whole order behind a slim due read; null if it was deleted since. */
+export async function findWholeOrder(id: unknown): Promise<OrderDoc | null> {
+  return OrderModel.findById(id).lean<OrderDoc>();
 }
 
 export type PersonalHold = { userId: string; until: Date } | null;

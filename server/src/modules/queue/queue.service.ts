@@ -7,7 +7,7 @@ import { getSettings } from '../settings/settings.service.js';
 import { ClientModel, type ClientDoc } from '../clients/client.model.js';
 import { toClientDtos } from '../clients/client.service.js';
 import { toOrderDto } from '../orders/order.service.js';
-import { findDueOrders, findOrdersFallingDue } from '../orders/order-queue.js';
+import { findDueOrders, findOrdersFallingDue, findWholeOrder, queueFields } from '../orders/order-queue.js';
 import type { OrderDoc } from '../orders/order.model.js';
 import { findDueCallTasks, findTasksFallingDue, toTaskDtos } from '../tasks/task.service.js';
 import type { TaskDoc } from '../tasks/task.model.js';
@@ -42,10 +42,10 @@ function pages(read: (skip: number) => Promise<Candidate[]>) {
   };
 }
 
-/** Due orders and call tasks merged, longest waiting first. */
-async function* dueCandidates(now: Date): AsyncGenerator<Candidate[]> {
+/** Due orders (whole, or only what picking needs) and call tasks merged, longest waiting first. */
+async function* dueCandidates(now: Date, wholeOrders: boolean): AsyncGenerator<Candidate[]> {
   const orders = pages(async (skip) =>
-    (await findDueOrders(now, skip, pageSize)).map((doc) => ({
+    (await findDueOrders(now, skip, pageSize, wholeOrders ? undefined : queueFields)).map((doc) => ({
       kind: 'order',
       key: queueKey('order', String(doc._id)),
       dueAt: doc.call!.nextCallAt as Date,
@@ -184,18 +184,20 @@ function offerable(
 }
 
 /**
+ * What a read of the queue is for. A list shows its items, so it reads whole orders; a count and a
+ * claim only pick, and a claim usually takes the first candidate, so it reads that one's client
+ * alone rather than the page's (which FerretDB answers with a scan).
+ */
+type Purpose = 'list' | 'count' | 'claim';
+
+/**
  * What this user may take now, longest waiting first: due, inside the client's calling hours,
  * not someone else's personal callback, with the claim on each if any.
  */
-async function* offers(
-  user: SessionUser,
-  now: Date,
-  settings: Settings,
-  clientReads: 'per page' | 'per item',
-): AsyncGenerator<Offer> {
+async function* offers(user: SessionUser, now: Date, settings: Settings, purpose: Purpose): AsyncGenerator<Offer> {
   const clients = new Map<string, ClientDoc | undefined>();
-  for await (const batch of dueCandidates(now)) {
-    if (clientReads === 'per page')
+  for await (const batch of dueCandidates(now, purpose === 'list')) {
+    if (purpose !== 'claim')
       for (const [id, doc] of await loadClients(batch.flatMap((c) => (c.clientId ? [c.clientId] : []))))
         clients.set(id, doc);
     const claims = await activeClaims(
@@ -215,7 +217,7 @@ async function* offers(
 /** GET /api/queue: what this manager could call now, with who holds each item. */
 export async function listQueue(user: SessionUser, now: Date, limit: number): Promise<QueueItem[]> {
   const out: Offer[] = [];
-  for await (const offer of offers(user, now, await getSettings(), 'per page')) {
+  for await (const offer of offers(user, now, await getSettings(), 'list')) {
     out.push(offer);
     if (out.length >= limit) break;
   }
@@ -225,7 +227,7 @@ export async function listQueue(user: SessionUser, now: Date, limit: number): Pr
 /** GET /api/queue/count: how many items this manager could call now, counted up to `cap`. */
 export async function countQueue(user: SessionUser, now: Date, cap: number): Promise<{ due: number; more: boolean }> {
   let due = 0;
-  for await (const _offer of offers(user, now, await getSettings(), 'per page')) {
+  for await (const _offer of offers(user, now, await getSettings(), 'count')) {
     if (due === cap) return { due, more: true };
     due += 1;
   }
@@ -266,13 +268,19 @@ export async function claimNextQueueItem(
 ): Promise<QueueItem | null> {
   const settings = await getSettings();
   const skip = new Set(except);
-  // Claiming usually takes the first candidate: reading its client alone beats a read of the page's
-  // clients, which FerretDB answers with a scan.
-  for await (const offer of offers(user, now, settings, 'per item')) {
+  for await (const offer of offers(user, now, settings, 'claim')) {
     const { candidate } = offer;
     if (skip.has(String(candidate.doc._id)) || (offer.claim && offer.claim.userId !== user.id)) continue;
     const claim = await tryClaim(candidate.key, user, now, settings.claimMinutes);
     if (!claim) continue;
+    if (candidate.kind === 'order') {
+      const whole = await findWholeOrder(candidate.doc._id);
+      if (!whole) {
+        await releaseClaim(candidate.key, user.id);
+        continue;
+      }
+      candidate.doc = whole;
+    }
     await emitDomainEvent('queue.changed', {
       reason: 'claimed',
       ...(candidate.kind === 'order' ? { orderId: String(candidate.doc._id) } : { taskId: String(candidate.doc._id) }),
