@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Button, Snackbar, Stack } from '@mui/material';
 import type { Order } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
@@ -6,7 +6,13 @@ import { useT } from '../../../i18n/i18n';
 import { useSendPaymentReminderMutation } from '../../orders/api/orders-api';
 import { useGetSettingsQuery } from '../../settings/api/settings-api';
 import { fillPaymentLink } from '../payment-link';
-import { AddPaymentDialog } from './AddPaymentDialog';
+
+/**
+ * Not in the card's own code: the dialog validates with the shared zod schemas, which nothing else
+ * on the card needs. The card fetches it once it has painted, so it opens at once when asked.
+ */
+const loadAddPaymentDialog = () => import('./AddPaymentDialog');
+const AddPaymentDialog = lazy(async () => ({ default: (await loadAddPaymentDialog()).AddPaymentDialog }));
 
 /** The order header's payment actions: record a payment, copy the payment link, remind the customer. */
 export function PaymentsPanel({ order }: { order: Order }) {
@@ -17,6 +23,7 @@ export function PaymentsPanel({ order }: { order: Order }) {
   const [sendReminder, reminder] = useSendPaymentReminderMutation();
   const link = settings ? fillPaymentLink(settings.paymentLinkPattern, order) : null;
   const settled = order.paymentStatus === 'paid' || order.paymentStatus === 'refunded';
+  useEffect(() => void loadAddPaymentDialog(), []);
 
   async function copyLink() {
     if (!link) return;
@@ -48,7 +55,11 @@ export function PaymentsPanel({ order }: { order: Order }) {
         </Button>
       </Stack>
       {reminder.error ? <ApiErrorAlert error={reminder.error} onClose={reminder.reset} /> : null}
-      {adding ? <AddPaymentDialog order={order} onClose={() => setAdding(false)} /> : null}
+      {adding ? (
+        <Suspense fallback={null}>
+          <AddPaymentDialog order={order} onClose={() => setAdding(false)} />
+        </Suspense>
+      ) : null}
       <Snackbar open={notice !== null} autoHideDuration={4000} onClose={() => setNotice(null)} message={notice} />
     </Stack>
   );
