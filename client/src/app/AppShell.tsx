@@ -1,14 +1,18 @@
-import { Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Redirect, useLocation, useSearch } from 'wouter';
-import { AppBar, Box, Button, Stack, Toolbar, Typography } from '@mui/material';
+import { AppBar, Box, Button, Toolbar, Typography } from '@mui/material';
 import type { Role } from '@callboard/shared';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { PageSkeleton } from '../components/Skeletons';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { useGetMeQuery, useLogoutMutation } from '../features/auth/api/auth-api';
-import { useLiveEvents } from '../features/queue/hooks/use-live-events';
 import { signInPath } from './api';
 import { PreferenceSwitches } from './PreferenceSwitches';
+
+// Only signed-in users listen; its code is not needed to paint the first screen.
+const LiveEvents = lazy(async () => ({
+  default: (await import('../features/queue/hooks/use-live-events')).LiveEvents,
+}));
 
 type NavItem = { to: string; label: MessageKey; roles: Role[] };
 
@@ -31,7 +35,6 @@ export function AppShell({ children }: { children: ReactNode }) {
   const search = useSearch();
   const { data: user, error, isLoading } = useGetMeQuery();
   const [logout] = useLogoutMutation();
-  useLiveEvents(Boolean(user));
 
   if (isLoading) return <PageSkeleton />;
   if (error && 'status' in error && error.status === 401)
@@ -56,7 +59,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Typography variant="h6" component="span" sx={{ mr: 2, fontWeight: 700 }}>
             Callboard
           </Typography>
-          <Stack component="nav" direction="row" spacing={0.5} aria-label={t('nav.label')} sx={{ flexGrow: 1 }}>
+          <Box component="nav" aria-label={t('nav.label')} sx={{ display: 'flex', gap: 0.5, flexGrow: 1 }}>
             {navItems
               .filter((item) => item.roles.includes(user.role))
               .map((item) => (
@@ -71,7 +74,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                   {t(item.label)}
                 </Button>
               ))}
-          </Stack>
+          </Box>
           <PreferenceSwitches />
           <Typography variant="body2" sx={{ mx: 1 }} data-testid="current-user">
             {user.name}
@@ -81,6 +84,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           </Button>
         </Toolbar>
       </AppBar>
+      <Suspense fallback={null}>
+        <LiveEvents />
+      </Suspense>
       <Box component="main" sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
         <Suspense fallback={<PageSkeleton />}>{children}</Suspense>
       </Box>

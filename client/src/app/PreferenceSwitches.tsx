@@ -1,4 +1,4 @@
-import { Button, IconButton, Stack } from '@mui/material';
+import { Box, Button, IconButton } from '@mui/material';
 import { useColorScheme } from '@mui/material/styles';
 import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
@@ -22,7 +22,7 @@ export function PreferenceSwitches() {
   return (
     <>
       {/* Two plain buttons, not a ToggleButtonGroup: this sits on the first screen, where every kilobyte counts. */}
-      <Stack direction="row" role="group" aria-label={t('prefs.language')}>
+      <Box role="group" aria-label={t('prefs.language')} sx={{ display: 'flex' }}>
         {languages.map(({ value, name }) => (
           <Button
             key={value}
@@ -37,7 +37,7 @@ export function PreferenceSwitches() {
             {value.toUpperCase()}
           </Button>
         ))}
-      </Stack>
+      </Box>
       {/* A plain title, not a Tooltip, for the same reason. */}
       <IconButton
         aria-label={dark ? t('prefs.light') : t('prefs.dark')}

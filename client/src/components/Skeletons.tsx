@@ -1,24 +1,26 @@
-import { Box, Skeleton, Stack } from '@mui/material';
+import { Box, Skeleton } from '@mui/material';
+
+// Flex boxes rather than Stack: the first screen shows PageSkeleton, and Stack is code it would load for this alone.
 
 export function PageSkeleton() {
   return (
-    <Stack spacing={2} sx={{ p: 2 }} aria-busy="true">
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, p: 2 }} aria-busy="true">
       <Skeleton variant="rounded" height={48} />
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
         <Skeleton variant="rounded" height={180} />
         <Skeleton variant="rounded" height={180} />
       </Box>
       <Skeleton variant="rounded" height={240} />
-    </Stack>
+    </Box>
   );
 }
 
 export function ListSkeleton({ rows = 5 }: { rows?: number }) {
   return (
-    <Stack spacing={1} aria-busy="true">
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1 }} aria-busy="true">
       {Array.from({ length: rows }, (_, i) => (
         <Skeleton key={i} variant="rounded" height={36} />
       ))}
-    </Stack>
+    </Box>
   );
 }

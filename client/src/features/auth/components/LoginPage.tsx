@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { useLocation, useSearchParams } from 'wouter';
-import { Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { Box, Button, Paper, Typography } from '@mui/material';
 import { styled } from '@mui/material/styles';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT } from '../../../i18n/i18n';
@@ -37,10 +37,10 @@ const Input = styled('input')(({ theme }) => ({
 function LoginField({ label, ...input }: { label: string } & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
-    <Stack spacing={0.5}>
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.5 }}>
       <Label htmlFor={id}>{label}</Label>
       <Input id={id} {...input} />
-    </Stack>
+    </Box>
   );
 }
 
@@ -61,13 +61,13 @@ export function LoginPage() {
   return (
     <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default' }}>
       <Paper component="form" onSubmit={submit} sx={{ p: 4, width: 380 }} aria-labelledby="login-title">
-        <Stack spacing={2}>
-          <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
+        <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+          <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
             <Typography id="login-title" variant="h5" component="h1">
               {t('login.title')}
             </Typography>
             <PreferenceSwitches />
-          </Stack>
+          </Box>
           {error ? <ApiErrorAlert error={error} /> : null}
           <LoginField
             label={t('login.email')}
@@ -91,7 +91,7 @@ export function LoginPage() {
           <Button type="submit" variant="contained" loading={isLoading}>
             {t('login.submit')}
           </Button>
-        </Stack>
+        </Box>
       </Paper>
     </Box>
   );

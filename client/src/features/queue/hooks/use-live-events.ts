@@ -27,10 +27,10 @@ const QUEUE_BATCH_MS = 5000;
  * keeps those refetches from competing with the manager's own save and claim on the server.
  * EventSource reconnects by itself after a network drop.
  */
-export function useLiveEvents(enabled: boolean) {
+export function useLiveEvents() {
   const dispatch = useAppDispatch();
   useEffect(() => {
-    if (!enabled || typeof EventSource === 'undefined') return;
+    if (typeof EventSource === 'undefined') return;
     const timers = new Set<ReturnType<typeof setTimeout>>();
     const batcher = (ms: number) => {
       const pending = new Map<string, Tag>();
@@ -83,5 +83,11 @@ export function useLiveEvents(enabled: boolean) {
       source.close();
       timers.forEach(clearTimeout);
     };
-  }, [enabled, dispatch]);
+  }, [dispatch]);
+}
+
+/** The live connection of a signed-in user, as a component the shell loads after its first paint. */
+export function LiveEvents() {
+  useLiveEvents();
+  return null;
 }
