@@ -21,6 +21,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // scripts/client-size.mjs reads the chunk graph from it.
+    manifest: true,
     chunkSizeWarningLimit: 700,
   },
 });

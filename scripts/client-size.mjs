@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const dist = join(import.meta.dirname, '..', 'client', 'dist');
-if (!process.argv.includes('--no-build'))
-  execFileSync('npm', ['run', 'build', '-w', 'client', '--', '--manifest'], { stdio: 'inherit' });
+if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', 'build', '-w', 'client'], { stdio: 'inherit' });
 
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const urls = [
