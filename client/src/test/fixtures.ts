@@ -1,7 +1,23 @@
-import type { Client, Order, Settings } from '@callboard/shared';
+import type { Client, Order, Settings, User } from '@callboard/shared';
 import { defaultSettings } from '@callboard/shared';
 
 export const settings: Settings = { ...defaultSettings };
+
+/** Marta, a manager with no extra rights, unless overridden. */
+export function makeUser(overrides: Partial<User> = {}): User {
+  return {
+    id: 'u00000000000000000000001',
+    email: 'marta@callboard.test',
+    name: 'Marta',
+    role: 'manager',
+    rights: [],
+    disabled: false,
+    timezone: null,
+    locale: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
 
 export function makeClient(overrides: Partial<Client> = {}): Client {
   return {

@@ -1,25 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { User } from '@callboard/shared';
 import { mockApi } from '../../../test/mock-api';
+import { makeUser } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { UsersPage } from '../components/UsersPage';
 
-const user = (over: Partial<User>): User => ({
-  id: 'u00000000000000000000001',
-  email: 'marta@callboard.test',
-  name: 'Marta',
-  role: 'manager',
-  rights: [],
-  disabled: false,
-  timezone: null,
-  locale: null,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  ...over,
-});
-const admin = user({ id: 'u00000000000000000000009', email: 'ana@callboard.test', name: 'Ana', role: 'admin' });
-const marta = user({});
+const admin = makeUser({ id: 'u00000000000000000000009', email: 'ana@callboard.test', name: 'Ana', role: 'admin' });
+const marta = makeUser();
 
 function api() {
   return mockApi({
@@ -27,7 +15,7 @@ function api() {
     'GET /api/users': () => ({ body: { items: [admin, marta] } }),
     'POST /api/users': (req) => ({
       status: 201,
-      body: { user: user({ id: 'u00000000000000000000003', ...(req.body as object) }) },
+      body: { user: makeUser({ id: 'u00000000000000000000003', ...(req.body as object) }) },
     }),
     'PATCH /api/users/:id': (req) => ({ body: { user: { ...marta, ...(req.body as object) } } }),
   });

@@ -3,18 +3,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Settings, Template } from '@callboard/shared';
 import { mockApi } from '../../../test/mock-api';
-import { makeClient, makeOrder, settings as baseSettings } from '../../../test/fixtures';
+import { makeClient, makeOrder, makeUser, settings as baseSettings } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { StatusMenu } from '../components/StatusMenu';
 
-const admin = { id: 'u00000000000000000000009', email: 'ana@callboard.test', name: 'Ana', role: 'admin', rights: [] };
-const manager = {
-  id: 'u00000000000000000000001',
-  email: 'marta@callboard.test',
-  name: 'Marta',
-  role: 'manager',
-  rights: [],
-};
+const admin = makeUser({ id: 'u00000000000000000000009', email: 'ana@callboard.test', name: 'Ana', role: 'admin' });
+const manager = makeUser();
 const order = makeOrder({ status: 'pending' });
 const client = makeClient();
 

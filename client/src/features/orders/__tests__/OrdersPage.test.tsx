@@ -4,18 +4,12 @@ import userEvent from '@testing-library/user-event';
 import { Route } from 'wouter';
 import type { OrderListItem } from '@callboard/shared';
 import { mockApi } from '../../../test/mock-api';
-import { makeOrder } from '../../../test/fixtures';
+import { makeOrder, makeUser } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { OrdersPage } from '../components/OrdersPage';
 import { columnStorageKey } from '../hooks/use-column-choice';
 
-const manager = {
-  id: 'u00000000000000000000001',
-  email: 'marta@callboard.test',
-  name: 'Marta',
-  role: 'manager',
-  rights: [],
-};
+const manager = makeUser();
 const row: OrderListItem = { ...makeOrder({ number: 1042 }), clientName: 'Lucía Fernández', managerName: 'Marta' };
 
 function api(user = manager) {
