@@ -1,8 +1,7 @@
 import { Button, Stack, TextField, Typography } from '@mui/material';
 import { DateTime } from 'luxon';
+import { fromInputValue, toInputValue } from '../../../components/datetime-input';
 import { useLocale, useT } from '../../../i18n/i18n';
-
-const INPUT_FORMAT = "yyyy-MM-dd'T'HH:mm";
 
 export type CallbackPickerProps = {
   value: DateTime | null;
@@ -32,13 +31,13 @@ export function CallbackPicker({ value, onChange, required, clientZone, now }: C
           type="datetime-local"
           label={t('callback.label')}
           required={required}
-          value={value ? value.toFormat(INPUT_FORMAT) : ''}
-          onChange={(e) => onChange(e.target.value ? DateTime.fromFormat(e.target.value, INPUT_FORMAT) : null)}
+          value={value ? toInputValue(value) : ''}
+          onChange={(e) => onChange(e.target.value ? fromInputValue(e.target.value) : null)}
           error={past || (required && !value)}
           helperText={past ? t('callback.past') : required && !value ? t('callback.required') : ' '}
           slotProps={{
             inputLabel: { shrink: true },
-            htmlInput: { min: now.toFormat(INPUT_FORMAT), 'data-testid': 'callback-input' },
+            htmlInput: { min: toInputValue(now), 'data-testid': 'callback-input' },
           }}
         />
         {quick.map((q) => (

@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { Button, IconButton, Popover, Stack, TextField } from '@mui/material';
 import EventIcon from '@mui/icons-material/EditCalendar';
 import { DateTime } from 'luxon';
+import { fromInputValue, toInputValue } from '../../../components/datetime-input';
 import type { Order } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT } from '../../../i18n/i18n';
 import { useUpdateOrderMutation } from '../../orders/api/orders-api';
-
-const INPUT_FORMAT = "yyyy-MM-dd'T'HH:mm";
 
 /** Moves the order's automatic cancellation, or switches it off (PATCH autoCancelAt / null). */
 export function AutoCancelEditor({ order }: { order: Order }) {
@@ -21,7 +20,7 @@ export function AutoCancelEditor({ order }: { order: Order }) {
     const start = order.autoCancelAt
       ? DateTime.fromISO(order.autoCancelAt)
       : DateTime.now().plus({ days: 7 }).startOf('hour');
-    setValue(start.toFormat(INPUT_FORMAT));
+    setValue(toInputValue(start));
     setAnchor(el);
   }
 
@@ -30,7 +29,7 @@ export function AutoCancelEditor({ order }: { order: Order }) {
     if (!('error' in result)) setAnchor(null);
   }
 
-  const picked = DateTime.fromFormat(value, INPUT_FORMAT);
+  const picked = fromInputValue(value);
   const past = picked.isValid && picked <= DateTime.now();
 
   return (

@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Button, MenuItem, Stack, TextField } from '@mui/material';
 import { DateTime } from 'luxon';
+import { fromInputValue, toInputValue } from '../../../components/datetime-input';
 import type { TaskKind } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT, type MessageKey } from '../../../i18n/i18n';
 import { useCreateTaskMutation } from '../api/tasks-api';
-
-const INPUT_FORMAT = "yyyy-MM-dd'T'HH:mm";
 
 type NewTaskFormProps = {
   defaultKind: TaskKind;
@@ -27,18 +26,19 @@ export function NewTaskForm({ defaultKind, titleLabel, zone, link, compact = fal
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<TaskKind>(defaultKind);
   const [dueAt, setDueAt] = useState(() =>
-    DateTime.now()
-      .setZone(zone ?? 'local')
-      .plus({ hours: 1 })
-      .startOf('hour')
-      .toFormat(INPUT_FORMAT),
+    toInputValue(
+      DateTime.now()
+        .setZone(zone ?? 'local')
+        .plus({ hours: 1 })
+        .startOf('hour'),
+    ),
   );
   const size = compact ? 'small' : 'medium';
   const kinds: TaskKind[] = defaultKind === 'call' ? ['call', 'other'] : ['other', 'call'];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const due = DateTime.fromFormat(dueAt, INPUT_FORMAT, { zone: zone ?? 'local' });
+    const due = fromInputValue(dueAt, zone);
     if (!title.trim() || !due.isValid) return;
     const result = await createTask({ title: title.trim(), kind, dueAt: due.toUTC().toISO()!, ...link });
     if (!('error' in result)) setTitle('');

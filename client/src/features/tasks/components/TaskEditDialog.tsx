@@ -1,19 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { DateTime } from 'luxon';
+import { fromInputValue, toInputValue } from '../../../components/datetime-input';
 import type { Task } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT } from '../../../i18n/i18n';
 import { useUpdateTaskMutation } from '../api/tasks-api';
 
-const INPUT_FORMAT = "yyyy-MM-dd'T'HH:mm";
-
 export function TaskEditDialog({ task, zone, onClose }: { task: Task; zone: string; onClose: () => void }) {
   const t = useT();
   const [updateTask, { error, isLoading }] = useUpdateTaskMutation();
   const [title, setTitle] = useState(task.title);
-  const [dueAt, setDueAt] = useState(DateTime.fromISO(task.dueAt, { zone }).toFormat(INPUT_FORMAT));
-  const due = DateTime.fromFormat(dueAt, INPUT_FORMAT, { zone });
+  const [dueAt, setDueAt] = useState(toInputValue(DateTime.fromISO(task.dueAt, { zone })));
+  const due = fromInputValue(dueAt, zone);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
