@@ -42,11 +42,6 @@ export async function findDueOrders(
     .lean<OrderDoc[]>();
 }
 
-/** The whole order behind a slim due read; null if it was deleted since. */
-export async function findWholeOrder(id: unknown): Promise<OrderDoc | null> {
-  return OrderModel.findById(id).lean<OrderDoc>();
-}
-
 export type PersonalHold = { userId: string; until: Date } | null;
 
 /**

@@ -152,8 +152,13 @@ export function toOrderDto(doc: OrderDoc): Order {
   };
 }
 
+/** The order, or null if there is none with this id. */
+export async function findOrderDoc(id: string): Promise<OrderDoc | null> {
+  return mongoose.isValidObjectId(id) ? OrderModel.findById(id).lean<OrderDoc>() : null;
+}
+
 export async function getOrderDoc(id: string): Promise<OrderDoc> {
-  const doc = mongoose.isValidObjectId(id) ? await OrderModel.findById(id).lean<OrderDoc>() : null;
+  const doc = await findOrderDoc(id);
   if (!doc) throw notFound('Order');
   return doc;
 }

@@ -6,8 +6,8 @@ import type { SessionUser } from '../../http/auth.js';
 import { getSettings } from '../settings/settings.service.js';
 import { ClientModel, type ClientDoc } from '../clients/client.model.js';
 import { toClientDtos } from '../clients/client.service.js';
-import { toOrderDto } from '../orders/order.service.js';
-import { findDueOrders, findOrdersFallingDue, findWholeOrder, queueFields } from '../orders/order-queue.js';
+import { findOrderDoc, toOrderDto } from '../orders/order.service.js';
+import { findDueOrders, findOrdersFallingDue, queueFields } from '../orders/order-queue.js';
 import type { OrderDoc } from '../orders/order.model.js';
 import { findDueCallTasks, findTasksFallingDue, toTaskDtos } from '../tasks/task.service.js';
 import type { TaskDoc } from '../tasks/task.model.js';
@@ -274,7 +274,8 @@ export async function claimNextQueueItem(
     const claim = await tryClaim(candidate.key, user, now, settings.claimMinutes);
     if (!claim) continue;
     if (candidate.kind === 'order') {
-      const whole = await findWholeOrder(candidate.doc._id);
+      // Picked from the slim read; deleted since, it is passed over.
+      const whole = await findOrderDoc(String(candidate.doc._id));
       if (!whole) {
         await releaseClaim(candidate.key, user.id);
         continue;
