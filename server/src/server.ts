@@ -3,9 +3,7 @@ import { loadEnv } from './config/env.js';
 import { connectMongoose, startDatabase } from './db/connection.js';
 import { createApp } from './app.js';
 import { logger } from './lib/logger.js';
-import { ensureBootstrapAdmin } from './modules/users/users.service.js';
-import { seedDemoData } from './seed/demo-data.js';
-import { seedDefaultTemplates } from './modules/templates/template.service.js';
+import { prepareFirstStart } from './seed/first-start.js';
 import mongoose from 'mongoose';
 import { startScheduler } from './jobs/scheduler.js';
 
@@ -14,13 +12,7 @@ async function main(): Promise<void> {
   const db = await startDatabase(env);
   await connectMongoose(db.uri, db.singleConnection);
   await mongoose.connection.syncIndexes();
-  if (await ensureBootstrapAdmin(env.bootstrapAdmin))
-    logger.info(`Created the bootstrap admin ${env.bootstrapAdmin?.email}`);
-  await seedDefaultTemplates();
-  if (env.seedDemo) {
-    const demo = await seedDemoData();
-    if (demo) logger.info(demo);
-  }
+  await prepareFirstStart(env);
   const scheduler = await startScheduler({ ctx: { env } });
   const app = createApp(env);
   const server: Server = app.listen(env.port, () => logger.info(`Callboard is running on ${env.publicUrl}`));

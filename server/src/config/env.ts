@@ -25,7 +25,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   COOKIE_SECURE: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('false')),
   FERRETDB_BIN: optionalString,
-  SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('true')),
+  // Unset means "yes" for a newcomer's `npm start` and "no" in production (see seedDemo below).
+  SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
 });
 
 export type Env = {
@@ -83,6 +84,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     cookieSecure: e.COOKIE_SECURE === 'true',
     ferretdbBin: e.FERRETDB_BIN,
-    seedDemo: e.SEED_DEMO === 'true',
+    seedDemo: e.SEED_DEMO === undefined ? e.NODE_ENV !== 'production' : e.SEED_DEMO === 'true',
   };
 }
