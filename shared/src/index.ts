@@ -10,6 +10,7 @@ export * from './settings/settings.schema.js';
 export * from './calls/call.schema.js';
 export * from './calls/next-call.js';
 export * from './tasks/task.schema.js';
+export * from './tasks/task-access.js';
 export * from './letters/letter-variables.js';
 export * from './letters/letter.schema.js';
 export * from './queue/queue.schema.js';

@@ -53,6 +53,9 @@ export type ClientNoteBody = z.infer<typeof clientNoteBody>;
 
 export const clientNoteParams = z.object({ id: objectId, noteId: objectId }).strict();
 
+/** A contact the shop website sent with an order, waiting for staff to confirm or dismiss it. */
+export const pendingContactParams = z.object({ id: objectId, contactId: objectId }).strict();
+
 export const clientOrdersQuery = z.object({ ...pageQuery }).strict();
 
 export const clientCallsQuery = z.object({ kind: z.enum(['order', 'task']).default('order'), ...pageQuery }).strict();
@@ -60,6 +63,17 @@ export const clientCallsQuery = z.object({ kind: z.enum(['order', 'task']).defau
 export type ClientPhone = { number: string; display: string; country: string | null; invalid: boolean };
 
 export type ClientNote = { id: string; text: string; at: string; by: { id: string | null; name: string } };
+
+export type PendingContact = {
+  id: string;
+  kind: 'email' | 'phone';
+  /** The e-mail, or the phone in E.164 where it parses. */
+  value: string;
+  display: string;
+  orderId: string;
+  orderNumber: number;
+  receivedAt: string;
+};
 
 export type Client = {
   id: string;
@@ -73,5 +87,7 @@ export type Client = {
   tags: string[];
   autoPayments: boolean;
   notes: ClientNote[];
+  /** E-mails and phones from website orders that staff have not confirmed yet; none of them is used for the client. */
+  pendingContacts?: PendingContact[];
   createdAt: string;
 };

@@ -171,6 +171,12 @@ export type Payment = {
   by: Actor;
 };
 
+/**
+ * The e-mail and phone a website order came with that its (existing) client did not have: kept on
+ * the order, not the client, until staff confirm them on the client page.
+ */
+export type OrderContact = { email: string | null; phone: string | null };
+
 export type Order = {
   id: string;
   number: number;
@@ -201,6 +207,8 @@ export type Order = {
   paymentCheck: boolean;
   call: CallInfo;
   createdBy: Actor;
+  /** Present only when the order brought a contact its client did not have. */
+  contact?: OrderContact;
 };
 
 export type OrderListItem = Order & { clientName: string; managerName: string | null };

@@ -12,11 +12,26 @@ const phoneSchema = new Schema(
   { _id: false },
 );
 
+/**
+ * A contact a website order brought for a client who already existed. Anyone can type any e-mail
+ * into the shop, so it is not the client's until staff confirm it; its id is the route's contactId.
+ */
+const pendingContactSchema = new Schema({
+  kind: { type: String, enum: ['email', 'phone'], required: true },
+  value: { type: String, required: true },
+  display: { type: String, required: true },
+  country: { type: String, default: null },
+  orderId: { type: Schema.Types.ObjectId, ref: 'Order', required: true },
+  orderNumber: { type: Number, required: true },
+  receivedAt: { type: Date, required: true },
+});
+
 const clientSchema = new Schema(
   {
     name: { type: String, required: true, trim: true },
     emails: { type: [String], default: [] },
     phones: { type: [phoneSchema], default: [] },
+    pendingContacts: { type: [pendingContactSchema], default: [] },
     address: {
       line1: String,
       line2: String,

@@ -9,11 +9,13 @@ import {
   type ClientNote,
   type ClientPhone,
   type Page,
+  type PendingContact,
   type UpdateClientBody,
 } from '@callboard/shared';
 import { clock } from '../../lib/clock.js';
+import { updateByIdIf } from '../../db/guarded-update.js';
 import { emitDomainEvent } from '../../lib/domain-events.js';
-import { AppError, badRequest, notFound } from '../../http/errors.js';
+import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import { hasRight, type SessionUser } from '../../http/auth.js';
 import { getUser, userNames } from '../users/users.service.js';
 import { ClientModel, type ClientDoc } from './client.model.js';
@@ -87,6 +89,18 @@ function toPhone(p: ClientDoc['phones'][number]): ClientPhone {
   return { number: p.number, display: p.display, country: p.country ?? null, invalid: !!p.invalid };
 }
 
+function toPendingContact(p: ClientDoc['pendingContacts'][number]): PendingContact {
+  return {
+    id: String(p._id),
+    kind: p.kind as PendingContact['kind'],
+    value: p.value,
+    display: p.display,
+    orderId: String(p.orderId),
+    orderNumber: p.orderNumber,
+    receivedAt: p.receivedAt.toISOString(),
+  };
+}
+
 function toNote(n: ClientNoteDoc): ClientNote {
   return { id: String(n._id), text: n.text, at: n.at.toISOString(), by: { id: n.by.id ?? null, name: n.by.name } };
 }
@@ -118,6 +132,7 @@ export async function toClientDtos(docs: ClientDoc[]): Promise<Client[]> {
       name: d.name,
       emails: d.emails ?? [],
       phones: (d.phones ?? []).map(toPhone),
+      pendingContacts: (d.pendingContacts ?? []).map(toPendingContact),
       address: cleanAddress(d.address),
       timezone: d.timezone ?? null,
       managerId,
@@ -145,15 +160,24 @@ export async function getClient(id: string): Promise<Client> {
   return toClientDto(await getClientDoc(id));
 }
 
-export type MatchedClient = { client: ClientDoc; created: boolean };
+/** The e-mail and phone an order brought that its existing client did not have. */
+export type NewContacts = { email: string | null; phone: NormalisedPhone | null };
+
+export type MatchedClient = { client: ClientDoc; created: boolean; newContacts: NewContacts };
 
 /**
  * The client an incoming order belongs to: the one with this phone, else with this e-mail, else
- * a new one. A matched client learns the new e-mail or phone. Two first orders from the same new
- * customer in the same instant may still create two clients (no unique key fits optional,
- * multi-valued contacts on FerretDB); staff can merge by hand.
+ * a new one with the order's contacts. A matched client learns a new e-mail or phone only when
+ * staff typed the order (`confirmed`); from the shop website anyone can type anyone's phone next
+ * to their own e-mail, so there the new contacts are only returned, for the order to keep and
+ * staff to confirm (addPendingContacts). Two first orders from the same new customer in the same
+ * instant may still create two clients (no unique key fits optional, multi-valued contacts on
+ * FerretDB); staff can merge by hand.
  */
-export async function matchOrCreateClient(input: ClientInput): Promise<MatchedClient> {
+export async function matchOrCreateClient(
+  input: ClientInput,
+  { confirmed }: { confirmed: boolean },
+): Promise<MatchedClient> {
   const phone = input.phone ? normalisePhone(input.phone, input.address?.country) : null;
   const email = input.email ?? null;
   let existing: ClientDoc | null = null;
@@ -168,25 +192,70 @@ export async function matchOrCreateClient(input: ClientInput): Promise<MatchedCl
       address: input.address ?? {},
       timezone: input.timezone ?? (phone ? inferTimeZone([phone]) : null),
     });
-    return { client: doc.toObject() as ClientDoc, created: true };
+    return { client: doc.toObject() as ClientDoc, created: true, newContacts: { email: null, phone: null } };
   }
 
+  const newContacts: NewContacts = {
+    email: email && !existing.emails.includes(email) ? email : null,
+    phone: phone && !existing.phones.some((p) => p.number === phone.number) ? phone : null,
+  };
   const update: Record<string, unknown> = {};
   const push: Record<string, unknown> = {};
-  if (email && !existing.emails.includes(email)) push.emails = email;
-  if (phone && !existing.phones.some((p) => p.number === phone.number)) push.phones = phone;
+  if (confirmed && newContacts.email) push.emails = newContacts.email;
+  if (confirmed && newContacts.phone) push.phones = newContacts.phone;
   if (!existing.timezone) {
-    const zone = input.timezone ?? (phone ? inferTimeZone([phone]) : null);
+    // An unconfirmed phone says nothing reliable about where the client lives.
+    const trustedPhone = phone && (confirmed || !newContacts.phone) ? phone : null;
+    const zone = input.timezone ?? (trustedPhone ? inferTimeZone([trustedPhone]) : null);
     if (zone) update.timezone = zone;
   }
   if (input.address && Object.keys(cleanAddress(existing.address)).length === 0) update.address = input.address;
-  if (Object.keys(update).length === 0 && Object.keys(push).length === 0) return { client: existing, created: false };
+  const contactsLeft = confirmed ? { email: null, phone: null } : newContacts;
+  if (Object.keys(update).length === 0 && Object.keys(push).length === 0) {
+    return { client: existing, created: false, newContacts: contactsLeft };
+  }
   const updated = await ClientModel.findByIdAndUpdate(
     existing._id,
     { ...(Object.keys(update).length ? { $set: update } : {}), ...(Object.keys(push).length ? { $push: push } : {}) },
     { returnDocument: 'after' },
   ).lean<ClientDoc>();
-  return { client: updated ?? existing, created: false };
+  return { client: updated ?? existing, created: false, newContacts: contactsLeft };
+}
+
+/**
+ * Offers a website order's new contacts on the client page until staff confirm or dismiss them.
+ * A value already waiting keeps its first entry (each order still keeps its own copy).
+ */
+export async function addPendingContacts(
+  clientId: mongoose.Types.ObjectId,
+  order: { id: string; number: number },
+  contacts: NewContacts,
+): Promise<void> {
+  const entries = [
+    ...(contacts.email ? [{ kind: 'email', value: contacts.email, display: contacts.email, country: null }] : []),
+    ...(contacts.phone ? [{ kind: 'phone', value: contacts.phone.number, ...contacts.phone }] : []),
+  ];
+  for (const { kind, value, display, country } of entries) {
+    const entry = {
+      kind,
+      value,
+      display,
+      country,
+      orderId: order.id,
+      orderNumber: order.number,
+      receivedAt: clock.now(),
+    };
+    await updateByIdIf(
+      ClientModel,
+      String(clientId),
+      {
+        filter: { 'pendingContacts.value': { $ne: value } },
+        holds: (doc: ClientDoc) => !(doc.pendingContacts ?? []).some((p) => p.value === value),
+        fields: 'pendingContacts.value',
+      },
+      { $push: { pendingContacts: entry } },
+    );
+  }
 }
 
 function escapeRegex(text: string): string {
@@ -279,12 +348,79 @@ export async function updateClient(id: string, body: UpdateClientBody, user: Ses
   }
   const doc = await ClientModel.findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after' }).lean<ClientDoc>();
   if (!doc) throw notFound('Client');
-  const callable = (c: ClientDoc) => new Set(c.phones.filter((p) => !p.invalid).map((p) => p.number));
-  const before = callable(existing);
-  if ([...callable(doc)].some((n) => !before.has(n))) {
-    await emitDomainEvent('client.phoneFixed', { clientId: id, actor: userActor(user) });
-  }
+  await announcePhoneFix(existing, doc, userActor(user));
   return toClientDto(doc);
+}
+
+/** A callable number the client did not have before puts orders closed on an invalid contact back in the queue. */
+async function announcePhoneFix(before: ClientDoc, after: ClientDoc, actor: Actor): Promise<void> {
+  const callable = (c: ClientDoc) => new Set(c.phones.filter((p) => !p.invalid).map((p) => p.number));
+  const had = callable(before);
+  if ([...callable(after)].some((n) => !had.has(n))) {
+    await emitDomainEvent('client.phoneFixed', { clientId: String(after._id), actor });
+  }
+}
+
+type PendingContactDoc = ClientDoc['pendingContacts'][number];
+type Update = { $set?: Record<string, unknown> } & Record<string, unknown>;
+
+const pendingContactAttempts = 5;
+
+/**
+ * Takes one pending contact off the client, together with the rest of the update `change` makes
+ * from the client as read; a confirm and a dismiss racing apply once, the loser gets 404. The list
+ * is rewritten whole (FerretDB's $pull removes only whole equal values) under a guard on its ids,
+ * so a contact arriving meanwhile is not lost: the write is then retried on a fresh read.
+ */
+async function takePendingContact(
+  clientId: string,
+  contactId: string,
+  change: (client: ClientDoc, pending: PendingContactDoc) => Update = () => ({}),
+): Promise<ClientDoc> {
+  for (let attempt = 0; attempt < pendingContactAttempts; attempt++) {
+    const client = await getClientDoc(clientId);
+    const list = client.pendingContacts ?? [];
+    const pending = list.find((p) => String(p._id) === contactId);
+    if (!pending) throw notFound('Pending contact');
+    const ids = list.map((p) => String(p._id));
+    const guard = {
+      filter: { pendingContacts: { $size: list.length }, 'pendingContacts._id': { $all: list.map((p) => p._id) } },
+      holds: (doc: ClientDoc) => {
+        const now = (doc.pendingContacts ?? []).map((p) => String(p._id));
+        return now.length === ids.length && now.every((id, i) => id === ids[i]);
+      },
+      fields: 'pendingContacts._id',
+    };
+    const update = change(client, pending);
+    const $set = { ...update.$set, pendingContacts: list.filter((p) => p !== pending) };
+    if (await updateByIdIf(ClientModel, clientId, guard, { ...update, $set })) return client;
+  }
+  throw conflict('The client changed while this was being saved; please try again');
+}
+
+/**
+ * Staff confirm a contact a website order brought: it becomes the client's, as if typed into the
+ * client (a working phone for a client whose number was invalid puts the order back in the queue).
+ */
+export async function confirmPendingContact(clientId: string, contactId: string, user: SessionUser): Promise<Client> {
+  const before = await takePendingContact(clientId, contactId, (client, pending): Update => {
+    if (pending.kind === 'email') return { $addToSet: { emails: pending.value } };
+    if (client.phones.some((p) => p.number === pending.value)) return {};
+    const phone = { number: pending.value, display: pending.display, country: pending.country ?? null };
+    const zone = client.timezone ? null : inferTimeZone([phone]);
+    return {
+      $push: { phones: { ...phone, invalid: false, invalidAt: null } },
+      ...(zone ? { $set: { timezone: zone } } : {}),
+    };
+  });
+  const doc = await getClientDoc(clientId);
+  await announcePhoneFix(before, doc, userActor(user));
+  return toClientDto(doc);
+}
+
+/** Staff dismiss a contact a website order brought; the order keeps its own copy (see prepareLetter). */
+export async function dismissPendingContact(clientId: string, contactId: string): Promise<void> {
+  await takePendingContact(clientId, contactId);
 }
 
 export async function addClientNote(clientId: string, text: string, by: Actor): Promise<ClientNote> {

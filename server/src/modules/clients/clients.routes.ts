@@ -5,6 +5,7 @@ import {
   clientNoteParams,
   clientOrdersQuery,
   idParams,
+  pendingContactParams,
   updateClientBody,
   userActor,
 } from '@callboard/shared';
@@ -78,6 +79,33 @@ clientsRoutes.delete(
   },
   async ({ params }) => {
     await clients.deleteClientNote(params.id, params.noteId);
+    return { status: 204 };
+  },
+);
+
+clientsRoutes.post(
+  '/:id/pending-contacts/:contactId/confirm',
+  {
+    summary: "Confirm an e-mail or phone a website order brought: it becomes one of the client's contacts",
+    access: 'staff',
+    params: pendingContactParams,
+    responses: { 200: 'OK', 404: 'Not found' },
+  },
+  async ({ params, user }) => ({
+    body: { client: await clients.confirmPendingContact(params.id, params.contactId, user) },
+  }),
+);
+
+clientsRoutes.delete(
+  '/:id/pending-contacts/:contactId',
+  {
+    summary: 'Dismiss an e-mail or phone a website order brought (the order keeps it)',
+    access: 'staff',
+    params: pendingContactParams,
+    responses: { 204: 'Dismissed', 404: 'Not found' },
+  },
+  async ({ params }) => {
+    await clients.dismissPendingContact(params.id, params.contactId);
     return { status: 204 };
   },
 );

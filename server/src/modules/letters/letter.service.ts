@@ -152,6 +152,15 @@ function assertComplete(rendered: RenderedLetter): void {
   if (rendered.missing.length > 0 || rendered.unknown.length > 0) throw missingVariablesError(rendered);
 }
 
+/**
+ * Where a letter about this order goes: the client's first confirmed e-mail, else the e-mail the
+ * (website) order itself came with. Never the order's own before a confirmed one: anyone can type
+ * a known client's phone beside their own e-mail, and that must not redirect the client's letters.
+ */
+function recipientOf(ctx: OrderContext): string | null {
+  return ctx.client.emails?.[0] ?? ctx.order.contact?.email ?? null;
+}
+
 export type PrepareLetterInput = {
   orderId: string;
   subject: string;
@@ -181,7 +190,7 @@ export async function prepareLetter(input: PrepareLetterInput): Promise<Prepared
   const ctx = await loadContext(input.orderId);
   const rendered = await renderForContext(ctx, input);
   assertComplete(rendered);
-  const to = ctx.client.emails?.[0];
+  const to = recipientOf(ctx);
   if (!to) {
     throw new AppError('unprocessable', `The client ${ctx.client.name} has no e-mail address to send the letter to`, [
       { path: 'client.emails', message: 'is empty' },

@@ -80,6 +80,11 @@ const orderSchema = new Schema(
     },
     autoCancelAt: { type: Date, default: null },
     ip: { type: String, default: null },
+    /** A website order's e-mail and phone its client did not have (the client keeps them as pending contacts). */
+    contact: {
+      email: { type: String, default: null },
+      phone: { type: String, default: null },
+    },
     source: { type: String, default: null },
     channel: { type: String, default: null },
     /** Set by an `already_paid` call: an admin should check the payment. */

@@ -25,6 +25,7 @@ import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import { userNames } from '../users/users.service.js';
 import { ClientModel } from '../clients/client.model.js';
 import {
+  addPendingContacts,
   assertAssignableUser,
   findClientIdsByText,
   getClient,
@@ -149,6 +150,9 @@ export function toOrderDto(doc: OrderDoc): Order {
     paymentCheck: !!doc.paymentCheck,
     call: callInfo,
     createdBy: toActor(doc.createdBy),
+    ...(doc.contact?.email || doc.contact?.phone
+      ? { contact: { email: doc.contact.email ?? null, phone: doc.contact.phone ?? null } }
+      : {}),
   };
 }
 
@@ -229,6 +233,7 @@ type NewOrderFields = {
   delivery: { method: string | null; trackingNumber: string | null };
   autoCancelAt: Date | null;
   ip: string | null;
+  contact: { email: string | null; phone: string | null };
   source: string | null;
   channel: string | null;
   createdBy: Actor;
@@ -270,7 +275,8 @@ export async function createOrder(input: CreateOrderBody, actor: Actor, ip: stri
   const discountMinor =
     input.discount === undefined ? 0 : minorOrThrow(input.discount, input.currency, 'body.discount');
   const totalMinor = orderTotalMinor(items, discountMinor);
-  const { client } = await matchOrCreateClient(input.client);
+  // Contacts typed by staff are theirs to vouch for; the shop website's are not (see matchOrCreateClient).
+  const { client, newContacts } = await matchOrCreateClient(input.client, { confirmed: actor.type !== 'intake' });
   const doc = await insertOrder({
     clientId: client._id,
     managerId: client.managerId ?? null,
@@ -285,10 +291,14 @@ export async function createOrder(input: CreateOrderBody, actor: Actor, ip: stri
     delivery: { method: null, trackingNumber: null },
     autoCancelAt: null,
     ip,
+    contact: { email: newContacts.email, phone: newContacts.phone?.number ?? null },
     source: input.source ?? null,
     channel: input.channel ?? null,
     createdBy: actor,
   });
+  if (newContacts.email || newContacts.phone) {
+    await addPendingContacts(client._id, { id: String(doc._id), number: doc.number }, newContacts);
+  }
   await emitDomainEvent('order.created', { orderId: String(doc._id), actor });
   return toOrderDto(doc);
 }
@@ -562,6 +572,8 @@ export async function createFollowUpOrder(
       delivery: { method: original.delivery?.method ?? null, trackingNumber: null },
       autoCancelAt: null,
       ip: null,
+      // The follow-up continues the same purchase, so its letters may use the same address.
+      contact: { email: original.contact?.email ?? null, phone: original.contact?.phone ?? null },
       source: original.source ?? null,
       channel: original.channel ?? null,
       createdBy: actor,

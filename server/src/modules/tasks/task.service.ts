@@ -1,7 +1,16 @@
 import mongoose from 'mongoose';
-import type { Actor, CreateTaskBody, Page, Task, TaskListQuery, TimelineItem, UpdateTaskBody } from '@callboard/shared';
+import {
+  canChangeTask,
+  type Actor,
+  type CreateTaskBody,
+  type Page,
+  type Task,
+  type TaskListQuery,
+  type TimelineItem,
+  type UpdateTaskBody,
+} from '@callboard/shared';
 import { clock } from '../../lib/clock.js';
-import { badRequest, notFound } from '../../http/errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../../http/errors.js';
 import { emitDomainEvent } from '../../lib/domain-events.js';
 import type { SessionUser } from '../../http/auth.js';
 import { getUser, userNames } from '../users/users.service.js';
@@ -53,6 +62,21 @@ export async function getTaskDoc(id: string): Promise<TaskDoc> {
   return doc;
 }
 
+/** Managers change only their own tasks and unassigned ones (canChangeTask); 403 naming the assignee otherwise. */
+async function assertMayChange(task: TaskDoc, user: SessionUser): Promise<void> {
+  const assigneeId = task.assigneeId ? String(task.assigneeId) : null;
+  if (assigneeId === null || canChangeTask({ assigneeId }, user)) return;
+  const name = (await userNames([assigneeId])).get(assigneeId) ?? 'another user';
+  throw forbidden(`This task is assigned to ${name}: only they or an administrator may change it`);
+}
+
+/** The task, if this user may change it (record a call on it, for instance). */
+export async function getChangeableTaskDoc(id: string, user: SessionUser): Promise<TaskDoc> {
+  const task = await getTaskDoc(id);
+  await assertMayChange(task, user);
+  return task;
+}
+
 async function assertAssignee(id: string): Promise<void> {
   const user = await getUser(id).catch(() => null);
   if (!user || user.disabled)
@@ -98,8 +122,8 @@ export async function createTask(body: CreateTaskBody, actor: Actor): Promise<Ta
   return toTaskDto(doc.toObject() as TaskDoc);
 }
 
-export async function updateTask(id: string, body: UpdateTaskBody): Promise<Task> {
-  const existing = await getTaskDoc(id);
+export async function updateTask(id: string, body: UpdateTaskBody, user: SessionUser): Promise<Task> {
+  const existing = await getChangeableTaskDoc(id, user);
   if (body.assigneeId) await assertAssignee(body.assigneeId);
   const set: Record<string, unknown> = {};
   if (body.title !== undefined) set.title = body.title;
@@ -126,6 +150,17 @@ export async function updateTask(id: string, body: UpdateTaskBody): Promise<Task
   if (!doc) throw notFound('Task');
   if (doc.call) await emitDomainEvent('queue.changed', { reason: 'task.updated', taskId: id });
   return toTaskDto(doc);
+}
+
+/**
+ * Deletes a task nothing has happened to. One with calls is history (its calls point at it), so it
+ * is marked done instead.
+ */
+export async function deleteTask(id: string, user: SessionUser): Promise<void> {
+  const task = await getChangeableTaskDoc(id, user);
+  if ((task.call?.attempts ?? 0) > 0) throw conflict('Calls were recorded on this task: mark it done instead');
+  await TaskModel.deleteOne({ _id: task._id });
+  if (task.call) await emitDomainEvent('queue.changed', { reason: 'task.deleted', taskId: id });
 }
 
 export async function listTasks(query: TaskListQuery, user: SessionUser): Promise<Page<Task>> {

@@ -4,7 +4,7 @@ import { apiRoutes } from '../../http/route.js';
 import { registerTimelineSource } from '../timeline/timeline.service.js';
 import { recordCall } from '../calls/call.service.js';
 import { idempotencyKeyOf } from '../calls/calls.routes.js';
-import { createTask, listTasks, taskTimeline, updateTask } from './task.service.js';
+import { createTask, deleteTask, getChangeableTaskDoc, listTasks, taskTimeline, updateTask } from './task.service.js';
 
 registerTimelineSource(taskTimeline);
 
@@ -34,30 +34,46 @@ tasksRoutes.post(
 tasksRoutes.patch(
   '/:id',
   {
-    summary: 'Change a task: title, due time, assignee, done',
+    summary: 'Change a task: title, due time, assignee, done (managers: their own or unassigned tasks)',
     access: 'staff',
     params: idParams,
     body: updateTaskBody,
-    responses: { 200: 'OK', 404: 'Not found' },
+    responses: { 200: 'OK', 403: "Another manager's task", 404: 'Not found' },
   },
-  async ({ params, body }) => ({ body: { task: await updateTask(params.id, body) } }),
+  async ({ params, body, user }) => ({ body: { task: await updateTask(params.id, body, user) } }),
+);
+
+tasksRoutes.delete(
+  '/:id',
+  {
+    summary: 'Delete a task with no calls recorded (managers: their own or unassigned tasks)',
+    access: 'staff',
+    params: idParams,
+    responses: { 204: 'Deleted', 403: "Another manager's task", 404: 'Not found', 409: 'Calls were recorded on it' },
+  },
+  async ({ params, user }) => {
+    await deleteTask(params.id, user);
+    return { status: 204 };
+  },
 );
 
 tasksRoutes.post(
   '/:id/calls',
   {
-    summary: 'Record a call on a call task: the same body and re-call rules as an order call',
+    summary:
+      'Record a call on a call task: the same body and re-call rules as an order call (managers: their own or unassigned tasks)',
     access: 'staff',
     params: idParams,
     body: recordCallBody,
     responses: {
       201: 'Recorded',
+      403: "Another manager's task",
       404: 'Task not found',
       409: 'Not a call task, or Idempotency-Key reused with another body',
     },
   },
-  async ({ params, body, user, req }) => ({
-    status: 201,
-    body: await recordCall({ kind: 'task', id: params.id }, body, user, idempotencyKeyOf(req)),
-  }),
+  async ({ params, body, user, req }) => {
+    await getChangeableTaskDoc(params.id, user);
+    return { status: 201, body: await recordCall({ kind: 'task', id: params.id }, body, user, idempotencyKeyOf(req)) };
+  },
 );

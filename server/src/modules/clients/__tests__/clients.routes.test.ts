@@ -12,7 +12,7 @@ import { OrderModel } from '../../orders/order.model.js';
 const ctx = useTestApp();
 
 async function client(name: string, extra: { email?: string; phone?: string } = {}) {
-  return (await matchOrCreateClient({ name, ...extra })).client;
+  return (await matchOrCreateClient({ name, ...extra }, { confirmed: true })).client;
 }
 
 describe('normalisePhone', () => {
@@ -214,5 +214,100 @@ describe('markPhoneInvalid', () => {
     const stored = await ClientModel.findById(c._id).lean();
     expect(stored?.phones[0]).toMatchObject({ invalid: true, invalidAt: expect.any(Date) });
     expect(await markPhoneInvalid(String(c._id), '+34 699 00 00 00')).toBe(false);
+  });
+});
+
+describe('pending contacts from website orders', () => {
+  const shop = { type: 'intake' as const, id: null, name: 'Shop website' };
+  const item = { name: 'Course', quantity: 1, unitPrice: 10 };
+  const websiteOrder = (c: { name: string; phone?: string; email?: string }) =>
+    createOrder({ client: c, items: [item], currency: 'EUR' }, shop, null);
+
+  it('lists them on the client, and confirming one makes it a contact its letters go to', async () => {
+    const { agent } = await signedInAgent(ctx, 'manager');
+    const first = await websiteOrder({ name: 'Pending Pia', phone: '+34 611 00 00 01' });
+    const second = await websiteOrder({ name: 'Pending Pia', phone: '+34611000001', email: 'pia@example.es' });
+    const shown = await agent.get(`/api/clients/${first.clientId}`);
+    expect(shown.body.client.emails).toEqual([]);
+    expect(shown.body.client.pendingContacts).toEqual([
+      {
+        id: expect.any(String),
+        kind: 'email',
+        value: 'pia@example.es',
+        display: 'pia@example.es',
+        orderId: second.id,
+        orderNumber: second.number,
+        receivedAt: expect.any(String),
+      },
+    ]);
+    const contactId = shown.body.client.pendingContacts[0].id;
+
+    const confirmed = await agent.post(`/api/clients/${first.clientId}/pending-contacts/${contactId}/confirm`);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.client.emails).toEqual(['pia@example.es']);
+    expect(confirmed.body.client.pendingContacts).toEqual([]);
+    const stored = await ClientModel.findById(first.clientId).lean();
+    expect(stored?.emails).toEqual(['pia@example.es']);
+    expect(stored?.pendingContacts).toEqual([]);
+    expect((await agent.post(`/api/clients/${first.clientId}/pending-contacts/${contactId}/confirm`)).status).toBe(404);
+
+    // Confirmed, it is the client's address for every order, the first one too.
+    const letter = await agent
+      .post(`/api/orders/${first.id}/calls`)
+      .send({ outcome: 'completed', letter: { subject: 'Order <$order_number>', html: '<p>Hello</p>' } });
+    expect(letter.status).toBe(201);
+    const letters = await agent.get(`/api/letters?orderId=${first.id}`);
+    expect(letters.body.items.map((l: { to: string }) => l.to)).toEqual(['pia@example.es']);
+  });
+
+  it('dismissing one leaves the client as it was and the order keeps its copy', async () => {
+    const { agent } = await signedInAgent(ctx, 'manager');
+    const first = await websiteOrder({ name: 'Dismissed Dan', email: 'dan@example.es' });
+    const second = await websiteOrder({ name: 'Dismissed Dan', email: 'dan@example.es', phone: '+34 611 00 00 02' });
+    const pending = (await ClientModel.findById(first.clientId).lean())?.pendingContacts ?? [];
+    expect(pending.map((p) => [p.kind, p.value])).toEqual([['phone', '+34611000002']]);
+    const contactId = String(pending[0]?._id);
+
+    const res = await agent.delete(`/api/clients/${first.clientId}/pending-contacts/${contactId}`);
+    expect(res.status).toBe(204);
+    const stored = await ClientModel.findById(first.clientId).lean();
+    expect(stored?.phones).toEqual([]);
+    expect(stored?.emails).toEqual(['dan@example.es']);
+    expect(stored?.pendingContacts).toEqual([]);
+    expect((await OrderModel.findById(second.id).lean())?.contact).toEqual({ email: null, phone: '+34611000002' });
+    expect((await agent.delete(`/api/clients/${first.clientId}/pending-contacts/${contactId}`)).status).toBe(404);
+  });
+
+  it('confirming a working phone for a client whose number was invalid puts the order back in the queue', async () => {
+    const { agent } = await signedInAgent(ctx, 'manager');
+    const order = await websiteOrder({ name: 'Wrong Number', email: 'wrong@example.es', phone: '+34 611 00 00 03' });
+    expect((await agent.post(`/api/orders/${order.id}/calls`).send({ outcome: 'invalid_contact' })).status).toBe(201);
+    expect((await OrderModel.findById(order.id).lean())?.call.state).toBe('closed');
+
+    await websiteOrder({ name: 'Wrong Number', email: 'wrong@example.es', phone: '+34 611 00 00 04' });
+    expect((await OrderModel.findById(order.id).lean())?.call.state).toBe('closed');
+    const contactId = String((await ClientModel.findById(order.clientId).lean())?.pendingContacts[0]?._id);
+    const res = await agent.post(`/api/clients/${order.clientId}/pending-contacts/${contactId}/confirm`);
+    expect(res.status).toBe(200);
+    expect(res.body.client.phones).toEqual([
+      { number: '+34611000003', display: '+34 611 00 00 03', country: 'ES', invalid: true },
+      { number: '+34611000004', display: '+34 611 00 00 04', country: 'ES', invalid: false },
+    ]);
+    expect((await OrderModel.findById(order.id).lean())?.call.state).toBe('due');
+    const history = (await agent.get(`/api/orders/${order.id}/timeline`)).body.items as { text?: string }[];
+    expect(history.filter((i) => /phone was fixed/.test(i.text ?? ''))).toHaveLength(1);
+  });
+
+  it('refuses anonymous callers, bad ids and unknown contacts, and is in the OpenAPI document', async () => {
+    const { agent } = await signedInAgent(ctx, 'manager');
+    const c = await client('No Pending');
+    const unknown = '0123456789abcdef01234567';
+    expect((await agent.post(`/api/clients/${c._id}/pending-contacts/${unknown}/confirm`)).status).toBe(404);
+    expect((await agent.delete(`/api/clients/${c._id}/pending-contacts/${unknown}`)).status).toBe(404);
+    expect((await agent.delete(`/api/clients/${c._id}/pending-contacts/nope`)).status).toBe(400);
+    expect((await request(ctx.app).post(`/api/clients/${c._id}/pending-contacts/${unknown}/confirm`)).status).toBe(401);
+    const paths = (await request(ctx.app).get('/api/openapi.json')).body.paths;
+    expect(Object.keys(paths['/api/clients/{id}/pending-contacts/{contactId}/confirm'])).toEqual(['post']);
+    expect(Object.keys(paths['/api/clients/{id}/pending-contacts/{contactId}'])).toEqual(['delete']);
   });
 });

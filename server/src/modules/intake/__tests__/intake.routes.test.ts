@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { createApp } from '../../../app.js';
-import { useTestApp } from '../../../test/test-app.js';
+import { signedInAgent, useTestApp } from '../../../test/test-app.js';
 import { ClientModel } from '../../clients/client.model.js';
 import { OrderModel } from '../../orders/order.model.js';
 
@@ -52,28 +52,46 @@ describe('POST /api/intake/orders', () => {
     expect(stored?.ip).toBe(order.ip);
   });
 
-  it('matches an existing client by phone written another way and adds the new e-mail', async () => {
+  it('matches an existing client by phone written another way; a new e-mail stays on the order, pending', async () => {
     const first = await intake({
       client: { name: 'Mads Jensen', phone: '+45 20 12 34 56' },
       items: [course],
       currency: 'DKK',
     });
     const second = await intake({
-      client: { name: 'Mads J.', phone: '004520123456', email: 'mads@example.dk' },
+      client: { name: 'Mads J.', phone: '004520123456', email: 'Mads@example.dk' },
       items: [course],
       currency: 'DKK',
     });
     expect(second.status).toBe(201);
     expect(second.body.order.clientId).toBe(first.body.order.clientId);
     expect(second.body.order.createdBy.name).toBe('Shop website');
+    expect(second.body.order.contact).toEqual({ email: 'mads@example.dk', phone: null });
+    expect(first.body.order.contact).toBeUndefined();
     const client = await ClientModel.findById(first.body.order.clientId).lean();
     expect(client?.name).toBe('Mads Jensen');
-    expect(client?.emails).toEqual(['mads@example.dk']);
+    expect(client?.emails).toEqual([]);
     expect(client?.timezone).toBe('Europe/Copenhagen');
+    expect(client?.pendingContacts).toHaveLength(1);
+    expect(client?.pendingContacts[0]).toMatchObject({
+      kind: 'email',
+      value: 'mads@example.dk',
+      orderNumber: second.body.order.number,
+    });
+    expect(String(client?.pendingContacts[0]?.orderId)).toBe(second.body.order.id);
     expect(await ClientModel.countDocuments({ 'phones.number': '+4520123456' })).toBe(1);
+
+    // The same e-mail with a third order is offered once; that order keeps its own copy.
+    const third = await intake({
+      client: { name: 'Mads', phone: '+4520123456', email: 'mads@example.dk' },
+      items: [course],
+      currency: 'DKK',
+    });
+    expect(third.body.order.contact).toEqual({ email: 'mads@example.dk', phone: null });
+    expect((await ClientModel.findById(first.body.order.clientId).lean())?.pendingContacts).toHaveLength(1);
   });
 
-  it('matches by e-mail when the phone is new, and adds the phone', async () => {
+  it('matches by e-mail when the phone is new; the phone stays pending and sets no time zone', async () => {
     const first = await intake({
       client: { name: 'Oliver Smith', email: 'oliver@example.co.uk' },
       items: [course],
@@ -85,9 +103,35 @@ describe('POST /api/intake/orders', () => {
       currency: 'GBP',
     });
     expect(second.body.order.clientId).toBe(first.body.order.clientId);
+    expect(second.body.order.contact).toEqual({ email: null, phone: '+447400123456' });
     const client = await ClientModel.findById(first.body.order.clientId).lean();
-    expect(client?.phones.map((p) => p.number)).toEqual(['+447400123456']);
-    expect(client?.timezone).toBe('Europe/London');
+    expect(client?.phones).toEqual([]);
+    expect(client?.emails).toEqual(['oliver@example.co.uk']);
+    expect(client?.timezone).toBeNull();
+    expect(client?.pendingContacts.map((p) => [p.kind, p.value, p.display])).toEqual([
+      ['phone', '+447400123456', '+44 7400 123456'],
+    ]);
+  });
+
+  it("gives a staff-made order's new e-mail to the client at once", async () => {
+    const first = await intake({
+      client: { name: 'Staff Typed', phone: '+45 20 99 88 77' },
+      items: [course],
+      currency: 'DKK',
+    });
+    const { agent } = await signedInAgent(ctx, 'manager');
+    const staff = await agent
+      .post('/api/orders')
+      .send({
+        client: { name: 'Staff Typed', phone: '+4520998877', email: 'typed@example.dk' },
+        items: [course],
+        currency: 'DKK',
+      });
+    expect(staff.status).toBe(201);
+    expect(staff.body.order.contact).toBeUndefined();
+    const client = await ClientModel.findById(first.body.order.clientId).lean();
+    expect(client?.emails).toEqual(['typed@example.dk']);
+    expect(client?.pendingContacts).toEqual([]);
   });
 
   it('creates a new client when neither phone nor e-mail is known; no zone for a multi-zone country', async () => {
@@ -193,5 +237,50 @@ describe('POST /api/intake/orders', () => {
     const numbers = new Set(results.map((r) => r.body.order.number));
     expect(numbers.size).toBe(50);
     expect(await OrderModel.countDocuments()).toBe(before + 50);
+  });
+});
+
+describe('letters about a website order that brought a new e-mail', () => {
+  const letter = { subject: 'Order <$order_number>', html: '<p>Hello <$name></p>' };
+  const lettersTo = async (agent: request.Agent, orderId: string) =>
+    ((await agent.get(`/api/letters?orderId=${orderId}`)).body.items as { to: string }[]).map((l) => l.to);
+
+  it("go to the order's own e-mail while the client has no confirmed one, and never for the client's other orders", async () => {
+    const first = await intake({
+      client: { name: 'Phone Only', phone: '+45 31 22 33 44' },
+      items: [course],
+      currency: 'DKK',
+    });
+    const second = await intake({
+      client: { name: 'Phone Only', phone: '+4531223344', email: 'someone-new@example.dk' },
+      items: [course],
+      currency: 'DKK',
+    });
+    const { agent } = await signedInAgent(ctx, 'manager');
+    const own = await agent.post(`/api/orders/${second.body.order.id}/calls`).send({ outcome: 'completed', letter });
+    expect(own.status).toBe(201);
+    expect(await lettersTo(agent, second.body.order.id)).toEqual(['someone-new@example.dk']);
+
+    const other = await agent.post(`/api/orders/${first.body.order.id}/calls`).send({ outcome: 'completed', letter });
+    expect(other.status).toBe(422);
+    expect(other.body.error.code).toBe('unprocessable');
+    expect(await lettersTo(agent, first.body.order.id)).toEqual([]);
+  });
+
+  it("go to the client's confirmed e-mail when there is one, not the order's", async () => {
+    await intake({
+      client: { name: 'Has Email', phone: '+45 32 22 33 44', email: 'confirmed@example.dk' },
+      items: [course],
+      currency: 'DKK',
+    });
+    const forged = await intake({
+      client: { name: 'Has Email', phone: '+4532223344', email: 'intruder@example.dk' },
+      items: [course],
+      currency: 'DKK',
+    });
+    const { agent } = await signedInAgent(ctx, 'manager');
+    const res = await agent.post(`/api/orders/${forged.body.order.id}/calls`).send({ outcome: 'completed', letter });
+    expect(res.status).toBe(201);
+    expect(await lettersTo(agent, forged.body.order.id)).toEqual(['confirmed@example.dk']);
   });
 });

@@ -91,3 +91,79 @@ describe('/api/tasks', () => {
     expect((await agent.patch('/api/tasks/0123456789abcdef01234567').send({ done: true })).status).toBe(404);
   });
 });
+
+describe('who may change a task', () => {
+  async function othersCallTask() {
+    const owner = await signedInAgent(ctx, 'manager');
+    const order = await newOrder();
+    // The order itself leaves the queue, so only the task is due.
+    await owner.agent.post(`/api/orders/${order.id}/calls`).send({ outcome: 'completed' });
+    const created = await owner.agent
+      .post('/api/tasks')
+      .send({ title: 'Owner calls back', dueAt: '2026-05-04T10:00:00Z', orderId: order.id, kind: 'call' });
+    return { owner, task: created.body.task as { id: string; title: string } };
+  }
+
+  it("refuses a manager editing, completing, deleting or calling on another manager's task, with 403", async () => {
+    const { owner, task } = await othersCallTask();
+    const { agent } = await signedInAgent(ctx, 'manager');
+    const message = `This task is assigned to ${owner.user.name}: only they or an administrator may change it`;
+    const attempts = [
+      await agent.patch(`/api/tasks/${task.id}`).send({ title: 'Mine now' }),
+      await agent.patch(`/api/tasks/${task.id}`).send({ done: true }),
+      await agent.patch(`/api/tasks/${task.id}`).send({ assigneeId: owner.user.id }),
+      await agent.delete(`/api/tasks/${task.id}`),
+      await agent.post(`/api/tasks/${task.id}/calls`).send({ outcome: 'not_reached' }),
+    ];
+    for (const res of attempts) {
+      expect(res.status).toBe(403);
+      expect(res.body.error).toEqual({ code: 'forbidden', message });
+    }
+    expect(await TaskModel.findById(task.id).lean()).toMatchObject({
+      title: 'Owner calls back',
+      done: false,
+      call: { attempts: 0, state: 'scheduled' },
+    });
+    // Seeing it is still allowed: the team's tasks stay visible.
+    expect(
+      (await agent.get(`/api/tasks?assignee=${owner.user.id}`)).body.items.map((t: { id: string }) => t.id),
+    ).toEqual([task.id]);
+  });
+
+  it('lets admins change and delete any task, and the assignee their own', async () => {
+    const { owner, task } = await othersCallTask();
+    const { agent: admin } = await signedInAgent(ctx, 'admin');
+    expect((await admin.patch(`/api/tasks/${task.id}`).send({ title: 'Checked by admin' })).status).toBe(200);
+    expect((await owner.agent.patch(`/api/tasks/${task.id}`).send({ done: true })).body.task).toMatchObject({
+      title: 'Checked by admin',
+      done: true,
+    });
+    expect((await admin.delete(`/api/tasks/${task.id}`)).status).toBe(204);
+    expect(await TaskModel.findById(task.id).lean()).toBeNull();
+    expect((await admin.delete(`/api/tasks/${task.id}`)).status).toBe(404);
+  });
+
+  it('lets a manager claim, call on, complete and delete a task assigned to nobody; one with calls is kept', async () => {
+    const { task } = await othersCallTask();
+    await TaskModel.updateOne({ _id: task.id }, { $set: { assigneeId: null } });
+    const { agent } = await signedInAgent(ctx, 'manager');
+    const claim = await agent.post('/api/queue/claim');
+    expect(claim.body.item).toMatchObject({ kind: 'task', task: { id: task.id, assigneeId: null } });
+    const call = await agent.post(`/api/tasks/${task.id}/calls`).send({ outcome: 'not_reached' });
+    expect(call.status).toBe(201);
+    expect(call.body.task.call).toMatchObject({ attempts: 1, lastOutcome: 'not_reached' });
+
+    const kept = await agent.delete(`/api/tasks/${task.id}`);
+    expect(kept.status).toBe(409);
+    expect(kept.body.error).toEqual({
+      code: 'conflict',
+      message: 'Calls were recorded on this task: mark it done instead',
+    });
+    expect((await agent.patch(`/api/tasks/${task.id}`).send({ done: true })).body.task.done).toBe(true);
+
+    const plain = await agent.post('/api/tasks').send({ title: 'Paperwork', dueAt: '2026-05-04T12:00:00Z' });
+    await TaskModel.updateOne({ _id: plain.body.task.id }, { $set: { assigneeId: null } });
+    expect((await agent.delete(`/api/tasks/${plain.body.task.id}`)).status).toBe(204);
+    expect(await TaskModel.findById(plain.body.task.id).lean()).toBeNull();
+  });
+});
