@@ -29,6 +29,25 @@ export const clientsApi = baseApi.injectEndpoints({
       query: ({ clientId, noteId }) => ({ url: `/clients/${clientId}/notes/${noteId}`, method: 'DELETE' }),
       invalidatesTags: (_res, _err, { clientId }) => [{ type: 'Client', id: clientId }],
     }),
+    confirmPendingContact: build.mutation<Client, { clientId: string; contactId: string }>({
+      query: ({ clientId, contactId }) => ({
+        url: `/clients/${clientId}/pending-contacts/${contactId}/confirm`,
+        method: 'POST',
+      }),
+      transformResponse: (res: { client: Client }) => res.client,
+      // A confirmed phone can put an order closed on an invalid number back in the queue.
+      invalidatesTags: (_res, _err, { clientId }) => [
+        { type: 'Client', id: clientId },
+        { type: 'Queue', id: 'LIST' },
+      ],
+    }),
+    dismissPendingContact: build.mutation<unknown, { clientId: string; contactId: string }>({
+      query: ({ clientId, contactId }) => ({
+        url: `/clients/${clientId}/pending-contacts/${contactId}`,
+        method: 'DELETE',
+      }),
+      invalidatesTags: (_res, _err, { clientId }) => [{ type: 'Client', id: clientId }],
+    }),
   }),
 });
 
@@ -39,4 +58,6 @@ export const {
   useGetClientCallsQuery,
   useAddClientNoteMutation,
   useDeleteClientNoteMutation,
+  useConfirmPendingContactMutation,
+  useDismissPendingContactMutation,
 } = clientsApi;

@@ -11,6 +11,7 @@ import { ClientContacts } from './ClientContacts';
 import { ClientLocalTime } from './ClientLocalTime';
 import { ClientNotes } from './ClientNotes';
 import { ClientOrdersList } from './ClientOrdersList';
+import { ClientPendingContacts } from './ClientPendingContacts';
 
 const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
@@ -72,6 +73,7 @@ export function ClientPage() {
             {t('client.manager')}: {client.managerName ?? t('client.noManager')}
           </Typography>
         </Paper>
+        <ClientPendingContacts client={client} />
         <Paper sx={{ p: 2 }}>
           <TimeZoneForm key={client.timezone} clientId={client.id} zone={client.timezone} />
         </Paper>

@@ -33,7 +33,15 @@ export const tasksApi = baseApi.injectEndpoints({
         { type: 'Queue', id: 'LIST' },
       ],
     }),
+    deleteTask: build.mutation<unknown, string>({
+      query: (id) => ({ url: `/tasks/${id}`, method: 'DELETE' }),
+      invalidatesTags: (_res, _err, id) => [
+        { type: 'Task', id },
+        { type: 'Task', id: 'LIST' },
+        { type: 'Queue', id: 'LIST' },
+      ],
+    }),
   }),
 });
 
-export const { useListTasksQuery, useCreateTaskMutation, useUpdateTaskMutation } = tasksApi;
+export const { useListTasksQuery, useCreateTaskMutation, useUpdateTaskMutation, useDeleteTaskMutation } = tasksApi;

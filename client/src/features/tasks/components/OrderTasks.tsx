@@ -1,8 +1,10 @@
-import { Checkbox, List, ListItem, ListItemIcon, ListItemText, Stack } from '@mui/material';
+import { Checkbox, List, ListItem, ListItemIcon, ListItemText, Stack, Tooltip } from '@mui/material';
+import { canChangeTask } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ListSkeleton } from '../../../components/Skeletons';
 import { useT } from '../../../i18n/i18n';
 import { useFormat } from '../../../i18n/format';
+import { useGetMeQuery } from '../../auth/api/auth-api';
 import { useListTasksQuery, useUpdateTaskMutation } from '../api/tasks-api';
 import { NewTaskForm } from './NewTaskForm';
 
@@ -11,6 +13,7 @@ export function OrderTasks({ orderId, clientId }: { orderId: string; clientId: s
   const fmt = useFormat();
   const { data, isLoading, error } = useListTasksQuery({ orderId });
   const [updateTask, updateState] = useUpdateTaskMutation();
+  const { data: me } = useGetMeQuery();
 
   return (
     <Stack spacing={1}>
@@ -22,23 +25,37 @@ export function OrderTasks({ orderId, clientId }: { orderId: string; clientId: s
         <ApiErrorAlert error={error} />
       ) : (
         <List dense disablePadding>
-          {data?.items.map((task) => (
-            <ListItem key={task.id} disableGutters>
-              <ListItemIcon sx={{ minWidth: 36 }}>
-                <Checkbox
-                  edge="start"
-                  checked={task.done}
-                  onChange={(e) => updateTask({ id: task.id, body: { done: e.target.checked } })}
-                  slotProps={{ input: { 'aria-label': t('task.complete', { title: task.title }) } }}
-                />
-              </ListItemIcon>
-              <ListItemText
-                primary={task.title}
-                secondary={`${t(task.kind === 'call' ? 'task.kind.call' : 'task.kind.other')} · ${fmt.dateTime(task.dueAt)}${task.assigneeName ? ` · ${task.assigneeName}` : ''}`}
-                sx={{ textDecoration: task.done ? 'line-through' : 'none' }}
+          {data?.items.map((task) => {
+            // Another manager's task is shown but not theirs to tick off (the server says 403 too).
+            const mine = me ? canChangeTask(task, me) : false;
+            const checkbox = (
+              <Checkbox
+                edge="start"
+                checked={task.done}
+                disabled={!mine}
+                onChange={(e) => updateTask({ id: task.id, body: { done: e.target.checked } })}
+                slotProps={{ input: { 'aria-label': t('task.complete', { title: task.title }) } }}
               />
-            </ListItem>
-          ))}
+            );
+            return (
+              <ListItem key={task.id} disableGutters>
+                <ListItemIcon sx={{ minWidth: 36 }}>
+                  {mine || !me ? (
+                    checkbox
+                  ) : (
+                    <Tooltip title={t('task.othersTask', { name: task.assigneeName ?? '—' })}>
+                      <span>{checkbox}</span>
+                    </Tooltip>
+                  )}
+                </ListItemIcon>
+                <ListItemText
+                  primary={task.title}
+                  secondary={`${t(task.kind === 'call' ? 'task.kind.call' : 'task.kind.other')} · ${fmt.dateTime(task.dueAt)}${task.assigneeName ? ` · ${task.assigneeName}` : ''}`}
+                  sx={{ textDecoration: task.done ? 'line-through' : 'none' }}
+                />
+              </ListItem>
+            );
+          })}
         </List>
       )}
     </Stack>

@@ -5,14 +5,22 @@ import { fromInputValue, toInputValue } from '../../../components/datetime-input
 import type { Task } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT } from '../../../i18n/i18n';
-import { useUpdateTaskMutation } from '../api/tasks-api';
+import { useDeleteTaskMutation, useUpdateTaskMutation } from '../api/tasks-api';
 
 export function TaskEditDialog({ task, zone, onClose }: { task: Task; zone: string; onClose: () => void }) {
   const t = useT();
   const [updateTask, { error, isLoading }] = useUpdateTaskMutation();
+  const [deleteTask, deleteState] = useDeleteTaskMutation();
+  // A task with calls is history: the server keeps it (409), so it is marked done instead.
+  const deletable = (task.call?.attempts ?? 0) === 0;
   const [title, setTitle] = useState(task.title);
   const [dueAt, setDueAt] = useState(toInputValue(DateTime.fromISO(task.dueAt, { zone })));
   const due = fromInputValue(dueAt, zone);
+
+  async function remove() {
+    const result = await deleteTask(task.id);
+    if (!('error' in result)) onClose();
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -44,9 +52,15 @@ export function TaskEditDialog({ task, zone, onClose }: { task: Task; zone: stri
               helperText={t('myTasks.zone', { zone })}
             />
             {error ? <ApiErrorAlert error={error} /> : null}
+            {deleteState.error ? <ApiErrorAlert error={deleteState.error} /> : null}
           </Stack>
         </DialogContent>
         <DialogActions>
+          {deletable ? (
+            <Button color="error" onClick={remove} loading={deleteState.isLoading} sx={{ mr: 'auto' }}>
+              {t('task.delete')}
+            </Button>
+          ) : null}
           <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button type="submit" variant="contained" loading={isLoading}>
             {t('common.save')}
