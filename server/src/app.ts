@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Env } from './config/env.js';
 import { repoRoot } from './config/env.js';
-import { errorHandler } from './http/error-handler.js';
+import { errorHandler, rememberRouteBase } from './http/error-handler.js';
+import { requestGuard } from './http/request-guard.js';
+import { securityHeaders } from './http/security-headers.js';
 import { AppError } from './http/errors.js';
 import { MongooseSessionStore } from './modules/auth/session-store.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -50,12 +52,8 @@ export function createApp(env: Env): Express {
   app.disable('x-powered-by');
   // One proxy hop (a load balancer) may set X-Forwarded-For; the order's IP comes from req.ip.
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    res.setHeader('X-Frame-Options', 'DENY');
-    next();
-  });
+  app.use(securityHeaders(env));
+  app.use('/api', requestGuard(env));
   app.use('/api', express.json({ limit: '1mb' }));
   app.use(
     '/api',
@@ -69,7 +67,7 @@ export function createApp(env: Env): Express {
       cookie: { httpOnly: true, sameSite: 'lax', secure: env.cookieSecure, maxAge: 12 * 60 * 60 * 1000 },
     }),
   );
-  for (const routes of moduleRoutes) app.use(routes.basePath, routes.router);
+  for (const routes of moduleRoutes) app.use(routes.basePath, rememberRouteBase, routes.router);
   app.use('/api', (req, _res, next) => next(new AppError('not_found', `No route ${req.method} ${req.originalUrl}`)));
 
   const clientDist = path.join(repoRoot, 'client', 'dist');

@@ -23,7 +23,8 @@ const envSchema = z.object({
   BOOTSTRAP_ADMIN_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8).optional()),
   INTAKE_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
-  COOKIE_SECURE: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('false')),
+  // Unset: Secure cookies (and HSTS) exactly when PUBLIC_URL is https://.
+  COOKIE_SECURE: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
   FERRETDB_BIN: optionalString,
   // Unset means "yes" for a newcomer's `npm start` and "no" in production (see seedDemo below).
   SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
@@ -82,7 +83,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
         : undefined,
     intakeApiKey: e.INTAKE_API_KEY,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
-    cookieSecure: e.COOKIE_SECURE === 'true',
+    cookieSecure:
+      e.COOKIE_SECURE === undefined ? (e.PUBLIC_URL ?? '').startsWith('https://') : e.COOKIE_SECURE === 'true',
     ferretdbBin: e.FERRETDB_BIN,
     seedDemo: e.SEED_DEMO === undefined ? e.NODE_ENV !== 'production' : e.SEED_DEMO === 'true',
   };
