@@ -6,6 +6,7 @@ import { logger } from './lib/logger.js';
 import { prepareFirstStart } from './seed/first-start.js';
 import mongoose from 'mongoose';
 import { startScheduler } from './jobs/scheduler.js';
+import { removeOrphanUploads } from './modules/attachments/attachment.service.js';
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   await connectMongoose(db.uri, db.singleConnection);
   await mongoose.connection.syncIndexes();
   await prepareFirstStart(env);
+  await removeOrphanUploads(env.uploadDir, new Date());
   const scheduler = await startScheduler({ ctx: { env } });
   const app = createApp(env);
   const server: Server = app.listen(env.port, () => logger.info(`Callboard is running on ${env.publicUrl}`));

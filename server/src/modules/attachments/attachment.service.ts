@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Response } from 'express';
 import mongoose from 'mongoose';
 import { fileTypeFromFile } from 'file-type';
 import type { Actor, CallAttachment, TimelineItem } from '@callboard/shared';
 import { AppError, badRequest, notFound } from '../../http/errors.js';
+import { logger } from '../../lib/logger.js';
 import { AttachmentModel, type AttachmentDoc } from './attachment.model.js';
 
 /**
@@ -30,9 +31,14 @@ const audioTypes: Record<string, string> = {
 
 export type AttachmentInfo = { id: string; filename: string; mimeType: string; size: number };
 
-export function storedFileName(): string {
-  return `${randomBytes(16).toString('hex')}.bin`;
+/** The name an upload is written under while it arrives; kept, it takes its detected type's extension. */
+export function incomingFileName(): string {
+  return `${randomBytes(16).toString('hex')}.upload`;
 }
+
+/** Names this module gives files in UPLOAD_DIR; the orphan sweep touches nothing else there. */
+const ownFileName = /^[0-9a-f]{32}\.[a-z0-9]+$/;
+const orphanAgeMs = 60 * 60 * 1000;
 
 /** A name safe to show and to put in Content-Disposition: no path, no control or quote characters. */
 export function sanitiseFileName(name: string): string {
@@ -57,31 +63,87 @@ export const toCallAttachment = (d: AttachmentDoc): CallAttachment => ({
   url: `/api/attachments/${String(d._id)}`,
 });
 
-/** Keeps an uploaded file as a recording of the order; the route deletes the file if this throws. */
+/**
+ * Keeps an uploaded file as a recording of the order, stored under the extension of what its bytes
+ * are (an MP3 named x.html is stored as .mp3). From this call on the file is this function's: it
+ * ends either with its record or removed — except when the record's write failed yet may still
+ * land (a deadline passed, the connection dropped); then the file stays, and the start-up sweep
+ * removes it if no record names it.
+ */
 export async function saveUploadedRecording(input: {
   order: { id: string; clientId: string };
   file: { path: string; originalname: string; size: number };
   actor: Actor;
 }): Promise<AttachmentInfo> {
   const { file } = input;
-  const detected = await fileTypeFromFile(file.path);
+  let stored: { name: string; path: string; mimeType: string };
+  try {
+    stored = await keepAsDetectedType(file.path);
+  } catch (err) {
+    await rm(file.path, { force: true });
+    throw err;
+  }
+  const _id = new mongoose.Types.ObjectId();
+  try {
+    const doc = await AttachmentModel.create({
+      _id,
+      orderId: input.order.id,
+      clientId: input.order.clientId,
+      uploadedBy: input.actor,
+      storedName: stored.name,
+      originalName: sanitiseFileName(file.originalname),
+      mimeType: stored.mimeType,
+      size: file.size,
+    });
+    return toInfo(doc.toObject() as AttachmentDoc);
+  } catch (err) {
+    await AttachmentModel.deleteOne({ _id }).then(
+      () => rm(stored.path, { force: true }),
+      () => undefined,
+    );
+    throw err;
+  }
+}
+
+/** Checks the bytes are audio we accept and renames the file to that type's extension. */
+async function keepAsDetectedType(filePath: string): Promise<{ name: string; path: string; mimeType: string }> {
+  const detected = await fileTypeFromFile(filePath);
   const mimeType = detected ? audioTypes[detected.ext] : undefined;
-  if (!mimeType) {
+  if (!detected || !mimeType) {
     throw new AppError(
       'unsupported_media_type',
       `Only audio recordings can be attached (mp3, wav, ogg/opus, m4a, webm, flac, aac, amr); this file is ${detected ? detected.mime : 'of an unknown type'}`,
     );
   }
-  const doc = await AttachmentModel.create({
-    orderId: input.order.id,
-    clientId: input.order.clientId,
-    uploadedBy: input.actor,
-    storedName: path.basename(file.path),
-    originalName: sanitiseFileName(file.originalname),
-    mimeType,
-    size: file.size,
-  });
-  return toInfo(doc.toObject() as AttachmentDoc);
+  const name = `${path.basename(filePath, path.extname(filePath))}.${detected.ext}`;
+  const storedPath = path.join(path.dirname(filePath), name);
+  await rename(filePath, storedPath);
+  return { name, path: storedPath, mimeType };
+}
+
+/**
+ * Removes files in UPLOAD_DIR that no attachment names and that are older than an hour: left by a
+ * crash between the upload and its record, or by a record write that failed. The hour spares
+ * uploads arriving or being saved while the sweep runs.
+ */
+export async function removeOrphanUploads(uploadDir: string, now: Date): Promise<string[]> {
+  const entries = await readdir(uploadDir, { withFileTypes: true }).catch(() => []);
+  const candidates: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || !ownFileName.test(entry.name)) continue;
+    const modified = (await stat(path.join(uploadDir, entry.name)).catch(() => null))?.mtime;
+    if (modified && now.getTime() - modified.getTime() > orphanAgeMs) candidates.push(entry.name);
+  }
+  if (candidates.length === 0) return [];
+  const referenced = new Set(
+    (await AttachmentModel.find({ storedName: { $in: candidates } }, { storedName: 1 }).lean<AttachmentDoc[]>()).map(
+      (d) => d.storedName,
+    ),
+  );
+  const orphans = candidates.filter((name) => !referenced.has(name));
+  for (const name of orphans) await rm(path.join(uploadDir, name), { force: true });
+  if (orphans.length > 0) logger.info(`Removed ${orphans.length} uploaded files that no attachment names`);
+  return orphans;
 }
 
 /** Checks a call's attachmentIds: uploads of this client not linked to another call. */
@@ -171,7 +233,9 @@ export async function streamAttachment(
     'Content-Disposition',
     `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.originalName)}`,
   );
-  res.setHeader('Cache-Control', 'private, max-age=3600');
+  // Not kept in a shared computer's cache after sign-out; and were it ever opened as a page, it runs nothing.
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Content-Security-Policy', 'sandbox');
   const { start, end } = range ?? { start: 0, end: size - 1 };
   if (range) {
     res.status(206);

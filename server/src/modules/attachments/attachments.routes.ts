@@ -1,16 +1,30 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { Router, type RequestHandler } from 'express';
-import multer from 'multer';
+import multer, { MulterError } from 'multer';
 import { idParams, userActor } from '@callboard/shared';
 import type { Env } from '../../config/env.js';
 import { apiRoutes } from '../../http/route.js';
-import { badRequest } from '../../http/errors.js';
+import { AppError, badRequest } from '../../http/errors.js';
 import { registerTimelineSource } from '../timeline/timeline.service.js';
 import { getSettings } from '../settings/settings.service.js';
 import { getOrderDoc } from '../orders/order.service.js';
-import { attachmentTimeline, saveUploadedRecording, storedFileName, streamAttachment } from './attachment.service.js';
+import { attachmentTimeline, incomingFileName, saveUploadedRecording, streamAttachment } from './attachment.service.js';
 
 registerTimelineSource(attachmentTimeline);
+
+/**
+ * multer passes on busboy's parse errors and the client's abort as plain Errors (it has removed
+ * the partial file by then): the request's fault. File-system errors (a full disk) stay ours.
+ */
+function uploadError(err: unknown): unknown {
+  if (
+    err instanceof MulterError ||
+    err instanceof AppError ||
+    typeof (err as { syscall?: unknown }).syscall === 'string'
+  )
+    return err;
+  return badRequest(`The upload could not be read: ${err instanceof Error ? err.message : String(err)}`);
+}
 
 /** multer with today's size limit, writing straight into UPLOAD_DIR under a random name. */
 const receiveFile: RequestHandler = async (req, res, next) => {
@@ -21,16 +35,17 @@ const receiveFile: RequestHandler = async (req, res, next) => {
     const upload = multer({
       storage: multer.diskStorage({
         destination: env.uploadDir,
-        filename: (_req, _file, cb) => cb(null, storedFileName()),
+        filename: (_req, _file, cb) => cb(null, incomingFileName()),
       }),
       limits: { fileSize: settings.uploadMaxBytes, files: 1, fields: 10, parts: 12 },
     }).single('file');
-    // Whatever ends the request before the recording is kept (bad params, wrong type, an error),
-    // the temp file goes with it: no orphans in UPLOAD_DIR.
+    // A request refused after the upload but before the handler takes the file (bad params) takes
+    // the file with it. Once the handler has it, only the handler removes it: a client closing the
+    // connection while the record is written must not leave a record without its file.
     res.on('close', () => {
-      if (req.file && !res.locals.uploadKept) void rm(req.file.path, { force: true });
+      if (req.file && !res.locals.uploadTaken) void rm(req.file.path, { force: true });
     });
-    upload(req, res, next);
+    upload(req, res, (err?: unknown) => next(err === undefined ? undefined : uploadError(err)));
   } catch (err) {
     next(err);
   }
@@ -54,24 +69,24 @@ orderAttachmentsRoutes.post(
     },
   },
   async ({ params, user, req, res }) => {
+    res.locals.uploadTaken = true;
     const file = req.file;
     if (!file)
       throw badRequest('Send the recording in the multipart field "file"', [
         { path: 'body.file', message: 'is required' },
       ]);
-    let attachment;
+    let order;
     try {
-      const order = await getOrderDoc(params.id);
-      attachment = await saveUploadedRecording({
-        order: { id: params.id, clientId: String(order.clientId) },
-        file,
-        actor: userActor(user),
-      });
+      order = await getOrderDoc(params.id);
     } catch (err) {
       await rm(file.path, { force: true });
       throw err;
     }
-    res.locals.uploadKept = true;
+    const attachment = await saveUploadedRecording({
+      order: { id: params.id, clientId: String(order.clientId) },
+      file,
+      actor: userActor(user),
+    });
     return { status: 201, body: { attachment } };
   },
 );

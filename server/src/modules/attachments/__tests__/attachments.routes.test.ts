@@ -5,38 +5,9 @@ import { signedInAgent, useTestApp } from '../../../test/test-app.js';
 import { updateSettings } from '../../settings/settings.service.js';
 import { AttachmentModel } from '../attachment.model.js';
 import { newOrder } from '../../calls/__tests__/fixtures.js';
+import { mp3, wav } from './audio-fixtures.js';
 
 const ctx = useTestApp();
-
-/** A real, tiny PCM WAV: 0.1 s of a 440 Hz tone, 8 kHz mono 8-bit. */
-function wav(): Buffer {
-  const samples = Buffer.alloc(800);
-  for (let i = 0; i < samples.length; i++)
-    samples[i] = 128 + Math.round(100 * Math.sin((2 * Math.PI * 440 * i) / 8000));
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + samples.length, 4);
-  header.write('WAVE', 8);
-  header.write('fmt ', 12);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(8000, 24);
-  header.writeUInt32LE(8000, 28);
-  header.writeUInt16LE(1, 32);
-  header.writeUInt16LE(8, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(samples.length, 40);
-  return Buffer.concat([header, samples]);
-}
-
-/** An MP3: an ID3v2 tag followed by MPEG-1 Layer III frames (128 kbit/s, 44.1 kHz: 417 bytes each). */
-function mp3(): Buffer {
-  const id3 = Buffer.from([0x49, 0x44, 0x33, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]);
-  const frame = Buffer.alloc(417);
-  frame.set([0xff, 0xfb, 0x90, 0x64]);
-  return Buffer.concat([id3, frame, frame, frame]);
-}
 
 const uploadsLeft = () => readdirSync(ctx.env.uploadDir).length;
 
@@ -51,7 +22,8 @@ describe('POST /api/orders/:id/attachments', () => {
     expect(res.status).toBe(201);
     expect(res.body.attachment).toMatchObject({ filename: 'my call.wav', mimeType: 'audio/wav', size: bytes.length });
     const stored = await AttachmentModel.findById(res.body.attachment.id).lean();
-    expect(stored?.storedName).toMatch(/^[0-9a-f]{32}\.bin$/);
+    expect(stored?.storedName).toMatch(/^[0-9a-f]{32}\.wav$/);
+    expect(readdirSync(ctx.env.uploadDir)).toContain(stored?.storedName);
     expect(String(stored?.clientId)).toBe(order.clientId);
 
     const full = await agent.get(`/api/attachments/${res.body.attachment.id}`).buffer(true);
@@ -59,6 +31,8 @@ describe('POST /api/orders/:id/attachments', () => {
     expect(full.headers['accept-ranges']).toBe('bytes');
     expect(full.headers['content-type']).toBe('audio/wav');
     expect(full.headers['content-disposition']).toMatch(/^inline; filename="my call.wav"/);
+    expect(full.headers['cache-control']).toBe('no-store');
+    expect(full.headers['content-security-policy']).toBe('sandbox');
     const part = await agent.get(`/api/attachments/${res.body.attachment.id}`).set('Range', 'bytes=40-59').buffer(true);
     expect(part.status).toBe(206);
     expect(part.headers['content-range']).toBe(`bytes 40-59/${bytes.length}`);
@@ -91,6 +65,36 @@ describe('POST /api/orders/:id/attachments', () => {
       .post(`/api/orders/${order.id}/calls`)
       .send({ outcome: 'completed', attachmentIds: [up.body.attachment.id] });
     expect(again.status).toBe(400);
+  });
+
+  it('stores an MP3 uploaded as x.html under .mp3 and serves it as audio in a sandbox', async () => {
+    const { agent } = await signedInAgent(ctx, 'manager');
+    const order = await newOrder();
+    const res = await agent
+      .post(`/api/orders/${order.id}/attachments`)
+      .attach('file', mp3(), { filename: 'x.html', contentType: 'text/html' });
+    expect(res.status).toBe(201);
+    expect(res.body.attachment).toMatchObject({ filename: 'x.html', mimeType: 'audio/mpeg' });
+    const stored = await AttachmentModel.findById(res.body.attachment.id).lean();
+    expect(stored?.storedName).toMatch(/^[0-9a-f]{32}\.mp3$/);
+    expect(readdirSync(ctx.env.uploadDir).filter((f) => f.startsWith(stored!.storedName.slice(0, 32)))).toEqual([
+      stored?.storedName,
+    ]);
+    const served = await agent.get(`/api/attachments/${res.body.attachment.id}`).buffer(true);
+    expect(served.headers['content-type']).toBe('audio/mpeg');
+    expect(served.headers['content-security-policy']).toBe('sandbox');
+    expect(served.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('answers a multipart body without a boundary with 400', async () => {
+    const { agent } = await signedInAgent(ctx, 'manager');
+    const order = await newOrder();
+    const res = await agent
+      .post(`/api/orders/${order.id}/attachments`)
+      .set('Content-Type', 'multipart/form-data')
+      .send('--x\r\nnot really multipart');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
   });
 
   it('refuses a text file named .mp3 with 415 and leaves no file behind', async () => {
