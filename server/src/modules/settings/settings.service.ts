@@ -1,5 +1,6 @@
 import { defaultSettings, settingsSchema, type Settings, type UpdateSettingsBody } from '@callboard/shared';
 import { badRequest } from '../../http/errors.js';
+import { sanitizeLetterHtml } from '../letters/letter-render.js';
 import { SettingsModel } from './settings.model.js';
 
 const id = 'global';
@@ -10,8 +11,13 @@ export async function getSettings(): Promise<Settings> {
   return { ...defaultSettings, ...(doc?.value ?? {}) };
 }
 
+/** Call instructions reach staff screens as HTML: they keep only what the letter editor makes, like templates. */
 export async function updateSettings(patch: UpdateSettingsBody): Promise<Settings> {
-  const next = settingsSchema.safeParse({ ...(await getSettings()), ...patch });
+  const sanitized =
+    patch.callInstructions === undefined
+      ? patch
+      : { ...patch, callInstructions: sanitizeLetterHtml(patch.callInstructions) };
+  const next = settingsSchema.safeParse({ ...(await getSettings()), ...sanitized });
   if (!next.success) {
     throw badRequest(
       'Invalid settings',
