@@ -1,46 +1,48 @@
 import { useMemo } from 'react';
 import { Box, type SxProps, type Theme } from '@mui/material';
 
+// Element names as localName gives them: lower case (tagName is upper case only for HTML elements).
 const ALLOWED = new Set([
-  'P',
-  'BR',
-  'STRONG',
-  'B',
-  'EM',
-  'I',
-  'U',
-  'S',
-  'UL',
-  'OL',
-  'LI',
-  'A',
-  'H2',
-  'H3',
-  'H4',
-  'BLOCKQUOTE',
-  'CODE',
-  'PRE',
-  'HR',
-  'SPAN',
-  'DIV',
-  'TABLE',
-  'TBODY',
-  'THEAD',
-  'TR',
-  'TD',
-  'TH',
+  'p',
+  'br',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'h2',
+  'h3',
+  'h4',
+  'blockquote',
+  'code',
+  'pre',
+  'hr',
+  'span',
+  'div',
+  'table',
+  'tbody',
+  'thead',
+  'tr',
+  'td',
+  'th',
 ]);
 const DROPPED_WITH_CONTENT = new Set([
-  'SCRIPT',
-  'STYLE',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'TEMPLATE',
-  'NOSCRIPT',
-  'SVG',
-  'MATH',
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'template',
+  'noscript',
+  'svg',
+  'math',
 ]);
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 const SAFE_URL = /^(https?:|mailto:|tel:)/i;
 
 /**
@@ -52,20 +54,22 @@ export function sanitizeHtml(html: string): string {
   const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
   const clean = (el: Element) => {
     for (const child of Array.from(el.children)) {
-      if (DROPPED_WITH_CONTENT.has(child.tagName)) {
+      // SVG and MathML content (and anything else outside HTML) goes whole: unwrapping would keep
+      // its text and its elements' namesakes (an SVG <a>) in HTML.
+      if (DROPPED_WITH_CONTENT.has(child.localName) || child.namespaceURI !== HTML_NAMESPACE) {
         child.remove();
         continue;
       }
       clean(child);
-      if (!ALLOWED.has(child.tagName)) {
+      if (!ALLOWED.has(child.localName)) {
         child.replaceWith(...Array.from(child.childNodes));
         continue;
       }
       for (const attr of Array.from(child.attributes)) {
-        const keep = child.tagName === 'A' && attr.name === 'href' && SAFE_URL.test(attr.value.trim());
+        const keep = child.localName === 'a' && attr.name === 'href' && SAFE_URL.test(attr.value.trim());
         if (!keep) child.removeAttribute(attr.name);
       }
-      if (child.tagName === 'A') {
+      if (child.localName === 'a') {
         child.setAttribute('target', '_blank');
         child.setAttribute('rel', 'noopener noreferrer');
       }
