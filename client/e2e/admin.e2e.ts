@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DateTime } from 'luxon';
+import { expectNoSeriousViolations } from './a11y';
 import { apiSession, launchBrowser, repoRoot, startServer, startSmtp, type RunningServer } from './harness';
 
 jest.setTimeout(180_000);
@@ -137,6 +138,7 @@ describe('the admin screens in Chromium', () => {
     const row = admin.getByTestId('order-row').filter({ hasText: `#${orderA.number}` });
     await expect(row.textContent()).resolves.toContain('Elena Prueba');
     await screenshot(admin, 'orders-list-en');
+    await expectNoSeriousViolations(admin, 'orders list');
 
     // The view is in the URL: a reload (or a shared link) shows the same rows.
     await admin.reload();
@@ -148,6 +150,7 @@ describe('the admin screens in Chromium', () => {
     await admin.keyboard.press('Enter');
     await waitForPath(admin, new RegExp(`^/orders/${orderA.id}$`));
     await admin.getByTestId('order-card').waitFor();
+    await expectNoSeriousViolations(admin, 'order card (admin)');
   });
 
   it('changes the status to reserved, e-mailing the customer the total, the bank account and the message', async () => {
@@ -158,6 +161,7 @@ describe('the admin screens in Chromium', () => {
     await dialog.getByLabel('Extra message for the letter').fill(message);
     await dialog.getByTestId('status-letter-preview').getByText(message).waitFor();
     await screenshot(admin, 'status-dialog-en');
+    await expectNoSeriousViolations(admin, 'status dialog');
     await dialog.getByTestId('status-confirm').click();
     await dialog.waitFor({ state: 'detached' });
     await admin.getByTestId('order-status').getByText('Reserved').waitFor();
@@ -172,6 +176,7 @@ describe('the admin screens in Chromium', () => {
     const dialog = admin.getByRole('dialog');
     await expect(dialog.getByLabel(/^Amount/).inputValue()).resolves.toBe('119.90');
     await dialog.getByLabel('Transaction id').fill(`TX-${stamp}`);
+    await expectNoSeriousViolations(admin, 'payment dialog');
     await dialog.getByTestId('payment-save').click();
     await dialog.waitFor({ state: 'detached' });
     await admin.locator('[data-testid="order-card"] .MuiChip-outlined', { hasText: 'Paid' }).waitFor();
@@ -186,6 +191,8 @@ describe('the admin screens in Chromium', () => {
   it("edits a letter template with a chip, and a manager's next call dialog uses it", async () => {
     await admin.getByRole('navigation').getByRole('link', { name: 'Admin' }).click();
     await admin.getByRole('tab', { name: 'Letter templates' }).click();
+    await admin.getByRole('row').filter({ hasText: 'Call: could not reach' }).waitFor();
+    await expectNoSeriousViolations(admin, 'admin: letter templates');
     await admin.getByRole('row').filter({ hasText: 'Call: could not reach' }).click();
     const subject = admin.getByLabel(/^Subject/);
     await subject.waitFor();
@@ -199,6 +206,7 @@ describe('the admin screens in Chromium', () => {
     await admin.getByRole('toolbar').getByRole('button', { name: 'Manager name' }).click();
     await admin.getByTestId('template-preview').getByText(newSubject).waitFor();
     await screenshot(admin, 'template-editor-en');
+    await expectNoSeriousViolations(admin, 'admin: template editor');
     await admin.getByTestId('template-save').click();
     await waitForPath(admin, /^\/admin\/templates$/);
 
@@ -220,6 +228,7 @@ describe('the admin screens in Chromium', () => {
     const end = minute === 59 ? '04:00' : `03:${String(minute + 1).padStart(2, '0')}`;
     await setCallingHours(admin, start, end);
     await screenshot(admin, 'settings-en');
+    await expectNoSeriousViolations(admin, 'admin: settings');
     const closed = await queueOf(manager);
     expect(closed.filter((i) => i.client?.timezone)).toEqual([]);
 
@@ -230,6 +239,15 @@ describe('the admin screens in Chromium', () => {
     await manager.waitForFunction(() =>
       /: [1-9]/.test(document.querySelector('[data-testid="due-count"]')?.textContent ?? ''),
     );
+  });
+
+  it('shows the users and call instructions screens without a serious axe finding', async () => {
+    await admin.goto(`${server.url}/admin/users`);
+    await admin.getByTestId('user-marta@callboard.test').waitFor();
+    await expectNoSeriousViolations(admin, 'admin: users');
+    await admin.getByRole('tab', { name: 'Call instructions' }).click();
+    await admin.getByTestId('instructions-save').waitFor();
+    await expectNoSeriousViolations(admin, 'admin: call instructions');
   });
 
   it('hides the admin screens from a manager, and the API refuses them', async () => {
@@ -264,6 +282,7 @@ describe('the admin screens in Chromium', () => {
     await admin.getByTestId('order-row').first().waitFor();
     await admin.getByRole('combobox', { name: 'Estado' }).waitFor();
     await screenshot(admin, 'orders-list-es');
+    await expectNoSeriousViolations(admin, 'orders list (es)');
 
     await admin.goto(`${server.url}/orders/${orderB.id}`);
     await admin.getByTestId('status-menu').click();
@@ -271,16 +290,22 @@ describe('the admin screens in Chromium', () => {
     await admin.getByRole('dialog').getByTestId('status-letter-preview').waitFor();
     await admin.getByRole('dialog').getByText('Enviar correo al cliente').waitFor();
     await screenshot(admin, 'status-dialog-es');
+    await expectNoSeriousViolations(admin, 'status dialog (es)');
     await admin.keyboard.press('Escape');
 
     await admin.goto(`${server.url}/admin/templates`);
     await admin.getByRole('row').filter({ hasText: 'Estado: reservado' }).click();
     await admin.getByTestId('template-preview').waitFor();
     await screenshot(admin, 'template-editor-es');
+    await expectNoSeriousViolations(admin, 'admin: template editor (es)');
 
     await admin.goto(`${server.url}/admin/settings`);
     await admin.getByLabel('Horario de llamadas desde').waitFor();
     await screenshot(admin, 'settings-es');
+    await expectNoSeriousViolations(admin, 'admin: settings (es)');
+    await admin.getByTestId('color-mode').click();
+    await expectNoSeriousViolations(admin, 'admin: settings (es, dark)');
+    await admin.getByTestId('color-mode').click();
     await admin.getByRole('button', { name: 'English' }).click();
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { expectNoSeriousViolations } from './a11y';
 import { apiSession, launchBrowser, repoRoot, silentWav, startServer, startSmtp, type RunningServer } from './harness';
 
 jest.setTimeout(180_000);
@@ -78,12 +79,14 @@ afterAll(async () => {
 describe('the manager workbench in Chromium', () => {
   it('signs in, takes the next due call and records "not reached" with two keystrokes', async () => {
     await signIn(page, 'marta@callboard.test');
+    await expectNoSeriousViolations(page, 'workbench without a card');
     await page.keyboard.press('n');
     await page.getByTestId('order-card').waitFor();
     const a = await cardKey(page);
     const idA = await page.getByTestId('order-card').getAttribute('data-order-id');
     await page.getByTestId('timeline').or(page.getByText('No history yet')).waitFor();
     await screenshot(page, 'workbench-light');
+    await expectNoSeriousViolations(page, 'workbench with a card');
     const callsOfA = () =>
       page.evaluate(async (id) => {
         const timeline = (await (await fetch(`/api/orders/${id}/timeline`)).json()) as {
@@ -95,6 +98,7 @@ describe('the manager workbench in Chromium', () => {
 
     await page.keyboard.press('2');
     await page.getByRole('dialog').waitFor();
+    await expectNoSeriousViolations(page, 'call dialog: not reached');
     await page.keyboard.press('Enter');
     await waitForNextCard(page, a);
     const b = await cardKey(page);
@@ -117,6 +121,7 @@ describe('the manager workbench in Chromium', () => {
     await page.getByRole('dialog').waitFor();
     await page.getByRole('button', { name: 'In 2 h' }).click();
     await expect(page.getByTestId('call-effect').textContent()).resolves.toMatch(/Due again/);
+    await expectNoSeriousViolations(page, 'call dialog: call back');
     await page.getByLabel('Comment').focus();
     await page.keyboard.press('Enter');
     await waitForNextCard(page, b);
@@ -150,6 +155,7 @@ describe('the manager workbench in Chromium', () => {
 
     await writeLetter();
     await screenshot(page, 'call-dialog-light');
+    await expectNoSeriousViolations(page, 'call dialog: completed, with a letter');
     await page.keyboard.press('Escape');
     await page.getByTestId('color-mode').click();
     const dialog = await writeLetter();
@@ -158,9 +164,11 @@ describe('the manager workbench in Chromium', () => {
       .setInputFiles({ name: 'call.wav', mimeType: 'audio/wav', buffer: silentWav() });
     await dialog.getByText('uploaded').waitFor();
     await screenshot(page, 'call-dialog-dark');
+    await expectNoSeriousViolations(page, 'call dialog: completed, with a letter and a recording (dark)');
     await dialog.getByTestId('call-save').click();
     await waitForNextCard(page, c);
     await screenshot(page, 'workbench-dark');
+    await expectNoSeriousViolations(page, 'workbench with a card (dark)');
     await page.getByTestId('color-mode').click();
 
     const deadline = Date.now() + 60_000;
@@ -188,14 +196,18 @@ describe('the manager workbench in Chromium', () => {
     );
     expect(attachmentStatuses).toContain(206);
     await screenshot(page, 'order-card-light');
+    await expectNoSeriousViolations(page, 'order card');
     await page.getByTestId('client-name').click();
     await page.getByTestId('client-page').waitFor();
     await screenshot(page, 'client-page-light');
+    await expectNoSeriousViolations(page, 'client page');
     await page.getByTestId('color-mode').click();
     await screenshot(page, 'client-page-dark');
+    await expectNoSeriousViolations(page, 'client page (dark)');
     await page.goBack();
     await page.getByTestId('order-card').waitFor();
     await screenshot(page, 'order-card-dark');
+    await expectNoSeriousViolations(page, 'order card (dark)');
     await page.getByTestId('color-mode').click();
   });
 
@@ -224,17 +236,106 @@ describe('the manager workbench in Chromium', () => {
     }
   });
 
+  it('opens each of the six call dialogs, with and without the letter editor, and the tasks screen, without a serious axe finding', async () => {
+    // The card held since the previous test: each dialog is opened by its key and closed with Escape.
+    for (const [key, name] of [
+      ['1', 'completed'],
+      ['2', 'not reached'],
+      ['3', 'call back'],
+      ['4', 'already paid'],
+      ['5', 'refused'],
+      ['6', 'invalid contact'],
+    ] as const) {
+      await page.keyboard.press(key);
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      await expectNoSeriousViolations(page, `call dialog: ${name}`);
+      // The first checkbox sends a letter; it is disabled (and named otherwise) when the client has no e-mail.
+      const letter = dialog.getByRole('checkbox').first();
+      if (await letter.isEnabled()) {
+        await letter.check();
+        await dialog.getByTestId('letter-preview').waitFor();
+        await expectNoSeriousViolations(page, `call dialog: ${name}, with a letter`);
+      }
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    }
+    await page.getByRole('navigation').getByRole('link', { name: 'My tasks' }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectNoSeriousViolations(page, 'tasks');
+  });
+
   it('switches to Spanish and dark mode', async () => {
     await page.getByRole('button', { name: 'Español' }).click();
     await page.getByRole('link', { name: 'Puesto de llamadas' }).waitFor();
+    await page.getByRole('link', { name: 'Puesto de llamadas' }).click();
+    await page.getByTestId('order-card').waitFor();
+    await expectNoSeriousViolations(page, 'workbench with a card (es)');
     const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     await page.getByTestId('color-mode').click();
     await page.waitForFunction((before) => getComputedStyle(document.body).backgroundColor !== before, light);
     await page.reload();
     await page.getByRole('link', { name: 'Puesto de llamadas' }).waitFor();
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(light);
+    await page.getByTestId('take-next').waitFor();
+    await expectNoSeriousViolations(page, 'workbench without a card (es, dark)');
+    await page.keyboard.press('n');
+    await page.getByTestId('order-card').or(page.getByTestId('task-card')).waitFor();
+    await expectNoSeriousViolations(page, 'workbench with a card (es, dark)');
+    await page.keyboard.press('1');
+    const dialog = page.getByRole('dialog');
+    const letter = dialog.getByRole('checkbox').first();
+    // Disabled for a client without an e-mail, or a call task without an order.
+    if (await letter.isEnabled()) {
+      await letter.check();
+      await dialog.getByTestId('letter-preview').waitFor();
+    }
+    await expectNoSeriousViolations(page, 'call dialog: completed, with a letter (es, dark)');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByTestId('color-mode').click();
+  });
+
+  it('signs in, takes a call, records "not reached" and closes the callback dialog by keyboard alone, focus coming back each time', async () => {
+    await second.clearCookies();
+    const kb = second.pages()[0]!;
+    await kb.goto(`${server.url}/`);
+    await kb.waitForURL(/\/login/);
+    await expectNoSeriousViolations(kb, 'sign in');
+    // The e-mail field has the focus on arrival.
+    await kb.keyboard.type('jonas@callboard.test');
+    await kb.keyboard.press('Tab');
+    await kb.keyboard.type(password);
+    await kb.keyboard.press('Enter');
+    await kb.getByTestId('take-next').waitFor();
+    await kb.keyboard.press('n');
+    await kb.getByTestId('order-card').or(kb.getByTestId('task-card')).waitFor();
+    const taken = await cardKey(kb);
+    await kb.keyboard.press('2');
+    await kb.getByRole('dialog').waitFor();
+    await kb.keyboard.press('Enter');
+    await waitForNextCard(kb, taken);
+    // The next card's heading has the focus, so a screen reader announces the new item.
+    await kb.waitForFunction(() => {
+      const el = document.activeElement;
+      return (
+        !!el && /^H[1-6]$/.test(el.tagName) && !!el.closest('[data-testid="order-card"], [data-testid="task-card"]')
+      );
+    });
+    await kb.getByRole('status').filter({ hasText: 'Call saved' }).waitFor({ state: 'attached' });
+
+    await kb.keyboard.press('3');
+    const dialog = kb.getByRole('dialog');
+    await dialog.waitFor();
+    await kb.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    const callBack = kb.getByRole('button', { name: 'Call back', exact: true });
+    await expect(callBack.getAttribute('aria-keyshortcuts')).resolves.toBe('3');
+    await expect(callBack.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    // The next Tab goes on from there, not from the top navigation.
+    await kb.keyboard.press('Tab');
+    await expect(kb.evaluate(() => document.activeElement?.getAttribute('data-outcome'))).resolves.toBe('already_paid');
   });
 
   it('prints the time from saving "not reached" to the next card painted (median and p95 over 20 saves)', async () => {

@@ -7,6 +7,7 @@ import { PageSkeleton } from '../components/Skeletons';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { useGetMeQuery, useLogoutMutation } from '../features/auth/api/auth-api';
 import { signInPath } from './api';
+import { LiveAnnouncer } from './LiveAnnouncer';
 import { PreferenceSwitches } from './PreferenceSwitches';
 
 // Only signed-in users listen; its code is not needed to paint the first screen.
@@ -87,6 +88,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <Suspense fallback={null}>
         <LiveEvents />
       </Suspense>
+      <LiveAnnouncer />
       <Box component="main" sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
         <Suspense fallback={<PageSkeleton />}>{children}</Suspense>
       </Box>

@@ -29,7 +29,9 @@ export function PreferenceSwitches() {
             size="small"
             color="inherit"
             variant={locale === value ? 'outlined' : 'text'}
-            aria-label={name}
+            // The name starts with the code shown ("EN"), then the language, read in its own language.
+            aria-label={`${value.toUpperCase()}, ${name}`}
+            lang={value}
             aria-pressed={locale === value}
             onClick={() => locale !== value && void loadLocale(value).then(() => dispatch(localeChanged(value)))}
             sx={{ minWidth: 40 }}

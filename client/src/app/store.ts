@@ -2,6 +2,7 @@ import { combineReducers, configureStore } from '@reduxjs/toolkit';
 import { setupListeners } from '@reduxjs/toolkit/query';
 import { useDispatch, useSelector, useStore } from 'react-redux';
 import { baseApi } from './api';
+import { announcerSlice } from './announcer-slice';
 import { preferencesSlice } from './preferences-slice';
 import { workbenchSlice } from '../features/queue/workbench-slice';
 import { callOutboxSlice } from '../features/calls/call-outbox';
@@ -9,6 +10,7 @@ import { callOutboxSlice } from '../features/calls/call-outbox';
 const rootReducer = combineReducers({
   [baseApi.reducerPath]: baseApi.reducer,
   preferences: preferencesSlice.reducer,
+  announcer: announcerSlice.reducer,
   workbench: workbenchSlice.reducer,
   callOutbox: callOutboxSlice.reducer,
 });

@@ -15,6 +15,13 @@ export const components: Components<Theme> = {
     },
   },
   MuiTextField: { defaultProps: { size: 'small' } },
+  MuiFormHelperText: {
+    styleOverrides: {
+      // A helper text says what a field does, which still matters while the field is off: it stays
+      // readable (MUI greys it to 2.7:1, and only the control itself is exempt from the contrast rule).
+      root: ({ theme }) => ({ '&.Mui-disabled': { color: (theme.vars ?? theme).palette.text.secondary } }),
+    },
+  },
   MuiChip: { defaultProps: { size: 'small' } },
   MuiTab: { styleOverrides: { root: { textTransform: 'none', minHeight: 40 } } },
   MuiTabs: { styleOverrides: { root: { minHeight: 40 } } },

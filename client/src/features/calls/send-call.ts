@@ -1,3 +1,4 @@
+import { announced } from '../../app/announcer-slice';
 import type { AppDispatch } from '../../app/store';
 import { callsApi } from './api/calls-api';
 import { callFailed, callSaved, callSending, type PendingCall } from './call-outbox';
@@ -16,7 +17,11 @@ export function sendCall(call: Omit<PendingCall, 'state' | 'error'>) {
     const result = await request;
     // The outbox keeps the outcome; the mutation's own cache entry is not needed.
     request.reset();
-    if ('data' in result) dispatch(callSaved(call.key));
+    if ('data' in result) {
+      dispatch(callSaved(call.key));
+      dispatch(announced({ key: 'call.outbox.saved', vars: { name: call.clientName } }));
+    }
+    // A failure is announced by the outbox's alert, which stays with Retry and Discard.
     else dispatch(callFailed({ key: call.key, error: result.error }));
   };
 }

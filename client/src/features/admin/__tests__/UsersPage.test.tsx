@@ -49,6 +49,20 @@ describe('UsersPage', () => {
     });
   });
 
+  it('names every column, the actions column too', async () => {
+    api();
+    renderWithProviders(<UsersPage />);
+    await screen.findByTestId('user-marta@callboard.test');
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Name',
+      'E-mail',
+      'Role',
+      'Extra rights',
+      'State',
+      'Actions',
+    ]);
+  });
+
   it('disables a user only after a confirmation that says their sessions end', async () => {
     const server = api();
     renderWithProviders(<UsersPage />);

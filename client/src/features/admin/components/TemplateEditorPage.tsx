@@ -14,6 +14,7 @@ import { PageSkeleton } from '../../../components/Skeletons';
 import { SafeHtml } from '../../../components/SafeHtml';
 import { useLocale, useT, type MessageKey } from '../../../i18n/i18n';
 import { LetterEditor } from '../../letters/components/LetterEditor';
+import { PreviewSubject } from '../../letters/components/PreviewSubject';
 import { useLetterPreview } from '../../letters/hooks/use-letter-preview';
 import { useListOrdersQuery } from '../../orders/api/orders-api';
 import { useCreateTemplateMutation, useGetTemplateQuery, useUpdateTemplateMutation } from '../api/admin-api';
@@ -187,7 +188,7 @@ function TemplateForm({ template }: { template: Template | null }) {
                 {t('letter.unknown', { names: shown.unknown.map((n) => `<$${n}>`).join(', ') })} {t('letter.blocked')}
               </Alert>
             ) : null}
-            <Typography variant="subtitle2">{shown.subject}</Typography>
+            <PreviewSubject subject={shown.subject} />
             <SafeHtml html={shown.html} sx={{ mt: 1, fontSize: '0.9em' }} />
           </Paper>
         ) : draft.subject.trim() && pickedOrder ? (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import {
+  Box,
   Button,
   Dialog,
   DialogActions,
@@ -20,6 +21,7 @@ import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import type { Template } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ListSkeleton } from '../../../components/Skeletons';
+import { visuallyHidden } from '../../../components/visually-hidden';
 import { useT, type MessageKey } from '../../../i18n/i18n';
 import { useFormat } from '../../../i18n/format';
 import { useListTemplatesQuery } from '../../letters/api/templates-api';
@@ -83,7 +85,11 @@ export function TemplatesPage() {
               <TableCell>{t('templates.purpose')}</TableCell>
               <TableCell>{t('templates.locale')}</TableCell>
               <TableCell>{t('templates.updated')}</TableCell>
-              <TableCell />
+              <TableCell>
+                <Box component="span" sx={visuallyHidden}>
+                  {t('admin.actions')}
+                </Box>
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>

@@ -1,6 +1,7 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Backdrop, Button, CircularProgress, Stack } from '@mui/material';
 import type { CallOutcome, Client, Order } from '@callboard/shared';
+import { KeyHint } from '../../../components/KeyHint';
 import { useT } from '../../../i18n/i18n';
 import type { CallTarget, RecordCallResult } from '../api/calls-api';
 import { isTyping, outcomeButtons } from '../outcomes';
@@ -29,6 +30,7 @@ export type CallButtonsProps = {
 export function CallButtons({ target, call, client, onSaved, onSubmitted, onDialogOpened, hotkeys }: CallButtonsProps) {
   const t = useT();
   const [open, setOpenState] = useState<CallOutcome | null>(null);
+  const buttons = useRef(new Map<CallOutcome, HTMLButtonElement>());
   const setOpen = useCallback(
     (outcome: CallOutcome | null) => {
       setOpenState(outcome);
@@ -46,6 +48,9 @@ export function CallButtons({ target, call, client, onSaved, onSubmitted, onDial
       const button = outcomeButtons.find((b) => b.key === e.key);
       if (!button) return;
       e.preventDefault();
+      // As if the button were pressed: the dialog gives the focus back to it when it closes, so the
+      // next Tab goes on from the call buttons rather than from the top of the page.
+      buttons.current.get(button.outcome)?.focus();
       setOpen(button.outcome);
     };
     window.addEventListener('keydown', onKey);
@@ -71,8 +76,12 @@ export function CallButtons({ target, call, client, onSaved, onSubmitted, onDial
             onClick={() => setOpen(b.outcome)}
             aria-keyshortcuts={b.key}
             data-outcome={b.outcome}
+            ref={(el: HTMLButtonElement | null) => {
+              if (el) buttons.current.set(b.outcome, el);
+              else buttons.current.delete(b.outcome);
+            }}
           >
-            <kbd style={{ opacity: 0.75, marginRight: 6, fontFamily: 'inherit' }}>{b.key}</kbd>
+            <KeyHint>{b.key}</KeyHint>
             {t(b.label)}
           </Button>
         ))}

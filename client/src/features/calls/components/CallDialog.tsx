@@ -17,6 +17,7 @@ import {
 import { DateTime } from 'luxon';
 import type { CallOutcome, Client, FollowUpKind, Order, RecordCallBody } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { KeyHint } from '../../../components/KeyHint';
 import { useAppDispatch } from '../../../app/store';
 import { useNow } from '../../../components/use-now';
 import { useT, type MessageKey } from '../../../i18n/i18n';
@@ -134,7 +135,7 @@ export function CallDialog({ outcome, target, call, client, onClose, onSaved, on
     >
       <DialogTitle id="call-dialog-title">
         {t(button.label)}{' '}
-        <Typography component="span" variant="caption" color="text.secondary">
+        <Typography component="span" variant="caption" color="text.secondary" aria-hidden>
           ({button.key})
         </Typography>
       </DialogTitle>
@@ -197,7 +198,10 @@ export function CallDialog({ outcome, target, call, client, onClose, onSaved, on
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>{t('common.cancel')} (Esc)</Button>
+        <Button onClick={onClose} aria-keyshortcuts="Escape">
+          {t('common.cancel')}
+          <KeyHint after>Esc</KeyHint>
+        </Button>
         {outcome === 'completed' ? (
           <>
             <Button onClick={() => save('invoice')} disabled={blocked || isLoading}>
@@ -213,9 +217,11 @@ export function CallDialog({ outcome, target, call, client, onClose, onSaved, on
           onClick={() => save()}
           disabled={blocked}
           loading={isLoading}
+          aria-keyshortcuts="Enter"
           data-testid="call-save"
         >
-          {t('call.save')} (Enter)
+          {t('call.save')}
+          <KeyHint after>Enter</KeyHint>
         </Button>
       </DialogActions>
     </Dialog>

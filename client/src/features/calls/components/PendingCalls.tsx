@@ -35,7 +35,7 @@ export function PendingCalls() {
             key={call.key}
             size="small"
             variant="outlined"
-            icon={<CircularProgress size={12} />}
+            icon={<CircularProgress size={12} aria-hidden />}
             label={t('call.outbox.saving', { name: call.clientName })}
             sx={{ alignSelf: 'flex-start' }}
           />

@@ -9,6 +9,7 @@ import { useListTemplatesQuery } from '../api/templates-api';
 import { useLetterPreview } from '../hooks/use-letter-preview';
 import { isLetterVariable } from '../variable-chip';
 import { LetterEditor } from './LetterEditor';
+import { PreviewSubject } from './PreviewSubject';
 
 export type LetterDraft = { subject: string; html: string };
 export type LetterState = { letter: LetterDraft; ready: boolean };
@@ -88,7 +89,7 @@ export function LetterSection({
                 <div>{t('letter.blocked')}</div>
               </Alert>
             ) : null}
-            <Typography variant="subtitle2">{current.subject}</Typography>
+            <PreviewSubject subject={current.subject} />
             <SafeHtml
               html={current.html}
               testId="letter-preview"

@@ -5,6 +5,7 @@ import type { Client, Order } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageSkeleton } from '../../../components/Skeletons';
 import { SafeHtml } from '../../../components/SafeHtml';
+import { useFocusWhenShown } from '../../../components/use-focus-when-shown';
 import { useT, type MessageKey } from '../../../i18n/i18n';
 import { useFormat } from '../../../i18n/format';
 import type { CallTarget } from '../../calls/api/calls-api';
@@ -141,6 +142,8 @@ export type OrderCardProps = {
   targetCall?: Order['call'];
   /** Shown above the call buttons: the workbench's reason and claim countdown. */
   banner?: ReactNode;
+  /** The heading takes the focus once the card shows (the workbench: a screen reader announces the new order). */
+  focusHeading?: boolean;
 } & Pick<CallButtonsProps, 'onSaved' | 'onSubmitted' | 'onDialogOpened' | 'hotkeys'>;
 
 export function OrderCard({
@@ -152,9 +155,11 @@ export function OrderCard({
   onSubmitted,
   onDialogOpened,
   hotkeys,
+  focusHeading = false,
 }: OrderCardProps) {
   const t = useT();
   const fmt = useFormat();
+  const headingRef = useFocusWhenShown<HTMLHeadingElement>(focusHeading);
   const { data, error, isLoading } = useGetOrderQuery(orderId);
   const { data: settings } = useGetSettingsQuery();
   if (isLoading) return <PageSkeleton />;
@@ -183,7 +188,7 @@ export function OrderCard({
       <Stack spacing={1.5} sx={{ overflow: 'auto', minHeight: 0 }}>
         <Paper sx={{ p: 1.25 }}>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-            <Typography variant="h6" component="h1" data-testid="order-number">
+            <Typography variant="h6" component="h1" tabIndex={-1} ref={headingRef} data-testid="order-number">
               #{order.number}
             </Typography>
             <Chip

@@ -5,6 +5,7 @@ import type { Order, Task } from '@callboard/shared';
 import { mockApi } from '../../../test/mock-api';
 import { makeClient, makeOrder, settings } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
+import { LiveAnnouncer } from '../../../app/LiveAnnouncer';
 import { WorkbenchPage } from '../components/WorkbenchPage';
 
 const client = makeClient();
@@ -80,6 +81,35 @@ describe('WorkbenchPage', () => {
     expect(server.calls('POST', /\/calls$/)[0]!.path).toBe('/api/orders/a00000000000000000000001/calls');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     await waitFor(() => expect(screen.queryByTestId('pending-calls')).not.toBeInTheDocument());
+  });
+
+  it('moves the focus for the keyboard: the card heading, back to the outcome button, the next heading, and says "Call saved"', async () => {
+    queueServer();
+    renderWithProviders(
+      <>
+        <WorkbenchPage />
+        <LiveAnnouncer />
+      </>,
+      { preloadedState: { workbench: { open: null, autoAdvance: true, nothingDue: false } } },
+    );
+    expect(screen.getByRole('heading', { level: 1, name: 'Workbench' })).toBeInTheDocument();
+    await userEvent.keyboard('n');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: '#1001' })).toHaveFocus());
+
+    // The key is a shortcut, not part of the name.
+    const notReached = screen.getByRole('button', { name: 'Not reached' });
+    expect(notReached).toHaveAttribute('aria-keyshortcuts', '2');
+    await userEvent.keyboard('3');
+    await screen.findByRole('dialog');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.getByRole('button', { name: 'Call back' })).toHaveFocus();
+
+    await userEvent.keyboard('2');
+    await screen.findByRole('dialog');
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: '#1002' })).toHaveFocus());
+    await waitFor(() => expect(screen.getByTestId('announcer')).toHaveTextContent('Call saved: Lucía Fernández'));
   });
 
   it('fetches the order of a call task claimed ahead before the save, so its card paints at once', async () => {

@@ -2,6 +2,9 @@ import { useCallback, useEffect, useRef } from 'react';
 import { Alert, Box, Button, Chip, FormControlLabel, Paper, Skeleton, Stack, Switch, Typography } from '@mui/material';
 import { DateTime } from 'luxon';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { KeyHint } from '../../../components/KeyHint';
+import { useFocusWhenShown } from '../../../components/use-focus-when-shown';
+import { visuallyHidden } from '../../../components/visually-hidden';
 import { useAppDispatch, useAppSelector, useAppStore } from '../../../app/store';
 import { useT } from '../../../i18n/i18n';
 import { CallButtons } from '../../calls/components/CallButtons';
@@ -50,6 +53,7 @@ export function WorkbenchPage() {
   const [claimAhead] = useClaimNextMutation();
   const ahead = useRef<Promise<Claimed | null | undefined> | null>(null);
   const lastItem = useRef<QueueItem | null>(null);
+  const focusTaskHeading = useFocusWhenShown<HTMLHeadingElement>(true);
 
   /** undefined: the claim failed (claimState shows why for a claim the manager asked for). */
   const claim = useCallback(
@@ -147,12 +151,22 @@ export function WorkbenchPage() {
           aria-keyshortcuts="N"
           data-testid="take-next"
         >
-          <kbd style={{ opacity: 0.75, marginRight: 6, fontFamily: 'inherit' }}>N</kbd>
+          <KeyHint>N</KeyHint>
           {t('workbench.takeNext')}
         </Button>
         <FormControlLabel
-          control={<Switch checked={autoAdvance} onChange={() => dispatch(autoAdvanceToggled())} />}
-          label={`${t('workbench.autoAdvance')} (A)`}
+          control={
+            <Switch
+              checked={autoAdvance}
+              onChange={() => dispatch(autoAdvanceToggled())}
+              slotProps={{ input: { 'aria-keyshortcuts': 'A' } }}
+            />
+          }
+          label={
+            <>
+              {t('workbench.autoAdvance')} <span aria-hidden>(A)</span>
+            </>
+          }
         />
         {claimState.error ? <ApiErrorAlert error={claimState.error} /> : null}
       </Stack>
@@ -172,11 +186,14 @@ export function WorkbenchPage() {
             onSubmitted={afterSubmit}
             onDialogOpened={onDialogOpened}
             hotkeys
+            focusHeading
           />
         ) : open && item?.client && item.task?.call ? (
           <Paper sx={{ m: 1.5, p: 2 }} data-testid="task-card">
             <DueReason item={open} />
-            <Typography variant="h6">{item.client.name}</Typography>
+            <Typography variant="h6" component="h1" tabIndex={-1} ref={focusTaskHeading}>
+              {item.client.name}
+            </Typography>
             <ClientContacts client={item.client} />
             <Box sx={{ mt: 1 }}>
               <CallButtons
@@ -191,6 +208,10 @@ export function WorkbenchPage() {
           </Paper>
         ) : (
           <Box sx={{ p: 4, textAlign: 'center' }}>
+            {/* With a card open, its heading is the page's first. */}
+            <Typography component="h1" sx={visuallyHidden}>
+              {t('nav.workbench')}
+            </Typography>
             {nothingDue ? (
               <Alert severity="success" sx={{ display: 'inline-flex' }} data-testid="nothing-due">
                 {t('workbench.nothingDue')}
