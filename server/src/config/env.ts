@@ -28,6 +28,7 @@ const envSchema = z.object({
   FERRETDB_BIN: optionalString,
   // Unset means "yes" for a newcomer's `npm start` and "no" in production (see seedDemo below).
   SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
+  SEED_DEMO_ORDERS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(20).max(100_000).default(300)),
 });
 
 export type Env = {
@@ -45,6 +46,7 @@ export type Env = {
   cookieSecure: boolean;
   ferretdbBin: string | undefined;
   seedDemo: boolean;
+  seedDemoOrders: number;
 };
 
 /** Keeps a generated secret in the data folder so sessions survive restarts without configuration. */
@@ -87,5 +89,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       e.COOKIE_SECURE === undefined ? (e.PUBLIC_URL ?? '').startsWith('https://') : e.COOKIE_SECURE === 'true',
     ferretdbBin: e.FERRETDB_BIN,
     seedDemo: e.SEED_DEMO === undefined ? e.NODE_ENV !== 'production' : e.SEED_DEMO === 'true',
+    seedDemoOrders: e.SEED_DEMO_ORDERS,
   };
 }

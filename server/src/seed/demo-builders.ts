@@ -42,7 +42,8 @@ export function buildClients(r: Random, count: number, ids: StaffIds, now: Date)
     const phones = [];
     for (let p = 0; p < (r() < 0.15 ? 2 : 1); p++) {
       let phone = normalisePhone(city.phone(r));
-      while (usedPhones.has(phone.number)) phone = normalisePhone(city.phone(r));
+      for (let tries = 1; usedPhones.has(phone.number); tries++)
+        phone = normalisePhone(((tries > 20 && country.overflowPhone) || city.phone)(r));
       usedPhones.add(phone.number);
       const invalid = p === 0 && r() < 0.04;
       phones.push({ ...phone, invalid, invalidAt: invalid ? new Date(now.getTime() - between(r, 2, 60) * day) : null });

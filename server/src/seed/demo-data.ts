@@ -5,25 +5,17 @@ import { ClientModel } from '../modules/clients/client.model.js';
 import { ClientNoteModel } from '../modules/clients/client-note.model.js';
 import { CounterModel, OrderModel } from '../modules/orders/order.model.js';
 import { OrderEventModel } from '../modules/orders/order-event.model.js';
-import { seedDemoTasks } from './demo-tasks.js';
+import { seedDemoTasks, type SeedOrder } from './demo-tasks.js';
 import { hour, day, seededRandom, pick, between } from './demo-random.js';
 import { statusForAge, ageInDays, staff, clientNoteTexts } from './demo-catalogue.js';
 import { type StaffIds, buildClients, type BuiltOrder, buildOrder } from './demo-builders.js';
 
 export const demoPassword = 'callboard-demo';
 
-/** What the demo seed created, for modules that add their own demo records (calls, tasks) on top. */
-export type DemoSeedContext = {
-  managers: string[];
-  admins: string[];
-  clients: string[];
-  orders: string[];
-  now: Date;
-  /** The seed's deterministic random source, so extensions stay reproducible too. */
-  random: () => number;
-};
-
 export type DemoSeedSize = { clients: number; orders: number };
+
+/** The demo's shape at a given number of orders: a client for every five orders, never fewer than 60. */
+export const demoSize = (orders: number): DemoSeedSize => ({ clients: Math.max(60, Math.round(orders / 5)), orders });
 
 const batchSize = 100;
 type BulkInsertable = {
@@ -40,7 +32,7 @@ async function insertInBatches(model: BulkInsertable, docs: Record<string, unkno
  * On an empty database (no users), fills in believable demo data and returns the sign-in details
  * to print. Deterministic: the same data on every run, relative to now.
  */
-export async function seedDemoData(size: DemoSeedSize = { clients: 60, orders: 300 }): Promise<string | null> {
+export async function seedDemoData(size: DemoSeedSize = demoSize(300)): Promise<string | null> {
   if ((await countUsers()) > 0) return null;
   const r = seededRandom(20260214);
   const now = clock.now();
@@ -69,9 +61,14 @@ export async function seedDemoData(size: DemoSeedSize = { clients: 60, orders: 3
   }
   built.sort((a, b) => a.order.createdAt.getTime() - b.order.createdAt.getTime());
   built.forEach((b, i) => (b.order.number = 10001 + i));
+  const firstOrderAt = new Map<string, Date>();
+  for (const b of built) {
+    const client = String(b.order.clientId);
+    if (!firstOrderAt.has(client)) firstOrderAt.set(client, b.order.createdAt);
+  }
   for (const c of clients) {
-    const first = built.find((b) => String(b.order.clientId) === String(c._id));
-    if (first) c.createdAt = c.updatedAt = first.order.createdAt;
+    const first = firstOrderAt.get(String(c._id));
+    if (first) c.createdAt = c.updatedAt = first;
   }
 
   const notes = clients
@@ -104,7 +101,7 @@ export async function seedDemoData(size: DemoSeedSize = { clients: 60, orders: 3
     managers: ids.managers.map((m) => m.id),
     admins: ids.admins.map((a) => a.id),
     clients: clients.map((c) => String(c._id)),
-    orders: built.map((b) => String(b.order._id)),
+    orders: built.map((b) => b.order as unknown as SeedOrder),
     now,
     random: r,
   });

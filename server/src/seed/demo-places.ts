@@ -1,6 +1,11 @@
 import { between, digits, pick, type Random } from './demo-random.js';
 
 /** Where the demo's customers live: names, addresses, phone formats and time zones by country. */
+const usAreaCodes =
+  '202 206 213 214 215 303 305 313 314 404 412 425 469 480 503 510 512 571 602 612 615 617 626 646 678 702 704 713 727 757 801 808 816 832 916 917 919 954 971'.split(
+    ' ',
+  );
+
 export const danishMobilePrefixes = ['20', '22', '26', '28', '30', '31', '40', '42', '50', '51', '60', '61'];
 
 export type City = {
@@ -20,6 +25,8 @@ export type Country = {
   mailDomains: string[];
   cities: City[];
   couriers: string[];
+  /** Where a city's own numbers run out in a large demo (the US cities have 100 each). */
+  overflowPhone?: (r: Random) => string;
 };
 
 export const countries: Country[] = [
@@ -247,6 +254,7 @@ export const countries: Country[] = [
     last: ['Johnson', 'Miller', 'Davis', 'Garcia', 'Martinez', 'Anderson', 'Thomas', 'Moore'],
     mailDomains: ['gmail.com', 'yahoo.com', 'outlook.com', 'icloud.com'],
     // 555-01xx numbers are reserved for fiction: no real person gets a demo call.
+    overflowPhone: (r) => `+1 ${pick(r, usAreaCodes)} 555 01${digits(r, 2)}`,
     cities: [
       {
         city: 'New York',

@@ -1,12 +1,37 @@
 import mongoose from 'mongoose';
 import type { CallOutcome } from '@callboard/shared';
-import { OrderModel } from '../modules/orders/order.model.js';
 import { CallModel } from '../modules/calls/call.model.js';
 import { TaskModel } from '../modules/tasks/task.model.js';
 import { userNames } from '../modules/users/users.service.js';
-import type { DemoSeedContext } from './demo-data.js';
+import { hour, pick } from './demo-random.js';
 
-const hour = 60 * 60 * 1000;
+/** An order as the seed built it (Mongoose casts its ids on insert). */
+export type SeedOrder = {
+  _id: mongoose.Types.ObjectId;
+  clientId: mongoose.Types.ObjectId;
+  managerId: string | null;
+  status: string;
+  createdAt: Date;
+  call: {
+    attempts: number;
+    lastOutcome: CallOutcome | null;
+    lastCallAt: Date | null;
+    nextCallAt: Date | null;
+    state: string;
+  };
+};
+
+/** What the demo seed created, for modules that add their own demo records (calls, tasks) on top. */
+export type DemoSeedContext = {
+  managers: string[];
+  admins: string[];
+  clients: string[];
+  /** Oldest first, as inserted. */
+  orders: SeedOrder[];
+  now: Date;
+  /** The seed's deterministic random source, so extensions stay reproducible too. */
+  random: () => number;
+};
 
 const taskTitles = [
   'Confirm the delivery address',
@@ -26,35 +51,21 @@ const comments: Partial<Record<CallOutcome, string[]>> = {
   invalid_contact: ['Number does not exist'],
 };
 
-type SeedOrder = {
-  _id: mongoose.Types.ObjectId;
-  clientId: mongoose.Types.ObjectId;
-  managerId: mongoose.Types.ObjectId | null;
-  createdAt: Date;
-  call: {
-    attempts: number;
-    lastOutcome: CallOutcome | null;
-    lastCallAt: Date | null;
-    nextCallAt: Date | null;
-    state: string;
-  };
-};
-
 /**
  * Demo call history that agrees with each order's call state (its attempts, ending in its last
  * outcome), plus call tasks and other tasks for the managers, some due now.
  */
 export async function seedDemoTasks(ctx: DemoSeedContext): Promise<{ calls: number; tasks: number }> {
   const r = ctx.random;
-  const pick = <T>(list: T[]): T => list[Math.floor(r() * list.length)] as T;
   const names = await userNames([...ctx.managers, ...ctx.admins]);
   const byOf = (id: string) => ({ type: 'user', id, name: names.get(id) ?? 'Manager' });
-  const orders = await OrderModel.find({ _id: { $in: ctx.orders }, 'call.attempts': { $gt: 0 } }).lean<SeedOrder[]>();
+  // From memory: on FerretDB a filter over thousands of ids scans the orders once per id.
+  const orders = ctx.orders.filter((o) => o.call.attempts > 0);
 
   const calls = orders.flatMap((o) => {
     const attempts = o.call.attempts;
     const last = o.call.lastCallAt ?? new Date(o.createdAt.getTime() + hour);
-    const caller = o.managerId ? String(o.managerId) : pick(ctx.managers);
+    const caller = o.managerId ? String(o.managerId) : pick(r, ctx.managers);
     return Array.from({ length: attempts }, (_, i) => {
       const isLast = i === attempts - 1;
       const outcome: CallOutcome = isLast ? (o.call.lastOutcome ?? 'completed') : 'not_reached';
@@ -66,7 +77,7 @@ export async function seedDemoTasks(ctx: DemoSeedContext): Promise<{ calls: numb
         orderId: o._id,
         clientId: o.clientId,
         outcome,
-        comment: pick(comments[outcome] ?? ['']) || null,
+        comment: pick(r, comments[outcome] ?? ['']) || null,
         at,
         by: byOf(caller),
         callbackAt: isLast && outcome === 'callback' ? o.call.nextCallAt : null,
@@ -84,12 +95,7 @@ export async function seedDemoTasks(ctx: DemoSeedContext): Promise<{ calls: numb
   });
   if (calls.length > 0) await CallModel.insertMany(calls);
 
-  const openOrders = await OrderModel.find(
-    { _id: { $in: ctx.orders }, status: { $in: ['pending', 'reserved'] } },
-    { clientId: 1 },
-  )
-    .limit(12)
-    .lean<{ _id: mongoose.Types.ObjectId; clientId: mongoose.Types.ObjectId }[]>();
+  const openOrders = ctx.orders.filter((o) => o.status === 'pending' || o.status === 'reserved').slice(0, 12);
   const tasks = openOrders.map((o, i) => {
     const assignee = ctx.managers[i % ctx.managers.length] as string;
     const kind = i % 4 === 3 ? 'other' : 'call';
@@ -98,7 +104,7 @@ export async function seedDemoTasks(ctx: DemoSeedContext): Promise<{ calls: numb
       Math.floor((ctx.now.getTime() + (i % 3 === 0 ? -2 : i % 3 === 1 ? 3 : 30) * hour) / 60_000) * 60_000,
     );
     return {
-      title: kind === 'call' ? pick(taskTitles) : pick(otherTitles),
+      title: kind === 'call' ? pick(r, taskTitles) : pick(r, otherTitles),
       kind,
       dueAt,
       assigneeId: assignee,

@@ -2,7 +2,7 @@ import type { Env } from '../config/env.js';
 import { logger } from '../lib/logger.js';
 import { countUsers, ensureBootstrapAdmin } from '../modules/users/users.service.js';
 import { seedDefaultTemplates } from '../modules/templates/template.service.js';
-import { seedDemoData } from './demo-data.js';
+import { demoSize, seedDemoData } from './demo-data.js';
 
 /**
  * What a start adds to the database before serving: the bootstrap admin, the default templates and,
@@ -20,7 +20,7 @@ export async function prepareFirstStart(env: Env): Promise<void> {
   }
   await seedDefaultTemplates();
   if (env.seedDemo) {
-    const demo = await seedDemoData();
+    const demo = await seedDemoData(demoSize(env.seedDemoOrders));
     if (demo) logger.info(demo);
   }
 }

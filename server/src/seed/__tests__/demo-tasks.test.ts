@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { signedInAgent, useTestApp } from '../../../test/test-app.js';
-import { OrderModel } from '../../orders/order.model.js';
-import { CallModel } from '../../calls/call.model.js';
-import { TaskModel } from '../task.model.js';
-import { seedDemoTasks } from '../../../seed/demo-tasks.js';
-import { newOrder } from '../../calls/__tests__/fixtures.js';
+import { signedInAgent, useTestApp } from '../../test/test-app.js';
+import { OrderModel } from '../../modules/orders/order.model.js';
+import { CallModel } from '../../modules/calls/call.model.js';
+import { TaskModel } from '../../modules/tasks/task.model.js';
+import { seedDemoTasks, type SeedOrder } from '../demo-tasks.js';
+import { newOrder } from '../../modules/calls/__tests__/fixtures.js';
 
 const ctx = useTestApp();
 
@@ -31,7 +31,9 @@ describe('seedDemoTasks', () => {
       managers: [user.id],
       admins: [],
       clients: [called.clientId, fresh.clientId],
-      orders: [called.id, fresh.id],
+      orders: await OrderModel.find({ _id: { $in: [called.id, fresh.id] } })
+        .sort({ createdAt: 1 })
+        .lean<SeedOrder[]>(),
       now: new Date('2026-05-04T10:00:00Z'),
       random: () => (seed = (seed * 16807) % 2147483647) / 2147483647,
     });
