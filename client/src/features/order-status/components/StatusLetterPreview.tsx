@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Alert, Skeleton, Stack, Typography } from '@mui/material';
+import { Alert, Skeleton, Stack } from '@mui/material';
 import type { LetterPreview, OrderStatus, Template } from '@callboard/shared';
 import { letterVariableLabels } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { SafeHtml } from '../../../components/SafeHtml';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { usePreviewLetterMutation } from '../../letters/api/templates-api';
+import { PreviewSubject } from '../../letters/components/PreviewSubject';
 
 const PREVIEW_DELAY_MS = 300;
 
@@ -44,7 +45,7 @@ export function StatusLetterPreview({ orderId, status, template, message }: Prop
           {t('statusChange.letterMissing', { names: preview.missing.map((n) => labels[n]).join(', ') })}
         </Alert>
       ) : null}
-      <Typography variant="subtitle2">{preview.subject}</Typography>
+      <PreviewSubject subject={preview.subject} />
       <SafeHtml
         html={preview.html}
         sx={{
