@@ -8,7 +8,7 @@ import { errorHandler, rememberRouteBase } from './http/error-handler.js';
 import { requestGuard } from './http/request-guard.js';
 import { securityHeaders } from './http/security-headers.js';
 import { AppError } from './http/errors.js';
-import { MongooseSessionStore } from './modules/auth/session-store.js';
+import { MongooseSessionStore, sessionIdleMs } from './modules/auth/session-store.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -50,8 +50,9 @@ export function createApp(env: Env): Express {
   const app = express();
   app.locals.env = env;
   app.disable('x-powered-by');
-  // One proxy hop (a load balancer) may set X-Forwarded-For; the order's IP comes from req.ip.
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (none by default): req.ip
+  // is what the sign-in throttle counts by and the order's IP.
+  app.set('trust proxy', env.trustProxy);
   app.use(securityHeaders(env));
   app.use('/api', requestGuard(env));
   app.use('/api', express.json({ limit: '1mb' }));
@@ -64,7 +65,7 @@ export function createApp(env: Env): Express {
       resave: false,
       saveUninitialized: false,
       rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: env.cookieSecure, maxAge: 12 * 60 * 60 * 1000 },
+      cookie: { httpOnly: true, sameSite: 'lax', secure: env.cookieSecure, maxAge: sessionIdleMs },
     }),
   );
   for (const routes of moduleRoutes) app.use(routes.basePath, rememberRouteBase, routes.router);

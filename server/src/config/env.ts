@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -9,6 +10,34 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+
+const proxyPresets = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (proxyPresets.includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length > 0) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
+
+/**
+ * TRUST_PROXY, as Express's `trust proxy`: a hop count, or the proxies' addresses and subnets.
+ * Unset: X-Forwarded-For is not believed, so a client cannot pick the IP the sign-in throttle sees.
+ * `true` is refused because it would believe any client's header.
+ */
+const trustProxy = optionalString.transform((value, ctx): false | number | string[] => {
+  if (value === undefined || value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  const wrong = entries.filter((entry) => !isProxyAddress(entry));
+  if (wrong.length === 0) return entries;
+  ctx.addIssue({
+    code: 'custom',
+    message: `${wrong.join(', ')}: expected a hop count (1) or proxy addresses/subnets (10.0.0.5, 10.0.0.0/8, loopback)`,
+  });
+  return z.NEVER;
+});
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -29,6 +58,7 @@ const envSchema = z.object({
   // Unset means "yes" for a newcomer's `npm start` and "no" in production (see seedDemo below).
   SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
   SEED_DEMO_ORDERS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(20).max(100_000).default(300)),
+  TRUST_PROXY: trustProxy,
 });
 
 export type Env = {
@@ -47,6 +77,7 @@ export type Env = {
   ferretdbBin: string | undefined;
   seedDemo: boolean;
   seedDemoOrders: number;
+  trustProxy: false | number | string[];
 };
 
 /** Keeps a generated secret in the data folder so sessions survive restarts without configuration. */
@@ -90,5 +121,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     ferretdbBin: e.FERRETDB_BIN,
     seedDemo: e.SEED_DEMO === undefined ? e.NODE_ENV !== 'production' : e.SEED_DEMO === 'true',
     seedDemoOrders: e.SEED_DEMO_ORDERS,
+    trustProxy: e.TRUST_PROXY,
   };
 }

@@ -14,6 +14,8 @@ declare module 'express-session' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface SessionData {
     userId?: string;
+    /** ISO instant of the sign-in: the session ends a working week later (session-store.ts). */
+    signedInAt?: string;
   }
 }
 

@@ -23,6 +23,8 @@ export type DomainEvents = {
   'client.phoneFixed': { clientId: string; actor: Actor };
   'letter.changed': { letterId: string; orderId: string | null; status: string };
   'queue.changed': { reason: string; orderId?: string; taskId?: string };
+  /** A user's sessions were ended (password, role or disabled change), all but `keptSessionId`. */
+  'user.sessionsEnded': { userId: string; keptSessionId: string | null };
 };
 
 type Handler<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => Promise<void> | void;

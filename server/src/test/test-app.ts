@@ -11,6 +11,7 @@ import { connectMongoose } from '../db/connection.js';
 import { createApp } from '../app.js';
 import { resetClock } from '../lib/clock.js';
 import { createUser } from '../modules/users/users.service.js';
+import { resetPasswordHashCost, setPasswordHashCost } from '../modules/users/password.js';
 import type { CreateUserBody } from '@callboard/shared';
 
 export type TestContext = {
@@ -29,6 +30,9 @@ export function useTestApp(overrides: Record<string, string> = {}): TestContext 
   const ctx = {} as TestContext;
   let uploadDir = '';
   beforeAll(async () => {
+    // scrypt at N=2^12 instead of 2^17, since suites create hundreds of users
+    // (users/__tests__/password.test.ts keeps the production cost).
+    setPasswordHashCost(12);
     const base = process.env.CALLBOARD_TEST_MONGO_URI;
     if (!base) throw new Error('The Jest global setup did not start a database');
     ctx.dbName = `cb_test_${randomBytes(6).toString('hex')}`;
@@ -49,6 +53,7 @@ export function useTestApp(overrides: Record<string, string> = {}): TestContext 
   });
   afterAll(async () => {
     resetClock();
+    resetPasswordHashCost();
     await mongoose.connection.dropDatabase().catch(() => {});
     await mongoose.disconnect();
     rmSync(uploadDir, { recursive: true, force: true });

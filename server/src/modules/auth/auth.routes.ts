@@ -2,8 +2,9 @@ import { Router, type Request } from 'express';
 import { loginBody } from '@callboard/shared';
 import { apiRoutes } from '../../http/route.js';
 import { AppError } from '../../http/errors.js';
+import { clock } from '../../lib/clock.js';
 import { authenticate } from '../users/users.service.js';
-import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './login-throttle.js';
+import { throttledLogin } from './login-throttle.js';
 
 export const authRoutes = apiRoutes(Router(), '/api/auth', 'Auth');
 
@@ -17,20 +18,20 @@ authRoutes.post(
     summary: 'Sign in; sets the session cookie',
     access: 'public',
     body: loginBody,
-    responses: { 200: 'Signed in', 401: 'Bad credentials', 429: 'Too many failures' },
+    responses: {
+      200: 'Signed in',
+      401: 'Bad credentials',
+      429: 'Too many failures for this account or from this address',
+      503: 'Too many sign-ins being checked at once',
+    },
   },
   async ({ body, req }) => {
-    const ip = req.ip ?? 'unknown';
-    await assertLoginAllowed(body.email, ip);
-    const user = await authenticate(body.email, body.password);
-    if (!user) {
-      await recordLoginFailure(body.email, ip);
-      throw new AppError('unauthorized', 'The e-mail or password is not right');
-    }
-    await clearLoginFailures(body.email, ip);
+    const user = await throttledLogin(body.email, req.ip ?? 'unknown', () => authenticate(body.email, body.password));
+    if (!user) throw new AppError('unauthorized', 'The e-mail or password is not right');
     // A fresh session id on sign-in prevents session fixation.
     await regenerate(req);
     req.session.userId = user.id;
+    req.session.signedInAt = clock.now().toISOString();
     return { body: { user } };
   },
 );

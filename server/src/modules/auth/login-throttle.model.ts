@@ -1,7 +1,11 @@
 import mongoose, { Schema } from 'mongoose';
 
-// One document per (e-mail, IP) window; _id is the key so the $inc is an _id update.
-const loginThrottleSchema = new Schema(
+// One document per account (`email|…`) and per client address (`ip|…`), holding its current
+// window; _id is the key, so every count is an _id update. `failures` includes attempts still
+// being checked.
+export type LoginThrottle = { _id: string; failures: number; windowEndsAt: Date };
+
+const loginThrottleSchema = new Schema<LoginThrottle>(
   {
     _id: { type: String, required: true },
     failures: { type: Number, default: 0 },
@@ -10,4 +14,4 @@ const loginThrottleSchema = new Schema(
   { versionKey: false },
 );
 
-export const LoginThrottleModel = mongoose.model('LoginThrottle', loginThrottleSchema);
+export const LoginThrottleModel = mongoose.model<LoginThrottle>('LoginThrottle', loginThrottleSchema);

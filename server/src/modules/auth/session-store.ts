@@ -1,8 +1,37 @@
 import session, { type SessionData } from 'express-session';
 import { SessionModel } from './session.model.js';
 import { clock } from '../../lib/clock.js';
+import { emitDomainEvent } from '../../lib/domain-events.js';
 
-const defaultTtlMs = 12 * 60 * 60 * 1000;
+/** A session unused this long ends (every request moves it on). */
+export const sessionIdleMs = 12 * 60 * 60 * 1000;
+/** However busy, a session ends a working week (7 × 24 hours) after its sign-in. */
+export const sessionLifetimeMs = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * When the session's absolute limit passes. One without its sign-in instant was made before the
+ * limit existed: it has ended, and its user signs in once more.
+ */
+function lifetimeEndsAt(data: SessionData): number {
+  return data.signedInAt ? Date.parse(data.signedInAt) + sessionLifetimeMs : 0;
+}
+
+/**
+ * The earlier of the idle limit (the cookie's expiry, which express-session dates and moves on with
+ * each request) and the absolute limit; the sweep removes the session after it.
+ */
+function expiresAt(data: SessionData): Date {
+  const idle = data.cookie?.expires ? new Date(data.cookie.expires).getTime() : clock.now().getTime() + sessionIdleMs;
+  return new Date(Math.min(idle, lifetimeEndsAt(data)));
+}
+
+/** The session's data while it is within both limits, else null. */
+function usable(doc: { data: string; expiresAt: Date } | null): SessionData | null {
+  if (!doc) return null;
+  const data = JSON.parse(doc.data) as SessionData;
+  const now = clock.now();
+  return doc.expiresAt > now && lifetimeEndsAt(data) > now.getTime() ? data : null;
+}
 
 /**
  * express-session store on our own collection. Expired sessions are removed by a scheduled sweep
@@ -12,28 +41,32 @@ export class MongooseSessionStore extends session.Store {
   override get(sid: string, cb: (err: unknown, session?: SessionData | null) => void): void {
     SessionModel.findById(sid)
       .lean()
-      .then((doc) => {
-        if (!doc || doc.expiresAt <= clock.now()) return cb(null, null);
-        cb(null, JSON.parse(doc.data) as SessionData);
+      .then(async (doc) => {
+        const data = usable(doc);
+        if (doc && !data) await SessionModel.deleteOne({ _id: sid });
+        cb(null, data);
       })
       .catch(cb);
   }
 
   override set(sid: string, data: SessionData, cb?: (err?: unknown) => void): void {
-    const expiresAt = data.cookie?.expires
-      ? new Date(data.cookie.expires)
-      : new Date(clock.now().getTime() + defaultTtlMs);
     SessionModel.updateOne(
       { _id: sid },
-      { $set: { data: JSON.stringify(data), userId: data.userId ?? null, expiresAt } },
+      { $set: { data: JSON.stringify(data), userId: data.userId ?? null, expiresAt: expiresAt(data) } },
       { upsert: true },
     )
       .then(() => cb?.())
       .catch((err) => cb?.(err));
   }
 
+  /**
+   * Moves the idle limit on at the end of a request. Never recreates the session: a request still
+   * running (an event stream) when its user's sessions were ended must not bring its own back.
+   */
   override touch(sid: string, data: SessionData, cb?: (err?: unknown) => void): void {
-    this.set(sid, data, cb);
+    SessionModel.updateOne({ _id: sid }, { $set: { expiresAt: expiresAt(data) } })
+      .then(() => cb?.())
+      .catch((err) => cb?.(err));
   }
 
   override destroy(sid: string, cb?: (err?: unknown) => void): void {
@@ -43,8 +76,15 @@ export class MongooseSessionStore extends session.Store {
   }
 }
 
-export async function endSessionsOf(userId: string): Promise<void> {
-  await SessionModel.deleteMany({ userId });
+/** Whether this session may still be used (an open event stream asks at each heartbeat). */
+export async function sessionIsLive(sid: string): Promise<boolean> {
+  return usable(await SessionModel.findById(sid).lean()) !== null;
+}
+
+/** Signs the user out everywhere, except from `keepSessionId` when given; their open streams close. */
+export async function endSessionsOf(userId: string, keepSessionId?: string): Promise<void> {
+  await SessionModel.deleteMany(keepSessionId ? { userId, _id: { $ne: keepSessionId } } : { userId });
+  await emitDomainEvent('user.sessionsEnded', { userId, keptSessionId: keepSessionId ?? null });
 }
 
 export async function removeExpiredSessions(now: Date): Promise<number> {

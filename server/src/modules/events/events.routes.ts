@@ -1,15 +1,23 @@
 import { Router } from 'express';
 import { apiRoutes } from '../../http/route.js';
 import { onDomainEvent } from '../../lib/domain-events.js';
+import { sessionIsLive } from '../auth/session-store.js';
 
 export const eventsRoutes = apiRoutes(Router(), '/api/events', 'Events');
 
-const heartbeatMs = 25_000;
+let heartbeatMs = 25_000;
+
+/** Tests shorten the heartbeat, or lengthen it to show that something else closed a stream. */
+export function setEventsHeartbeat(ms: number): void {
+  heartbeatMs = ms;
+}
 
 /**
  * Live updates for open workbenches. Domain events are in-process: the embedded mode is one
  * server process, so every change is emitted where the browsers are connected. Several
  * processes on one MongoDB replica set would feed this stream from a change stream instead.
+ * A stream closes when its user's sessions are ended here (at once) or anywhere (at the next
+ * heartbeat, which checks its session), and when the session passes its idle or absolute limit.
  */
 eventsRoutes.get(
   '',
@@ -19,7 +27,7 @@ eventsRoutes.get(
     access: 'staff',
     responses: { 200: 'text/event-stream' },
   },
-  ({ req, res }) => {
+  ({ req, res, user }) => {
     res.status(200);
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache, no-transform');
@@ -31,7 +39,13 @@ eventsRoutes.get(
     const send = (event: 'queue' | 'order' | 'letter', data: Record<string, unknown>) => {
       if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     };
+    const close = () => {
+      if (!res.writableEnded) res.end();
+    };
     const unsubscribe = [
+      onDomainEvent('user.sessionsEnded', (e) => {
+        if (e.userId === user.id && e.keptSessionId !== req.sessionID) close();
+      }),
       onDomainEvent('queue.changed', (e) =>
         send('queue', { reason: e.reason, orderId: e.orderId ?? null, taskId: e.taskId ?? null }),
       ),
@@ -46,9 +60,15 @@ eventsRoutes.get(
       ),
     ];
     const heartbeat = setInterval(() => {
-      if (!res.writableEnded) res.write(': heartbeat\n\n');
+      // A database that does not answer is no reason to drop the workbench's stream.
+      void sessionIsLive(req.sessionID)
+        .catch(() => true)
+        .then((live) => {
+          if (!live) close();
+          else if (!res.writableEnded) res.write(': heartbeat\n\n');
+        });
     }, heartbeatMs);
-    req.on('close', () => {
+    res.on('close', () => {
       clearInterval(heartbeat);
       for (const off of unsubscribe) off();
     });

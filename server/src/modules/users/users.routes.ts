@@ -31,11 +31,14 @@ usersRoutes.get(
 usersRoutes.patch(
   '/:id',
   {
-    summary: 'Change a user: name, role, rights, password, disabled (which ends their sessions)',
+    summary:
+      'Change a user: name, role, rights, password, disabled (a password, role or disabled change ends their sessions)',
     access: 'admin',
     params: idParams,
     body: updateUserBody,
     responses: { 200: 'OK', 404: 'Not found', 409: 'Cannot disable or demote yourself' },
   },
-  async ({ params, body, user }) => ({ body: { user: await users.updateUser(params.id, body, user.id) } }),
+  async ({ params, body, user, req }) => ({
+    body: { user: await users.updateUser(params.id, body, { userId: user.id, sessionId: req.sessionID }) },
+  }),
 );

@@ -2,9 +2,10 @@ import mongoose from 'mongoose';
 import type { CreateUserBody, Locale, Right, Role, UpdateUserBody, User } from '@callboard/shared';
 import { AppError, notFound } from '../../http/errors.js';
 import { UserModel, type UserDoc } from './users.model.js';
-import { hashPassword, verifyPassword, dummyHash } from './password.js';
+import { hashPassword, needsRehash, unmatchableHash, verifyPassword } from './password.js';
 import { endSessionsOf } from '../auth/session-store.js';
 import { isDuplicateKeyError } from '../../db/duplicate-key.js';
+import { updateByIdIf } from '../../db/guarded-update.js';
 
 export type SessionUser = {
   id: string;
@@ -45,11 +46,38 @@ export async function findActiveSessionUser(id: string): Promise<SessionUser | n
 export async function authenticate(email: string, password: string): Promise<SessionUser | null> {
   const doc = await UserModel.findOne({ email: email.toLowerCase() }).lean<UserDoc>();
   if (!doc) {
-    await verifyPassword(password, await dummyHash);
+    await verifyPassword(password, unmatchableHash());
     return null;
   }
-  const ok = await verifyPassword(password, doc.passwordHash);
-  return ok && !doc.disabled ? toSessionUser(doc) : null;
+  if (!(await verifyPassword(password, doc.passwordHash)) || doc.disabled) return null;
+  if (needsRehash(doc.passwordHash)) await upgradePasswordHash(doc, password);
+  return toSessionUser(doc);
+}
+
+/**
+ * Rehashes a password stored at an older, cheaper cost while it is at hand, unless it was changed
+ * meanwhile. Not a password change: the user's sessions stay. When hashing is too busy, the next
+ * sign-in does it.
+ */
+async function upgradePasswordHash(doc: UserDoc, password: string): Promise<void> {
+  let passwordHash: string;
+  try {
+    passwordHash = await hashPassword(password);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'service_unavailable') return;
+    throw err;
+  }
+  const old = doc.passwordHash;
+  await updateByIdIf(
+    UserModel,
+    String(doc._id),
+    {
+      filter: { passwordHash: old },
+      holds: (d: { passwordHash: string }) => d.passwordHash === old,
+      fields: 'passwordHash',
+    },
+    { $set: { passwordHash } },
+  );
 }
 
 export async function listUsers(): Promise<User[]> {
@@ -89,16 +117,25 @@ export async function createUser(input: CreateUserBody): Promise<User> {
   }
 }
 
-export async function updateUser(id: string, input: UpdateUserBody, actingUserId: string): Promise<User> {
-  if (id === actingUserId && (input.disabled === true || input.role === 'manager')) {
+/** Who changes a user: an admin, signed in with this session. */
+export type UserEditor = { userId: string; sessionId: string };
+
+export async function updateUser(id: string, input: UpdateUserBody, editor: UserEditor): Promise<User> {
+  if (id === editor.userId && (input.disabled === true || input.role === 'manager')) {
     throw new AppError('conflict', 'You cannot disable yourself or remove your own admin role');
   }
+  const before = await UserModel.findById(id, { role: 1, disabled: 1 }).lean<Pick<UserDoc, 'role' | 'disabled'>>();
+  if (!before) throw notFound('User');
   const { password, ...rest } = input;
   const update: Record<string, unknown> = { ...rest };
   if (password) update.passwordHash = await hashPassword(password);
   const doc = await UserModel.findByIdAndUpdate(id, { $set: update }, { returnDocument: 'after' }).lean<UserDoc>();
   if (!doc) throw notFound('User');
-  if (input.disabled) await endSessionsOf(id);
+  // Whoever signed in under the old password, role or standing signs in again; an admin who
+  // changes their own password keeps the session they did it from.
+  if (password || doc.role !== before.role || !!doc.disabled !== !!before.disabled) {
+    await endSessionsOf(id, id === editor.userId ? editor.sessionId : undefined);
+  }
   return toUser(doc);
 }
 

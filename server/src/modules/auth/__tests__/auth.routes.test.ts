@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { signedInAgent, testPassword, useTestApp } from '../../../test/test-app.js';
 import { createUser } from '../../users/users.service.js';
-import { maxFailures } from '../login-throttle.js';
+import { accountFailureCap } from '../login-throttle.js';
 
 const ctx = useTestApp();
 
@@ -35,7 +35,7 @@ describe('POST /api/auth/login', () => {
 
   it('answers 429 after repeated failures, even with the right password', async () => {
     await createUser({ email: 'throttled@test.local', name: 'T', password: testPassword, role: 'manager' });
-    for (let i = 0; i < maxFailures; i++) {
+    for (let i = 0; i < accountFailureCap; i++) {
       const r = await request(ctx.app)
         .post('/api/auth/login')
         .send({ email: 'throttled@test.local', password: 'bad-password-x' });

@@ -51,6 +51,42 @@ describe('/api/users', () => {
     expect((await manager.get('/api/auth/me')).status).toBe(401);
   });
 
+  it('ends the sessions of a user whose password an admin resets; the new password signs in', async () => {
+    const { agent: admin } = await signedInAgent(ctx, 'admin');
+    const { agent: manager, user } = await signedInAgent(ctx, 'manager');
+    const { agent: colleague } = await signedInAgent(ctx, 'manager');
+    expect((await manager.get('/api/auth/me')).status).toBe(200);
+    const res = await admin.patch(`/api/users/${user.id}`).send({ password: 'a brand new password' });
+    expect(res.status).toBe(200);
+    const after = await manager.get('/api/auth/me');
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('unauthorized');
+    expect((await colleague.get('/api/auth/me')).status).toBe(200);
+    const login = (password: string) => request(ctx.app).post('/api/auth/login').send({ email: user.email, password });
+    expect((await login(testPassword)).status).toBe(401);
+    expect((await login('a brand new password')).status).toBe(200);
+  });
+
+  it('ends the sessions of a user whose role changes, and keeps them for a name or an unchanged role', async () => {
+    const { agent: admin } = await signedInAgent(ctx, 'admin');
+    const { agent: manager, user } = await signedInAgent(ctx, 'manager');
+    expect((await admin.patch(`/api/users/${user.id}`).send({ name: 'Renamed', role: 'manager' })).status).toBe(200);
+    expect((await manager.get('/api/auth/me')).body.user.name).toBe('Renamed');
+    expect((await admin.patch(`/api/users/${user.id}`).send({ role: 'admin' })).status).toBe(200);
+    expect((await manager.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('keeps the session an admin changes their own password from and ends their others', async () => {
+    const { agent: here, user } = await signedInAgent(ctx, 'admin');
+    const elsewhere = request.agent(ctx.app);
+    expect((await elsewhere.post('/api/auth/login').send({ email: user.email, password: testPassword })).status).toBe(
+      200,
+    );
+    expect((await here.patch(`/api/users/${user.id}`).send({ password: 'my own new password' })).status).toBe(200);
+    expect((await here.get('/api/auth/me')).status).toBe(200);
+    expect((await elsewhere.get('/api/auth/me')).status).toBe(401);
+  });
+
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
     const { agent } = await signedInAgent(ctx, 'admin');
     expect((await agent.patch('/api/users/0123456789abcdef01234567').send({ name: 'X' })).status).toBe(404);
