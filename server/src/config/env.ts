@@ -101,6 +101,15 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if ((e.BOOTSTRAP_ADMIN_EMAIL === undefined) !== (e.BOOTSTRAP_ADMIN_PASSWORD === undefined)) {
     throw new Error('Invalid configuration: set both BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD, or neither');
   }
+  const cookieSecure =
+    e.COOKIE_SECURE === undefined ? (e.PUBLIC_URL ?? '').startsWith('https://') : e.COOKIE_SECURE === 'true';
+  // The server speaks plain HTTP, so Secure cookies mean a TLS proxy in front; unless it is trusted,
+  // requests do not count as secure and express-session never sends the sign-in cookie.
+  if (e.NODE_ENV === 'production' && cookieSecure && !e.TRUST_PROXY) {
+    throw new Error(
+      'Invalid configuration: Secure cookies (PUBLIC_URL https:// or COOKIE_SECURE=true) need TRUST_PROXY set to the TLS proxy (a hop count such as 1, or its address), or no browser gets the sign-in cookie',
+    );
+  }
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -116,8 +125,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
         : undefined,
     intakeApiKey: e.INTAKE_API_KEY,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
-    cookieSecure:
-      e.COOKIE_SECURE === undefined ? (e.PUBLIC_URL ?? '').startsWith('https://') : e.COOKIE_SECURE === 'true',
+    cookieSecure,
     ferretdbBin: e.FERRETDB_BIN,
     seedDemo: e.SEED_DEMO === undefined ? e.NODE_ENV !== 'production' : e.SEED_DEMO === 'true',
     seedDemoOrders: e.SEED_DEMO_ORDERS,

@@ -163,6 +163,27 @@ describe('TRUST_PROXY', () => {
     ]);
   });
 
+  it('is needed for Secure cookies: a production start without it is refused', async () => {
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x', PUBLIC_URL: 'https://callboard.example' };
+    expect(() => loadEnv(production)).toThrow(/Secure cookies .* need TRUST_PROXY/);
+    expect(() => loadEnv({ ...production, TRUST_PROXY: '0' })).toThrow(/need TRUST_PROXY/);
+    expect(loadEnv({ ...production, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadEnv({ ...production, COOKIE_SECURE: 'false' }).trustProxy).toBe(false);
+    // Why: behind the TLS proxy, an untrusted X-Forwarded-Proto leaves the request insecure, and
+    // express-session then sends no Secure cookie at all.
+    await createUser({ email: 'tls@test.local', name: 'T', password: testPassword, role: 'manager' });
+    const signIn = (app: Express) =>
+      request(app)
+        .post('/api/auth/login')
+        .set('X-Forwarded-Proto', 'https')
+        .send({ email: 'tls@test.local', password: testPassword });
+    const untrusted = await signIn(createApp({ ...ctx.env, cookieSecure: true }));
+    expect(untrusted.status).toBe(200);
+    expect(untrusted.headers['set-cookie']).toBeUndefined();
+    const trusted = await signIn(createApp({ ...ctx.env, cookieSecure: true, trustProxy: 1 }));
+    expect(String(trusted.headers['set-cookie'])).toMatch(/^cb\.sid=.*; Secure/);
+  });
+
   it('refuses true (any client could name its address) and what is not an address', () => {
     expect(() => env('true')).toThrow(/TRUST_PROXY: true: expected a hop count/);
     expect(() => env('10.0.0.0/33')).toThrow(/TRUST_PROXY: 10\.0\.0\.0\/33: expected/);
