@@ -6,21 +6,15 @@
  *
  *   npm run bench:queue            (BENCH_RUNS=200 by default)
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import mongoose from 'mongoose';
-import { loadEnv, repoRoot } from '../config/env.js';
-import { connectMongoose } from '../db/connection.js';
-import { ferretDbBinary, startFerretDb, type FerretDbHandle } from '../db/ferretdb.js';
-import { createApp } from '../app.js';
+import { loadEnv } from '../config/env.js';
 import { onDomainEvent } from '../lib/domain-events.js';
 import { createUser } from '../modules/users/users.service.js';
-import { ClientModel } from '../modules/clients/client.model.js';
-import { CounterModel, OrderModel } from '../modules/orders/order.model.js';
+import { OrderModel } from '../modules/orders/order.model.js';
 import { startScheduler } from '../jobs/scheduler.js';
 import { jobDefinitions } from '../jobs/index.js';
+import { fmt, seedOrders, signIn, startBenchApp, stats } from './bench-setup.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 200);
 const sizes = [1_000, 10_000];
@@ -41,58 +35,6 @@ const nodeCpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-
-function stats(values: number[]) {
-  const s = [...values].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
-  return { median: at(0.5), p95: at(0.95), max: s[s.length - 1] ?? NaN };
-}
-
-const fmt = (n: number | null) => (n === null || Number.isNaN(n) ? 'n/a' : n.toFixed(1));
-
-async function seedOrders(from: number, to: number, now: Date): Promise<void> {
-  const batch = 500;
-  for (let start = from; start < to; start += batch) {
-    const clients = [];
-    const orders = [];
-    for (let i = start; i < Math.min(to, start + batch); i++) {
-      const clientId = new mongoose.Types.ObjectId();
-      clients.push({
-        _id: clientId,
-        name: `Bench client ${i}`,
-        emails: [`bench${i}@example.com`],
-        phones: [{ number: `+3460${String(i).padStart(7, '0')}`, display: `+34 60 ${i}` }],
-        timezone: null,
-      });
-      const dueAt = new Date(now.getTime() - (to - i) * 1000);
-      orders.push({
-        number: 100_000 + i,
-        status: 'pending',
-        paymentStatus: 'unpaid',
-        clientId,
-        items: [{ name: 'Widget', quantity: 1, unitPriceMinor: 1999 }],
-        currency: 'EUR',
-        totalMinor: 1999,
-        call: { state: 'due', nextCallAt: dueAt },
-        createdBy: { type: 'intake', id: null, name: 'Bench' },
-        createdAt: dueAt,
-      });
-    }
-    await ClientModel.insertMany(clients);
-    await OrderModel.insertMany(orders);
-  }
-  await CounterModel.updateOne({ _id: 'order' }, { $max: { seq: 100_000 + to } }, { upsert: true });
-}
-
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-}
 
 type Sample = { ms: number; nodeCpu: number; dbCpu: number | null };
 
@@ -163,34 +105,9 @@ async function resurfacingLag(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  let ferret: FerretDbHandle | null = null;
-  let dir: string | null = null;
-  let uri = process.env.MONGODB_URI;
-  const single = !uri;
-  if (!uri) {
-    const binary = ferretDbBinary(repoRoot, process.env.FERRETDB_BIN);
-    if (!binary) throw new Error('Set MONGODB_URI, or build FerretDB with `bash scripts/install-ferretdb.sh`');
-    dir = mkdtempSync(path.join(os.tmpdir(), 'callboard-bench-'));
-    ferret = await startFerretDb({ binary, dataDir: dir });
-    uri = `${ferret.uri}callboard_bench`;
-  } else {
-    const url = new URL(uri);
-    url.pathname = `/callboard_bench_${Date.now()}`;
-    uri = url.toString();
-  }
-  console.log(
-    `Callboard queue benchmark on ${ferret ? 'embedded FerretDB v1.24.2' : 'MONGODB_URI'} — ${runs} runs per figure`,
-  );
-  await connectMongoose(uri, single);
-  await mongoose.connection.syncIndexes();
-  const env = loadEnv({
-    NODE_ENV: 'production',
-    SESSION_SECRET: 'bench',
-    UPLOAD_DIR: dir ?? os.tmpdir(),
-    DATA_DIR: dir ?? os.tmpdir(),
-  });
-  const server = createApp(env).listen(0);
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const app = await startBenchApp('callboard_bench');
+  const { base, ferret } = app;
+  console.log(`Callboard queue benchmark on ${app.kind} — ${runs} runs per figure`);
   const password = 'bench-password-123';
   await createUser({ email: 'bench@example.com', name: 'Bench Manager', password, role: 'manager' });
   const cookie = await signIn(base, 'bench@example.com', password);
@@ -232,11 +149,7 @@ async function main(): Promise<void> {
       '\n(Node CPU is the whole bench process: the HTTP client and the server share it. DB CPU is the FerretDB process, from /proc/<pid>/stat.)',
     );
   } finally {
-    server.close();
-    await mongoose.connection.dropDatabase().catch(() => {});
-    await mongoose.disconnect();
-    await ferret?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await app.close();
   }
 }
 

@@ -299,6 +299,12 @@ async function applyCallEffects(
 
   if (call.kind === 'order' && orderId) await applyCallToOrder(orderId, callId, result, personal);
   else if (call.taskId) await applyCallToTask(String(call.taskId), callId, result, personal);
+  // Only after the call state is written: a claim that gets in once the hold is gone must see the
+  // item no longer due (claimNextQueueItem re-reads it), never the state from before the call.
+  await releaseClaim(
+    queueKey(call.kind as 'order' | 'task', call.kind === 'order' ? String(orderId) : String(call.taskId)),
+    String(call.by.id),
+  );
   await linkAttachmentsToCall((call.attachmentIds ?? []).map(String), callId);
 
   if (call.outcome === 'invalid_contact' && call.phone) await markPhoneInvalid(String(call.clientId), call.phone);
@@ -347,10 +353,6 @@ async function applyCallEffects(
     });
     await CallModel.updateOne({ _id: call._id }, { $set: { letterId: letter.id } });
   }
-  await releaseClaim(
-    queueKey(call.kind as 'order' | 'task', call.kind === 'order' ? String(orderId) : String(call.taskId)),
-    user.id,
-  );
   // A marker: setting it again on a retry is harmless, and _id alone keeps FerretDB from a scan.
   await CallModel.updateOne({ _id: call._id }, { $set: { effectsDoneAt: clock.now() } });
 

@@ -3,7 +3,7 @@ import { canTransition, orderStatuses, type Actor, type OrderStatus } from '@cal
 import { AppError } from '../../http/errors.js';
 import { OrderModel, type OrderDoc } from './order.model.js';
 import { updateByIdIf, type Guard } from '../../db/guarded-update.js';
-import { callableStatuses, recordOrderEvent, setOrderStatus } from './order.service.js';
+import { callableStatuses, findOrderDoc, recordOrderEvent, setOrderStatus } from './order.service.js';
 import { clock } from '../../lib/clock.js';
 import { emitDomainEvent, onDomainEvent } from '../../lib/domain-events.js';
 import type { NextCall } from '@callboard/shared';
@@ -18,6 +18,27 @@ const dueFilter = (now: Date) => ({
   'call.nextCallAt': { $lte: now },
   status: { $in: [...callableStatuses] },
 });
+
+/**
+ * `dueFilter` as a test of one order read by _id: what a claim checks once it holds the order,
+ * because the page it picked from may predate a call recorded since.
+ */
+function isDue(order: OrderDoc, now: Date): boolean {
+  const call = order.call;
+  return (
+    !!call &&
+    call.state !== 'closed' &&
+    !!call.nextCallAt &&
+    call.nextCallAt <= now &&
+    callableStatuses.includes(order.status as OrderStatus)
+  );
+}
+
+/** The order, whole, if it is due at `now`; read by _id, which FerretDB answers without a scan. */
+export async function findDueOrder(id: string, now: Date): Promise<OrderDoc | null> {
+  const order = await findOrderDoc(id);
+  return order && isDue(order, now) ? order : null;
+}
 
 /**
  * The fields the queue picks by: enough to filter, sort and explain an order, not to show it. On

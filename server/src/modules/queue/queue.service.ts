@@ -1,23 +1,24 @@
 import { DateTime } from 'luxon';
 import type { QueueItem, QueueReason, Settings } from '@callboard/shared';
 import { isTimeZone } from '@callboard/shared';
-import { emitDomainEvent } from '../../lib/domain-events.js';
+import { emitDomainEvent, onDomainEvent } from '../../lib/domain-events.js';
 import type { SessionUser } from '../../http/auth.js';
 import { getSettings } from '../settings/settings.service.js';
 import { ClientModel, type ClientDoc } from '../clients/client.model.js';
 import { toClientDtos } from '../clients/client.service.js';
-import { findOrderDoc, toOrderDto } from '../orders/order.service.js';
-import { findDueOrders, findOrdersFallingDue, queueFields } from '../orders/order-queue.js';
+import { toOrderDto } from '../orders/order.service.js';
+import { findDueOrder, findDueOrders, findOrdersFallingDue, queueFields } from '../orders/order-queue.js';
 import type { OrderDoc } from '../orders/order.model.js';
-import { findDueCallTasks, findTasksFallingDue, toTaskDtos } from '../tasks/task.service.js';
+import { findDueCallTask, findDueCallTasks, findTasksFallingDue, toTaskDtos } from '../tasks/task.service.js';
 import type { TaskDoc } from '../tasks/task.model.js';
 import { QueueClaimModel, type QueueClaimDoc } from './queue-claim.model.js';
-import { insertOnce, isDuplicateKeyError } from '../../db/duplicate-key.js';
+import { insertOnce } from '../../db/duplicate-key.js';
 import { QueueAnnouncementModel, QueueSweepModel } from './queue-announcement.model.js';
 
+/** A due item as read with its page; `readAt` is when that read began (ms). */
 type Candidate =
-  | { kind: 'order'; key: string; dueAt: Date; clientId: string | null; doc: OrderDoc }
-  | { kind: 'task'; key: string; dueAt: Date; clientId: string | null; doc: TaskDoc };
+  | { kind: 'order'; key: string; dueAt: Date; clientId: string | null; doc: OrderDoc; readAt: number }
+  | { kind: 'task'; key: string; dueAt: Date; clientId: string | null; doc: TaskDoc; readAt: number };
 
 type CallState = NonNullable<OrderDoc['call']>;
 
@@ -42,26 +43,91 @@ function pages(read: (skip: number) => Promise<Candidate[]>) {
   };
 }
 
-/** Due orders (whole, or only what picking needs) and call tasks merged, longest waiting first. */
-async function* dueCandidates(now: Date, wholeOrders: boolean): AsyncGenerator<Candidate[]> {
-  const orders = pages(async (skip) =>
-    (await findDueOrders(now, skip, pageSize, wholeOrders ? undefined : queueFields)).map((doc) => ({
+type PageRead<T> = { readAt: number; docs: T[] };
+
+/**
+ * Due-page reads for claims, by kind and page, shared while under way and for `claimReadReuseMs`
+ * after. On FerretDB each read scans the orders (about half a second at 1,000) over the one
+ * connection, so twenty managers claiming at once would queue twenty scans. A page read a moment
+ * before is safe for a claim, which re-reads its item once it holds it (and passes over what
+ * `settledAt` says changed since the read). Anything that can add to the queue other than time
+ * passing drops the pages, and a claim reuses a page only for a `now` within that moment after
+ * the page's own (tests move the clock).
+ */
+const claimReads = new Map<string, { now: number; doneAt: number | null; reading: Promise<PageRead<unknown>> }>();
+const claimReadReuseMs = 2_000;
+
+function readPage<T>(now: Date, shared: boolean, key: string, read: () => Promise<T[]>): Promise<PageRead<T>> {
+  const readAt = Date.now();
+  if (!shared) return read().then((docs) => ({ readAt, docs }));
+  const recent = claimReads.get(key);
+  const within = (since: number, at: number) => at >= since && at - since < claimReadReuseMs;
+  if (recent && within(recent.now, now.getTime()) && (recent.doneAt === null || within(recent.doneAt, readAt)))
+    return recent.reading as Promise<PageRead<T>>;
+  const reading = read().then((docs) => ({ readAt, docs }));
+  const entry = { now: now.getTime(), doneAt: null as number | null, reading };
+  claimReads.set(key, entry);
+  reading.then(
+    () => (entry.doneAt = Date.now()),
+    () => claimReads.get(key) === entry && claimReads.delete(key),
+  );
+  return reading;
+}
+
+const dropClaimReads = () => claimReads.clear();
+onDomainEvent('queue.changed', ({ reason }) => {
+  // A claim or a recorded call takes items out, which claims see for themselves.
+  if (reason !== 'claimed' && reason !== 'call.recorded') dropClaimReads();
+});
+onDomainEvent('order.created', dropClaimReads);
+onDomainEvent('order.statusChanged', dropClaimReads);
+
+/**
+ * When this process last saw each item stop being offerable (a call released it, or a claim found
+ * it no longer due), so claims pass over it in pages read before that without a round trip.
+ */
+const settledAt = new Map<string, number>();
+const settledKeepMs = 60_000;
+
+function markSettled(key: string): void {
+  const now = Date.now();
+  for (const [k, at] of settledAt) if (at < now - settledKeepMs) settledAt.delete(k);
+  settledAt.set(key, now);
+}
+
+const settledSince = (candidate: Candidate) => (settledAt.get(candidate.key) ?? -Infinity) >= candidate.readAt;
+
+/**
+ * Due orders (whole, or only what picking needs) and call tasks merged, longest waiting first;
+ * for a claim, from the page reads it shares with simultaneous claims.
+ */
+async function* dueCandidates(now: Date, purpose: Purpose): AsyncGenerator<Candidate[]> {
+  const shared = purpose === 'claim';
+  const fields = purpose === 'list' ? undefined : queueFields;
+  const orders = pages(async (skip) => {
+    const { readAt, docs } = await readPage(now, shared, `order:${skip}`, () =>
+      findDueOrders(now, skip, pageSize, fields),
+    );
+    return docs.map((doc) => ({
       kind: 'order',
       key: queueKey('order', String(doc._id)),
       dueAt: doc.call!.nextCallAt as Date,
       clientId: String(doc.clientId),
       doc,
-    })),
-  );
-  const tasks = pages(async (skip) =>
-    (await findDueCallTasks(now, skip, pageSize)).map((doc) => ({
+      readAt,
+    }));
+  });
+  const tasks = pages(async (skip) => {
+    const { readAt, docs } = await readPage(now, shared, `task:${skip}`, () => findDueCallTasks(now, skip, pageSize));
+    return docs.map((doc) => ({
       kind: 'task',
       key: queueKey('task', String(doc._id)),
       dueAt: doc.call!.nextCallAt as Date,
       clientId: doc.clientId ? String(doc.clientId) : null,
       doc,
-    })),
-  );
+      readAt,
+    }));
+  });
   for (;;) {
     await orders.refill();
     await tasks.refill();
@@ -192,11 +258,18 @@ type Purpose = 'list' | 'count' | 'claim';
 
 /**
  * What this user may take now, longest waiting first: due, inside the client's calling hours,
- * not someone else's personal callback, with the claim on each if any.
+ * not someone else's personal callback, with the claim on each if any. `consider` passes over
+ * candidates before their client is read (a claim skips what is held without reading it).
  */
-async function* offers(user: SessionUser, now: Date, settings: Settings, purpose: Purpose): AsyncGenerator<Offer> {
+async function* offers(
+  user: SessionUser,
+  now: Date,
+  settings: Settings,
+  purpose: Purpose,
+  consider: (candidate: Candidate, claim: QueueClaimDoc | undefined) => boolean = () => true,
+): AsyncGenerator<Offer> {
   const clients = new Map<string, ClientDoc | undefined>();
-  for await (const batch of dueCandidates(now, purpose === 'list')) {
+  for await (const batch of dueCandidates(now, purpose)) {
     if (purpose !== 'claim')
       for (const [id, doc] of await loadClients(batch.flatMap((c) => (c.clientId ? [c.clientId] : []))))
         clients.set(id, doc);
@@ -205,6 +278,7 @@ async function* offers(user: SessionUser, now: Date, settings: Settings, purpose
       now,
     );
     for (const candidate of batch) {
+      if (!consider(candidate, claims.get(candidate.key))) continue;
       const id = candidate.clientId ?? '';
       if (id && !clients.has(id)) clients.set(id, (await ClientModel.findById(id).lean<ClientDoc>()) ?? undefined);
       const client = clients.get(id);
@@ -235,31 +309,59 @@ export async function countQueue(user: SessionUser, now: Date, cap: number): Pro
 }
 
 /**
- * Inserts the claim; the unique key on the item makes exactly one of several simultaneous
- * claimers win. An expired claim is removed first (conditionally, so a fresh one is never).
- * A manager re-claiming what they already hold keeps it.
+ * Takes the claim; the unique key on the item makes exactly one of several simultaneous claimers
+ * win. `held` is the claim on the item as read with the page: a manager re-claiming what they
+ * hold keeps it. A claim that expired but is not swept yet gives way (conditionally, so a fresh
+ * one never does).
  */
-async function tryClaim(key: string, user: SessionUser, now: Date, minutes: number): Promise<QueueClaimDoc | null> {
+async function tryClaim(
+  key: string,
+  held: QueueClaimDoc | null,
+  user: SessionUser,
+  now: Date,
+  minutes: number,
+): Promise<QueueClaimDoc | null> {
   const expiresAt = new Date(now.getTime() + minutes * 60_000);
-  await QueueClaimModel.deleteOne({ _id: key, expiresAt: { $lte: now } });
-  const claim: QueueClaimDoc = { _id: key, userId: user.id, userName: user.name, claimedAt: now, expiresAt };
-  try {
-    await QueueClaimModel.create(claim);
-    return claim;
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err;
-    const renewed = await QueueClaimModel.findOneAndUpdate(
+  if (held?.userId === user.id)
+    return QueueClaimModel.findOneAndUpdate(
       { _id: key, userId: user.id },
       { $set: { expiresAt } },
       { returnDocument: 'after' },
     ).lean<QueueClaimDoc>();
-    return renewed;
-  }
+  const claim: QueueClaimDoc = { _id: key, userId: user.id, userName: user.name, claimedAt: now, expiresAt };
+  const insert = () => insertOnce(() => QueueClaimModel.create(claim));
+  if (await insert()) return claim;
+  const expired = await QueueClaimModel.deleteOne({ _id: key, expiresAt: { $lte: now } });
+  return expired.deletedCount === 1 && (await insert()) ? claim : null;
 }
 
 /**
+ * The item, read again by _id now that this manager holds it, if it is still theirs to call: the
+ * page it was picked from may predate a call recorded since. A recorded call writes the item's
+ * call state before it releases its claim, so a claim that got in after the release sees that
+ * state here and lets go.
+ */
+async function stillOffered(candidate: Candidate, user: SessionUser, now: Date): Promise<Candidate | null> {
+  const id = String(candidate.doc._id);
+  const fresh: Candidate | null =
+    candidate.kind === 'order'
+      ? await findDueOrder(id, now).then((doc) => doc && { ...candidate, doc })
+      : await findDueCallTask(id, now).then((doc) => doc && { ...candidate, doc });
+  if (!fresh || heldForSomeoneElse(fresh.doc.call as CallState, user.id, now)) return null;
+  return { ...fresh, dueAt: fresh.doc.call!.nextCallAt as Date };
+}
+
+/**
+ * Keys a claim in this process is taking right now. Simultaneous claimers read the same first
+ * candidates; passing over each other's here spares them a failed insert each, and on FerretDB
+ * (one process) they never collide. Across processes the unique claim key still decides.
+ */
+const beingClaimed = new Set<string>();
+
+/**
  * POST /api/queue/claim: the longest-waiting item nobody else holds, now held by this manager;
- * `except` passes over items the manager is still finishing (they already hold those).
+ * `except` passes over items the manager is still finishing (they already hold those). An item is
+ * handed out only if it is still due once the claim is taken.
  */
 export async function claimNextQueueItem(
   user: SessionUser,
@@ -268,32 +370,39 @@ export async function claimNextQueueItem(
 ): Promise<QueueItem | null> {
   const settings = await getSettings();
   const skip = new Set(except);
-  for await (const offer of offers(user, now, settings, 'claim')) {
-    const { candidate } = offer;
-    if (skip.has(String(candidate.doc._id)) || (offer.claim && offer.claim.userId !== user.id)) continue;
-    const claim = await tryClaim(candidate.key, user, now, settings.claimMinutes);
-    if (!claim) continue;
-    if (candidate.kind === 'order') {
-      // Picked from the slim read; deleted since, it is passed over.
-      const whole = await findOrderDoc(String(candidate.doc._id));
-      if (!whole) {
-        await releaseClaim(candidate.key, user.id);
-        continue;
-      }
-      candidate.doc = whole;
+  const consider = (candidate: Candidate, claim: QueueClaimDoc | undefined) =>
+    !skip.has(String(candidate.doc._id)) &&
+    !beingClaimed.has(candidate.key) &&
+    !settledSince(candidate) &&
+    (!claim || claim.userId === user.id);
+  for await (const offer of offers(user, now, settings, 'claim', consider)) {
+    const { key } = offer.candidate;
+    if (beingClaimed.has(key)) continue;
+    beingClaimed.add(key);
+    let claimed: { claim: QueueClaimDoc; candidate: Candidate } | null = null;
+    try {
+      const claim = await tryClaim(key, offer.claim, user, now, settings.claimMinutes);
+      const candidate = claim && (await stillOffered(offer.candidate, user, now));
+      if (claim && candidate) claimed = { claim, candidate };
+      else if (claim) await releaseClaim(key, user.id);
+    } finally {
+      beingClaimed.delete(key);
     }
+    if (!claimed) continue;
+    const { candidate, claim } = claimed;
     await emitDomainEvent('queue.changed', {
       reason: 'claimed',
       ...(candidate.kind === 'order' ? { orderId: String(candidate.doc._id) } : { taskId: String(candidate.doc._id) }),
     });
-    const [item] = await toQueueItems([{ ...offer, claim }], user);
+    const [item] = await toQueueItems([{ ...offer, candidate, claim }], user);
     return item ?? null;
   }
   return null;
 }
 
-/** A recorded call ends the caller's hold on the item. */
+/** A recorded call (written first) ends the caller's hold on the item. */
 export async function releaseClaim(key: string, userId: string): Promise<void> {
+  markSettled(key);
   await QueueClaimModel.deleteOne({ _id: key, userId });
 }
 

@@ -188,6 +188,25 @@ const dueTaskFilter = (now: Date) => ({
   'call.nextCallAt': { $lte: now },
 });
 
+/** `dueTaskFilter` as a test of one task read by _id, as a claim checks the item it holds. */
+function isDueCallTask(task: TaskDoc, now: Date): boolean {
+  const call = task.call;
+  return (
+    task.kind === 'call' &&
+    !task.done &&
+    !!call &&
+    call.state !== 'closed' &&
+    !!call.nextCallAt &&
+    call.nextCallAt <= now
+  );
+}
+
+/** The call task if it is due at `now`; read by _id, which FerretDB answers without a scan. */
+export async function findDueCallTask(id: string, now: Date): Promise<TaskDoc | null> {
+  const task = mongoose.isValidObjectId(id) ? await TaskModel.findById(id).lean<TaskDoc>() : null;
+  return task && isDueCallTask(task, now) ? task : null;
+}
+
 /** Due call tasks, longest waiting first, a page at a time. */
 export async function findDueCallTasks(now: Date, skip: number, limit: number): Promise<TaskDoc[]> {
   return TaskModel.find(dueTaskFilter(now))
