@@ -5,6 +5,7 @@ import { expireClaimsJob } from './expire-claims.job.js';
 import { sessionsCleanupJob } from './sessions-cleanup.job.js';
 import { letterDeliveryJob } from './letter-delivery.job.js';
 import { reviewRequestJob } from './review-request.job.js';
+import { unfinishedCallsJob } from './unfinished-calls.job.js';
 
 export type JobContext = { env: Env };
 
@@ -21,4 +22,5 @@ export const jobDefinitions: JobDefinition[] = [
   sessionsCleanupJob,
   letterDeliveryJob,
   reviewRequestJob,
+  unfinishedCallsJob,
 ];

@@ -48,3 +48,20 @@ callSchema.index({ clientId: 1, kind: 1, at: -1 });
 
 export type CallDoc = InferSchemaType<typeof callSchema> & { _id: mongoose.Types.ObjectId };
 export const CallModel = mongoose.model('Call', callSchema);
+
+/**
+ * A call whose effects are not all applied yet, `_id` = the call's: written before the call and
+ * removed once its effects are done. The unfinished-calls sweep reads this small collection
+ * rather than filter the calls, which FerretDB would scan whole every run.
+ */
+const pendingCallEffectsSchema = new Schema(
+  {
+    _id: { type: Schema.Types.ObjectId, required: true },
+    since: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+
+pendingCallEffectsSchema.index({ since: 1 });
+
+export const PendingCallEffectsModel = mongoose.model('PendingCallEffects', pendingCallEffectsSchema);

@@ -34,8 +34,10 @@ import { assertAttachable, callAttachments, linkAttachmentsToCall } from '../att
 import { queueKey, releaseClaim } from '../queue/queue.service.js';
 import { enqueueLetter, prepareLetter, type PreparedLetter } from '../letters/letter.service.js';
 import { computeNextCall, type CallStateSnapshot } from '@callboard/shared';
-import { CallModel, type CallDoc } from './call.model.js';
-import { derivedObjectId, isDuplicateKeyError } from '../../db/duplicate-key.js';
+import { CallModel, PendingCallEffectsModel, type CallDoc } from './call.model.js';
+import { derivedObjectId, insertOnce, isDuplicateKeyError } from '../../db/duplicate-key.js';
+import { logger } from '../../lib/logger.js';
+import { getUser } from '../users/users.service.js';
 
 export type CallTarget = { kind: 'order' | 'task'; id: string };
 
@@ -143,15 +145,29 @@ async function validateCall(target: CallTarget, loaded: LoadedTarget, body: Reco
 }
 
 /**
- * In-process calls still applying their effects, by idempotency key: a simultaneous duplicate
- * waits for the first instead of applying the same effects beside it.
+ * In-process calls still applying their effects, by idempotency key: a simultaneous duplicate,
+ * retry or sweep waits for the first instead of applying the same effects beside it.
  */
 const inFlight = new Map<string, Promise<unknown>>();
 
+async function applyingOnce<T>(key: string, apply: () => Promise<T>): Promise<T> {
+  for (let pending = inFlight.get(key); pending; pending = inFlight.get(key)) await pending.catch(() => {});
+  const applying = apply();
+  inFlight.set(key, applying);
+  try {
+    return await applying;
+  } finally {
+    if (inFlight.get(key) === applying) inFlight.delete(key);
+  }
+}
+
+/** A call just stored (`fresh`, with its letter rendered) or found stored by an earlier request. */
+export type StoredCall =
+  { call: CallDoc; fresh: true; prepared: PreparedLetter | null } | { call: CallDoc; fresh: false };
+
 /**
- * Records a call in one retry-safe save. Everything is validated and the letter rendered first;
- * the call record is then inserted (its unique idempotency key makes it once); then each effect
- * is applied idempotently, keyed by the call, so a retry after a crash completes what is missing.
+ * Records a call in one retry-safe save: storeCall writes the record once, then each effect is
+ * applied idempotently, keyed by the call; a repeat of a stored call finishes what is missing.
  */
 export async function recordCall(
   target: CallTarget,
@@ -159,14 +175,42 @@ export async function recordCall(
   user: SessionUser,
   idempotencyKey?: string,
 ): Promise<RecordCallResult> {
+  const stored = await storeCall(target, body, user, idempotencyKey);
+  if (stored.fresh) {
+    const { call, prepared } = stored;
+    await applyingOnce(call.idempotencyKey, () =>
+      applyCallEffects(call, prepared, call.copyToManager ? [user.email] : []),
+    );
+  } else await finishCallEffects(stored.call);
+  return callResponse(String(stored.call._id));
+}
+
+/**
+ * The first half of recording a call: everything is validated and the letter rendered, then the
+ * call record is inserted (its _id, derived from the idempotency key, makes it once) beside a
+ * marker that its effects are pending, which the unfinished-calls sweep looks for. No effect is
+ * applied here.
+ */
+export async function storeCall(
+  target: CallTarget,
+  body: RecordCallBody,
+  user: SessionUser,
+  idempotencyKey?: string,
+): Promise<StoredCall> {
   const key = `${user.id}:${idempotencyKey ?? `auto:${randomUUID()}`}`;
   // The call's _id is derived from its key: a retry finds it, and a simultaneous twin collides on
   // it, by _id — the one look-up FerretDB answers without scanning the calls.
   const callId = derivedObjectId(`call:${key}`);
   const requestHash = requestHashOf(target, body);
+  const repeated = (existing: CallDoc): StoredCall => {
+    if (existing.requestHash !== requestHash) {
+      throw new AppError('idempotency_conflict', 'This Idempotency-Key was already used for a different call');
+    }
+    return { call: existing, fresh: false };
+  };
   if (idempotencyKey) {
     const existing = await CallModel.findById(callId).lean<CallDoc>();
-    if (existing) return resume(existing, requestHash, user);
+    if (existing) return repeated(existing);
   }
   const now = clock.now();
   const loaded = await loadTarget(target);
@@ -188,7 +232,8 @@ export async function recordCall(
   });
   const personal = !!callbackAt && (body.personal ?? body.outcome === 'callback');
 
-  let doc: CallDoc;
+  // Before the call: a call stored without its marker could be left half done with nobody to see it.
+  await insertOnce(() => PendingCallEffectsModel.create({ _id: callId, since: now }));
   try {
     const created = await CallModel.create({
       _id: callId,
@@ -219,45 +264,73 @@ export async function recordCall(
         capReached: result.capReached,
       },
     });
-    doc = created.toObject() as CallDoc;
+    return { call: created.toObject() as CallDoc, fresh: true, prepared };
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err;
     const existing = await CallModel.findById(callId).lean<CallDoc>();
     if (!existing) throw err;
-    return resume(existing, requestHash, user);
+    return repeated(existing);
   }
-  const applying = applyCallEffects(doc, prepared, user, settings.callbackGraceMinutes);
-  inFlight.set(key, applying);
-  try {
-    await applying;
-  } finally {
-    inFlight.delete(key);
-  }
-  return callResponse(String(doc._id));
 }
 
-/** A request that repeats a recorded call: the same answer, after completing any missing effect. */
-async function resume(existing: CallDoc, requestHash: string, user: SessionUser): Promise<RecordCallResult> {
-  if (existing.requestHash !== requestHash) {
-    throw new AppError('idempotency_conflict', 'This Idempotency-Key was already used for a different call');
-  }
-  const pending = inFlight.get(existing.idempotencyKey);
-  if (pending) await pending.catch(() => {});
-  const current = await CallModel.findById(existing._id).lean<CallDoc>();
-  if (current && !current.effectsDoneAt) {
+/**
+ * Applies whatever a stored call's effects still lack — the one path of a client's retry and of
+ * the unfinished-calls sweep; true if it applied any. Waits for an application already under way
+ * in this process; the letter is rendered again from the stored subject and body.
+ */
+export async function finishCallEffects(stored: Pick<CallDoc, '_id' | 'idempotencyKey'>): Promise<boolean> {
+  return applyingOnce(stored.idempotencyKey, async () => {
+    const call = await CallModel.findById(stored._id).lean<CallDoc>();
+    if (!call) return false;
+    if (call.effectsDoneAt) {
+      await PendingCallEffectsModel.deleteOne({ _id: call._id });
+      return false;
+    }
+    const actor = call.by as Actor;
     const prepared =
-      current.letter?.subject && current.letter.html && current.orderId
+      call.letter?.subject && call.letter.html && call.orderId
         ? await prepareLetter({
-            orderId: String(current.orderId),
-            subject: current.letter.subject,
-            html: current.letter.html,
-            actor: userActor(user),
+            orderId: String(call.orderId),
+            subject: call.letter.subject,
+            html: call.letter.html,
+            actor,
           })
         : null;
-    const settings = await getSettings();
-    await applyCallEffects(current, prepared, user, settings.callbackGraceMinutes);
+    const manager = call.copyToManager && actor.id ? await getUser(actor.id).catch(() => null) : null;
+    await applyCallEffects(call, prepared, manager ? [manager.email] : []);
+    return true;
+  });
+}
+
+/** A call stored this long ago without its effects was cut off (the process stopped), not slow. */
+export const unfinishedCallMs = 60_000;
+const sweepBatch = 100;
+
+/**
+ * The unfinished-calls sweep: finishes each call whose effects are still pending a minute after
+ * it was stored, through finishCallEffects. A marker whose call was never stored (the process
+ * stopped in between) is dropped: nothing was recorded.
+ */
+export async function finishUnfinishedCalls(now: Date): Promise<number> {
+  const pending = await PendingCallEffectsModel.find({ since: { $lte: new Date(now.getTime() - unfinishedCallMs) } })
+    .sort({ since: 1 })
+    .limit(sweepBatch)
+    .lean<{ _id: mongoose.Types.ObjectId }[]>();
+  let finished = 0;
+  for (const { _id } of pending) {
+    const call = await CallModel.findById(_id, { idempotencyKey: 1 }).lean<Pick<CallDoc, '_id' | 'idempotencyKey'>>();
+    if (!call) {
+      await PendingCallEffectsModel.deleteOne({ _id });
+      continue;
+    }
+    try {
+      if (await finishCallEffects(call)) finished += 1;
+    } catch (err) {
+      // One call that cannot be finished (its letter no longer renders…) must not hold up the rest.
+      logger.error(`Could not finish the effects of call ${String(_id)}`, err);
+    }
   }
-  return callResponse(String(existing._id));
+  return finished;
 }
 
 function personalHold(call: CallDoc, graceMinutes: number) {
@@ -276,13 +349,11 @@ async function moveStatus(orderId: string, to: OrderStatus, actor: Actor, messag
   }
 }
 
-/** Every effect of a recorded call, each safe to run again for the same call. */
-async function applyCallEffects(
-  call: CallDoc,
-  prepared: PreparedLetter | null,
-  user: SessionUser,
-  graceMinutes: number,
-): Promise<void> {
+/**
+ * Every effect of a recorded call, each safe to run again for the same call; the pending marker
+ * goes last. `copyTo` is the manager's copy of the letter.
+ */
+async function applyCallEffects(call: CallDoc, prepared: PreparedLetter | null, copyTo: string[]): Promise<void> {
   const callId = String(call._id);
   const actor = call.by as Actor;
   const result = {
@@ -295,7 +366,8 @@ async function applyCallEffects(
     capReached: !!call.result!.capReached,
   };
   const orderId = call.orderId ? String(call.orderId) : null;
-  const personal = personalHold(call, graceMinutes);
+  const settings = await getSettings();
+  const personal = personalHold(call, settings.callbackGraceMinutes);
 
   if (call.kind === 'order' && orderId) await applyCallToOrder(orderId, callId, result, personal);
   else if (call.taskId) await applyCallToTask(String(call.taskId), callId, result, personal);
@@ -327,7 +399,6 @@ async function applyCallEffects(
       });
     }
     if (result.capReached) {
-      const settings = await getSettings();
       const why = `Left the call queue after ${result.notReachedStreak} consecutive calls without reaching the client (attempt cap)`;
       const order = await getOrderDoc(orderId);
       const to = settings.attemptCap.status;
@@ -347,7 +418,7 @@ async function applyCallEffects(
     const letter = await enqueueLetter(prepared, {
       kind: 'call',
       callId,
-      ...(call.copyToManager ? { copyTo: [user.email] } : {}),
+      ...(copyTo.length ? { copyTo } : {}),
       dedupeKey: `call:${callId}`,
       actor,
     });
@@ -355,6 +426,7 @@ async function applyCallEffects(
   }
   // A marker: setting it again on a retry is harmless, and _id alone keeps FerretDB from a scan.
   await CallModel.updateOne({ _id: call._id }, { $set: { effectsDoneAt: clock.now() } });
+  await PendingCallEffectsModel.deleteOne({ _id: call._id });
 
   await emitDomainEvent('call.recorded', { callId, orderId, taskId: call.taskId ? String(call.taskId) : null });
   await emitDomainEvent('queue.changed', {

@@ -1,0 +1,8 @@
+import type { JobDefinition } from './index.js';
+import { finishUnfinishedCalls } from '../modules/calls/call.service.js';
+
+export const unfinishedCallsJob: JobDefinition = {
+  name: 'unfinished-calls',
+  every: 15_000,
+  run: (now) => finishUnfinishedCalls(now),
+};
