@@ -21,6 +21,8 @@ const letterSchema = new Schema(
     lastError: { type: String, default: null },
     sentAt: { type: Date, default: null },
     messageId: { type: String, default: null },
+    /** The boot (lib/boot-id.ts) whose sweep set it `sending`: another boot's is an interrupted send. */
+    claimBoot: { type: String, default: null },
     callId: { type: Schema.Types.ObjectId, default: null },
     /** "Only once" for a letter (`review:<orderId>`, a call's letter); a random key otherwise. */
     dedupeKey: { type: String, required: true, unique: true },
@@ -43,7 +45,9 @@ export const LetterModel = mongoose.model('Letter', letterSchema);
 /**
  * One document per delivery attempt, `_id` = `<letterId>:<attempt>`, inserted before the SMTP
  * call: the unique `_id` is what stops two sweeps (or a job Agenda runs twice) from sending the
- * same attempt, on FerretDB as on MongoDB.
+ * same attempt, on FerretDB as on MongoDB. It names the boot that claimed it, and records the
+ * SMTP server's acceptance first thing, so an interrupted attempt is resent only when that
+ * acceptance was never recorded.
  */
 const letterDeliverySchema = new Schema(
   {
@@ -51,8 +55,18 @@ const letterDeliverySchema = new Schema(
     letterId: { type: Schema.Types.ObjectId, required: true },
     attempt: { type: Number, required: true },
     claimedAt: { type: Date, required: true },
+    bootId: { type: String, default: null },
+    confirmedAt: { type: Date, default: null },
+    messageId: { type: String, default: null },
   },
   { versionKey: false },
 );
 
+export type LetterDeliveryDoc = {
+  _id: string;
+  claimedAt: Date;
+  bootId: string | null;
+  confirmedAt: Date | null;
+  messageId: string | null;
+};
 export const LetterDeliveryModel = mongoose.model('LetterDelivery', letterDeliverySchema);

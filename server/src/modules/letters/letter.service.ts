@@ -33,7 +33,8 @@ import type { ClientDoc } from '../clients/client.model.js';
 import { findDefaultTemplate, findTemplate } from '../templates/template.service.js';
 import type { Template } from '@callboard/shared';
 import { escapeHtml, renderLetter, type LetterValues, type RenderedLetter } from './letter-render.js';
-import { LetterDeliveryModel, LetterModel, type LetterDoc } from './letter.model.js';
+import { LetterDeliveryModel, LetterModel, type LetterDeliveryDoc, type LetterDoc } from './letter.model.js';
+import { bootId } from '../../lib/boot-id.js';
 import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 
 export const schedulerActor: Actor = { type: 'scheduler', id: null, name: 'Scheduler' };
@@ -352,7 +353,11 @@ registerTimelineSource(async (orderId) => {
 export type MailConfig = { smtpUrl: string | undefined; mailFrom: string };
 
 export const maxDeliveryAttempts = 5;
-/** A `sending` claim older than this was interrupted (the process stopped mid-send). */
+/**
+ * A delivery claim of this boot older than this was abandoned (its run failed mid-send). Claims of
+ * an earlier boot are stale at once: only one process runs the delivery sweep at a time (Agenda's
+ * job lock), so another boot's claim is one whose sweep stopped.
+ */
 export const staleClaimMs = 15 * 60_000;
 const sweepBatch = 50;
 
@@ -394,6 +399,37 @@ async function setLetter(
   return doc;
 }
 
+const isStale = (claim: LetterDeliveryDoc, now: Date) =>
+  claim.bootId !== bootId || claim.claimedAt.getTime() <= now.getTime() - staleClaimMs;
+
+/**
+ * Retires an attempt whose sender stopped: sent if the SMTP server's acceptance was recorded,
+ * else queued again at once (or failed after the last attempt). The letter, as now stored.
+ */
+async function retireAttempt(
+  letter: LetterDoc,
+  attempt: number,
+  claim: LetterDeliveryDoc,
+  now: Date,
+): Promise<LetterDoc | null> {
+  if (claim.confirmedAt)
+    return setLetter(letter._id, letter.attempts ?? 0, {
+      status: 'sent',
+      attempts: attempt,
+      sentAt: claim.confirmedAt,
+      messageId: claim.messageId,
+      nextAttemptAt: null,
+      lastError: null,
+    });
+  const final = attempt >= maxDeliveryAttempts;
+  return setLetter(letter._id, letter.attempts ?? 0, {
+    attempts: attempt,
+    status: final ? 'failed' : 'queued',
+    nextAttemptAt: final ? null : now,
+    lastError: 'The delivery attempt was interrupted (the server stopped while sending)',
+  });
+}
+
 async function deliverOne(
   letter: LetterDoc,
   transport: Transport,
@@ -403,25 +439,21 @@ async function deliverOne(
   const attempt = (letter.attempts ?? 0) + 1;
   const claimId = `${String(letter._id)}:${attempt}`;
   try {
-    await LetterDeliveryModel.create({ _id: claimId, letterId: letter._id, attempt, claimedAt: now });
+    await LetterDeliveryModel.create({ _id: claimId, letterId: letter._id, attempt, claimedAt: now, bootId });
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err;
-    const claim = await LetterDeliveryModel.findById(claimId).lean<{ claimedAt: Date }>();
-    // Another sweep holds this attempt; only a claim left behind by a stopped process is retired.
-    if (!claim || claim.claimedAt.getTime() > now.getTime() - staleClaimMs) return null;
-    const reason = 'The delivery attempt was interrupted (the server stopped while sending)';
-    const final = attempt >= maxDeliveryAttempts;
-    const doc = await setLetter(letter._id, letter.attempts ?? 0, {
-      attempts: attempt,
-      status: final ? 'failed' : 'queued',
-      nextAttemptAt: final ? null : now,
-      lastError: reason,
-    });
-    return (doc?.status as LetterStatus | undefined) ?? null;
+    const claim = await LetterDeliveryModel.findById(claimId).lean<LetterDeliveryDoc>();
+    // Another sweep of this boot holds this attempt; only one a stopped sweep left is retired.
+    if (!claim || !isStale(claim, now)) return null;
+    const retired = await retireAttempt(letter, attempt, claim, now);
+    // Interrupted and not confirmed: the next attempt goes now, not a sweep later.
+    if (retired?.status === 'queued') return deliverOne(retired, transport, mail, now);
+    return (retired?.status as LetterStatus | undefined) ?? null;
   }
 
   const claimed = await setLetter(letter._id, letter.attempts ?? 0, {
     status: 'sending',
+    claimBoot: bootId,
     nextAttemptAt: new Date(now.getTime() + staleClaimMs),
   });
   if (!claimed) return null;
@@ -433,10 +465,15 @@ async function deliverOne(
       subject: letter.subject,
       html: letter.html,
       text: letter.text,
-      // A stable id lets mail systems drop a copy resent after an interrupted attempt.
+      // The same id on every attempt: mail systems can drop a copy resent after an interrupted one.
       messageId: messageIdFor(String(letter._id), mail.mailFrom),
       headers: { 'X-Callboard-Letter': String(letter._id) },
     });
+    // Recorded before anything else: a stop after this point must not send the letter again.
+    await LetterDeliveryModel.updateOne(
+      { _id: claimId },
+      { $set: { confirmedAt: now, messageId: info.messageId ?? null } },
+    );
     await setLetter(letter._id, letter.attempts ?? 0, {
       status: 'sent',
       attempts: attempt,
@@ -462,13 +499,20 @@ async function deliverOne(
 export type DeliveryReport = { sent: number; retrying: number; failed: number; skipped: number };
 
 /**
- * One sweep of the outbox: every letter due by `now` gets one delivery attempt. Without SMTP_URL
- * nothing is attempted and letters stay queued. Safe to run concurrently and repeatedly.
+ * One sweep of the outbox: every letter due by `now` gets one delivery attempt, and every letter
+ * an earlier boot left `sending` is finished (sent again unless its acceptance was recorded).
+ * Without SMTP_URL nothing is attempted and letters stay queued. Safe to run concurrently and
+ * repeatedly within a boot.
  */
 export async function deliverDueLetters(now: Date, mail: MailConfig): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   if (!mail.smtpUrl) return report;
-  const due = await LetterModel.find({ status: { $in: ['queued', 'sending'] }, nextAttemptAt: { $lte: now } })
+  const due = await LetterModel.find({
+    $or: [
+      { status: { $in: ['queued', 'sending'] }, nextAttemptAt: { $lte: now } },
+      { status: 'sending', claimBoot: { $ne: bootId } },
+    ],
+  })
     .sort({ nextAttemptAt: 1 })
     .limit(sweepBatch)
     .lean<LetterDoc[]>();

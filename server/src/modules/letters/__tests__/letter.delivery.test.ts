@@ -15,6 +15,7 @@ import {
   staleClaimMs,
 } from '../letter.service.js';
 import { startSmtpListener, type SmtpListener } from './smtp-listener.js';
+import { bootId } from '../../../lib/boot-id.js';
 import { createOrderFixture } from './letter-fixtures.js';
 
 const overrides: Record<string, string> = { MAIL_FROM: 'Callboard Shop <shop@callboard.test>' };
@@ -172,22 +173,96 @@ describe('the letter outbox and its delivery sweep', () => {
     expect(await LetterModel.findById(letter.id).lean()).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
-  it('retries, once, a delivery a stopped server left claimed', async () => {
+  it('leaves a delivery this boot is making alone, and retires it after the stale period if it never finished', async () => {
     const { letter } = await queueCallLetter();
     const t0 = new Date(Date.now() + minute);
-    // What a process that died after claiming attempt 1 leaves behind.
-    await LetterDeliveryModel.create({ _id: `${letter.id}:1`, letterId: letter.id, attempt: 1, claimedAt: t0 });
+    // What a run of this process that failed after claiming attempt 1 leaves behind.
+    await LetterDeliveryModel.create({ _id: `${letter.id}:1`, letterId: letter.id, attempt: 1, claimedAt: t0, bootId });
     await LetterModel.updateOne(
       { _id: letter.id },
-      { $set: { status: 'sending', nextAttemptAt: new Date(t0.getTime() + staleClaimMs) } },
+      { $set: { status: 'sending', claimBoot: bootId, nextAttemptAt: new Date(t0.getTime() + staleClaimMs) } },
     );
 
     expect(await deliverDueLetters(new Date(t0.getTime() + minute), ctx.env)).toMatchObject({ sent: 0 });
-    const later = new Date(t0.getTime() + staleClaimMs);
-    await deliverDueLetters(later, ctx.env);
-    expect(await LetterModel.findById(letter.id).lean()).toMatchObject({ status: 'queued', attempts: 1 });
-    expect(await deliverDueLetters(later, ctx.env)).toMatchObject({ sent: 1 });
+    expect(smtp.received).toHaveLength(0);
+    expect(await deliverDueLetters(new Date(t0.getTime() + staleClaimMs), ctx.env)).toMatchObject({ sent: 1 });
     expect(await LetterModel.findById(letter.id).lean()).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it('resends at the next sweep, with the same Message-ID, a letter an earlier boot was sending when it stopped', async () => {
+    const { letter } = await queueCallLetter();
+    const t0 = new Date();
+    expect(await deliverDueLetters(t0, ctx.env)).toMatchObject({ sent: 1 });
+    // As if the server had stopped after the SMTP server took the letter but before that was
+    // recorded: attempt 1 claimed by the earlier boot, unconfirmed, the letter still `sending`.
+    await LetterDeliveryModel.updateOne(
+      { _id: `${letter.id}:1` },
+      { $set: { bootId: 'earlier-boot', confirmedAt: null, messageId: null } },
+    );
+    await LetterModel.updateOne(
+      { _id: letter.id },
+      {
+        $set: {
+          status: 'sending',
+          claimBoot: 'earlier-boot',
+          attempts: 0,
+          sentAt: null,
+          nextAttemptAt: new Date(t0.getTime() + staleClaimMs),
+        },
+      },
+    );
+
+    const restartedAt = new Date(t0.getTime() + 5_000);
+    expect(await deliverDueLetters(restartedAt, ctx.env)).toMatchObject({ sent: 1 });
+    const expectedId = `<letter-${letter.id}@callboard.test>`;
+    expect(smtp.received.map((m) => m.headers['message-id'])).toEqual([expectedId, expectedId]);
+    const stored = await LetterModel.findById(letter.id).lean();
+    expect(stored).toMatchObject({ status: 'sent', attempts: 2, lastError: null, messageId: expectedId });
+    expect(stored?.sentAt?.toISOString()).toBe(restartedAt.toISOString());
+    expect(await LetterDeliveryModel.findById(`${letter.id}:2`).lean()).toMatchObject({ bootId });
+    expect(await deliverDueLetters(new Date(t0.getTime() + 2 * staleClaimMs), ctx.env)).toMatchObject({ sent: 0 });
+    expect(smtp.received).toHaveLength(2);
+  });
+
+  it('does not resend a letter whose acceptance an earlier boot recorded before stopping', async () => {
+    const { letter } = await queueCallLetter();
+    const acceptedAt = new Date(Date.now() - minute);
+    const messageId = `<letter-${letter.id}@callboard.test>`;
+    await LetterDeliveryModel.create({
+      _id: `${letter.id}:1`,
+      letterId: letter.id,
+      attempt: 1,
+      claimedAt: acceptedAt,
+      bootId: 'earlier-boot',
+      confirmedAt: acceptedAt,
+      messageId,
+    });
+    await LetterModel.updateOne(
+      { _id: letter.id },
+      { $set: { status: 'sending', claimBoot: 'earlier-boot', nextAttemptAt: new Date(Date.now() + staleClaimMs) } },
+    );
+    // Marked sent from the recorded acceptance; nothing goes to the SMTP server.
+    expect(await deliverDueLetters(new Date(), ctx.env)).toMatchObject({ sent: 1, skipped: 0 });
+    const stored = await LetterModel.findById(letter.id).lean();
+    expect(stored).toMatchObject({ status: 'sent', attempts: 1, messageId });
+    expect(stored?.sentAt?.toISOString()).toBe(acceptedAt.toISOString());
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  it('sends once a letter still queued that an earlier boot had claimed just before stopping', async () => {
+    const { letter } = await queueCallLetter();
+    const now = new Date();
+    await LetterDeliveryModel.create({
+      _id: `${letter.id}:1`,
+      letterId: letter.id,
+      attempt: 1,
+      claimedAt: now,
+      bootId: 'earlier-boot',
+    });
+    expect(await deliverDueLetters(now, ctx.env)).toMatchObject({ sent: 1 });
+    expect(await LetterModel.findById(letter.id).lean()).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await deliverDueLetters(new Date(now.getTime() + staleClaimMs * 2), ctx.env)).toMatchObject({ sent: 0 });
     expect(smtp.received).toHaveLength(1);
   });
 
