@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { QueueItem, QueueReason, Settings } from '@callboard/shared';
-import { isTimeZone } from '@callboard/shared';
+import { canChangeTask, isTimeZone } from '@callboard/shared';
 import { emitDomainEvent, onDomainEvent } from '../../lib/domain-events.js';
 import type { SessionUser } from '../../http/auth.js';
 import { getSettings } from '../settings/settings.service.js';
@@ -351,6 +351,13 @@ async function stillOffered(candidate: Candidate, user: SessionUser, now: Date):
   return { ...fresh, dueAt: fresh.doc.call!.nextCallAt as Date };
 }
 
+/** Everyone sees the team's call tasks in the queue, but only their assignee (or anyone, if unassigned) takes one. */
+function mayCall(candidate: Candidate, user: SessionUser): boolean {
+  if (candidate.kind === 'order') return true;
+  const assigneeId = candidate.doc.assigneeId ? String(candidate.doc.assigneeId) : null;
+  return canChangeTask({ assigneeId }, user);
+}
+
 /**
  * Keys a claim in this process is taking right now. Simultaneous claimers read the same first
  * candidates; passing over each other's here spares them a failed insert each, and on FerretDB
@@ -372,6 +379,7 @@ export async function claimNextQueueItem(
   const skip = new Set(except);
   const consider = (candidate: Candidate, claim: QueueClaimDoc | undefined) =>
     !skip.has(String(candidate.doc._id)) &&
+    mayCall(candidate, user) &&
     !beingClaimed.has(candidate.key) &&
     !settledSince(candidate) &&
     (!claim || claim.userId === user.id);

@@ -55,6 +55,22 @@ describe('/api/tasks', () => {
     });
   });
 
+  it("never hands a manager a colleague's call task from the queue, though it stays listed", async () => {
+    const owner = await signedInAgent(ctx, 'manager');
+    const colleague = await signedInAgent(ctx, 'manager');
+    const order = await newOrder();
+    await owner.agent.post(`/api/orders/${order.id}/calls`).send({ outcome: 'completed' });
+    const task = await owner.agent
+      .post('/api/tasks')
+      .send({ title: 'Mine to call', dueAt: '2026-05-04T11:00:00Z', orderId: order.id, kind: 'call' });
+    at('2026-05-04T11:05:00Z');
+    const listed = await colleague.agent.get('/api/queue');
+    expect(listed.body.items.map((i: { task?: { id: string } }) => i.task?.id)).toEqual([task.body.task.id]);
+    expect((await colleague.agent.post('/api/queue/claim')).status).toBe(204);
+    const mine = await owner.agent.post('/api/queue/claim');
+    expect(mine.body.item).toMatchObject({ kind: 'task', task: { id: task.body.task.id } });
+  });
+
   it('lists my open tasks due first, filters by assignee and done, and updates them', async () => {
     const me = await signedInAgent(ctx, 'manager');
     const other = await signedInAgent(ctx, 'manager');
