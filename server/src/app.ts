@@ -7,7 +7,7 @@ import { repoRoot } from './config/env.js';
 import { errorHandler, rememberRouteBase } from './http/error-handler.js';
 import { requestGuard } from './http/request-guard.js';
 import { securityHeaders } from './http/security-headers.js';
-import { AppError } from './http/errors.js';
+import { AppError } from './lib/errors.js';
 import { MongooseSessionStore, sessionIdleMs } from './modules/auth/session-store.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';

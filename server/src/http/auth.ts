@@ -1,13 +1,10 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Env } from '../config/env.js';
-import { AppError } from './errors.js';
+import { AppError } from '../lib/errors.js';
 import type { Access } from './route.js';
-import type { Right } from '@callboard/shared';
+import { hasRight, type SessionUser } from '@callboard/shared';
 import { findActiveSessionUser } from '../modules/users/users.service.js';
-import type { SessionUser } from '../modules/users/users.service.js';
-
-export type { SessionUser };
 
 // Declaration merging needs interfaces.
 declare module 'express-session' {
@@ -33,10 +30,6 @@ function sameSecret(a: string, b: string): boolean {
   const ha = createHash('sha256').update(a).digest();
   const hb = createHash('sha256').update(b).digest();
   return timingSafeEqual(ha, hb);
-}
-
-export function hasRight(user: SessionUser, right: Right): boolean {
-  return user.role === 'admin' || user.rights.includes(right);
 }
 
 /** Every route passes through here: the access it declares is checked before its input is read. */

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import mongoose from 'mongoose';
 import { MulterError } from 'multer';
-import { AppError, type ErrorCode } from './errors.js';
+import { AppError, type ErrorCode } from '../lib/errors.js';
 import { logger } from '../lib/logger.js';
 import { isDuplicateKeyError } from '../db/duplicate-key.js';
 

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import type { Env } from '../config/env.js';
-import { forbidden } from './errors.js';
+import { forbidden } from '../lib/errors.js';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -1,5 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { actorSchema } from '../orders/order.model.js';
+import { actorSchema } from '../../db/actor.js';
 
 const attachmentSchema = new Schema(
   {

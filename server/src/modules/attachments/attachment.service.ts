@@ -6,9 +6,10 @@ import type { Response } from 'express';
 import mongoose from 'mongoose';
 import { fileTypeFromFile } from 'file-type';
 import type { Actor, CallAttachment, TimelineItem } from '@callboard/shared';
-import { AppError, badRequest, notFound } from '../../http/errors.js';
+import { AppError, badRequest, notFound } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import { AttachmentModel, type AttachmentDoc } from './attachment.model.js';
+import { toActor } from '../../db/actor.js';
 
 /**
  * Recordings by what their bytes are, not by their name: the file-type extension of the content
@@ -182,7 +183,7 @@ export async function attachmentTimeline(orderId: string): Promise<TimelineItem[
     id: `attachment:${String(d._id)}`,
     type: 'attachment' as const,
     at: d.createdAt.toISOString(),
-    by: { type: d.uploadedBy.type as Actor['type'], id: d.uploadedBy.id ?? null, name: d.uploadedBy.name },
+    by: toActor(d.uploadedBy),
     attachment: toCallAttachment(d),
   }));
 }

@@ -4,7 +4,7 @@ import multer, { MulterError } from 'multer';
 import { idParams, userActor } from '@callboard/shared';
 import type { Env } from '../../config/env.js';
 import { apiRoutes } from '../../http/route.js';
-import { AppError, badRequest } from '../../http/errors.js';
+import { AppError, badRequest } from '../../lib/errors.js';
 import { registerTimelineSource } from '../timeline/timeline.service.js';
 import { getSettings } from '../settings/settings.service.js';
 import { getOrderDoc } from '../orders/order.service.js';

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { loginBody } from '@callboard/shared';
 import { apiRoutes } from '../../http/route.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../lib/errors.js';
 import { clock } from '../../lib/clock.js';
 import { authenticate } from '../users/users.service.js';
 import { throttledLogin } from './login-throttle.js';

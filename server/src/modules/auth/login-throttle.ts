@@ -1,5 +1,5 @@
 import { isIPv6 } from 'node:net';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../lib/errors.js';
 import { clock } from '../../lib/clock.js';
 import { updateByIdIf, type Guard } from '../../db/guarded-update.js';
 import { LoginThrottleModel, type LoginThrottle } from './login-throttle.model.js';

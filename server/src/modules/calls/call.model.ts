@@ -1,6 +1,6 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { callOutcomes, callStates, followUpKinds } from '@callboard/shared';
-import { actorSchema } from '../orders/order.model.js';
+import { actorSchema } from '../../db/actor.js';
 
 /**
  * One call, written once and never changed except to link what its effects produced (the

@@ -15,8 +15,8 @@ import {
 } from '@callboard/shared';
 import { clock } from '../../lib/clock.js';
 import { emitDomainEvent } from '../../lib/domain-events.js';
-import { AppError, badRequest } from '../../http/errors.js';
-import type { SessionUser } from '../../http/auth.js';
+import { AppError, badRequest } from '../../lib/errors.js';
+import type { SessionUser } from '@callboard/shared';
 import { getSettings } from '../settings/settings.service.js';
 import { getClientDoc, markPhoneInvalid, normalisePhone } from '../clients/client.service.js';
 import {
@@ -38,6 +38,8 @@ import { CallModel, PendingCallEffectsModel, type CallDoc } from './call.model.j
 import { derivedObjectId, insertOnce, isDuplicateKeyError } from '../../db/duplicate-key.js';
 import { logger } from '../../lib/logger.js';
 import { getUser } from '../users/users.service.js';
+import { toActor } from '../../db/actor.js';
+import { iso } from '../../db/dates.js';
 
 export type CallTarget = { kind: 'order' | 'task'; id: string };
 
@@ -49,8 +51,6 @@ type LoadedTarget = {
   clientId: string;
   previous: CallStateSnapshot;
 };
-
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 /** JSON with sorted keys, so the same request always hashes the same. */
 function canonical(value: unknown): string {
@@ -447,7 +447,7 @@ export async function toCallDtos(docs: CallDoc[]): Promise<Call[]> {
     outcome: d.outcome as CallOutcome,
     comment: d.comment ?? null,
     at: d.at.toISOString(),
-    by: { type: d.by.type as Actor['type'], id: d.by.id ?? null, name: d.by.name },
+    by: toActor(d.by),
     phone: d.phone ?? null,
     callbackAt: iso(d.callbackAt),
     personal: !!d.personal,

@@ -15,8 +15,8 @@ import {
 import { clock } from '../../lib/clock.js';
 import { updateByIdIf } from '../../db/guarded-update.js';
 import { emitDomainEvent } from '../../lib/domain-events.js';
-import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
-import { hasRight, type SessionUser } from '../../http/auth.js';
+import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
+import { hasRight, type SessionUser } from '@callboard/shared';
 import { getUser, userNames } from '../users/users.service.js';
 import { ClientModel, type ClientDoc } from './client.model.js';
 import { ClientNoteModel, type ClientNoteDoc } from './client-note.model.js';

@@ -1,7 +1,7 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { letterKinds, letterStatuses } from '@callboard/shared';
 import { clock } from '../../lib/clock.js';
-import { actorSchema } from '../orders/order.model.js';
+import { actorSchema } from '../../db/actor.js';
 
 /** The outbox: one document per letter, whatever its fate. */
 const letterSchema = new Schema(

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import nodemailer from 'nodemailer';
 import {
-  currencyDigits,
+  fillPaymentLink,
   formatMoney,
   fromMinor,
   orderStatusLabels,
@@ -19,7 +19,7 @@ import {
   type PreviewBody,
   type Settings,
 } from '@callboard/shared';
-import { AppError, conflict } from '../../http/errors.js';
+import { AppError, conflict } from '../../lib/errors.js';
 import { clock } from '../../lib/clock.js';
 import { emitDomainEvent, onDomainEvent, type DomainEvents } from '../../lib/domain-events.js';
 import { logger } from '../../lib/logger.js';
@@ -36,8 +36,7 @@ import { escapeHtml, renderLetter, type LetterValues, type RenderedLetter } from
 import { LetterDeliveryModel, LetterModel, type LetterDeliveryDoc, type LetterDoc } from './letter.model.js';
 import { bootId } from '../../lib/boot-id.js';
 import { isDuplicateKeyError } from '../../db/duplicate-key.js';
-
-export const schedulerActor: Actor = { type: 'scheduler', id: null, name: 'Scheduler' };
+import { toActor, schedulerActor } from '../../db/actor.js';
 
 /* ------------------------------------------------------------------ rendering for an order */
 
@@ -51,14 +50,6 @@ const paymentText: Record<Locale, { transfer: string; card: string }> = {
     card: 'Pague con tarjeta de forma segura aquí: {link}',
   },
 };
-
-export function paymentLink(settings: Settings, number: number, totalMinor: number, currency: string): string | null {
-  if (!settings.paymentLinkPattern) return null;
-  const amount = fromMinor(totalMinor, currency).toFixed(currencyDigits(currency));
-  return settings.paymentLinkPattern
-    .replaceAll('{number}', encodeURIComponent(String(number)))
-    .replaceAll('{amount}', encodeURIComponent(amount));
-}
 
 /** How to pay, by the order's payment method: the bank account (transfer), the link (card), or both. */
 function paymentInstructions(
@@ -107,7 +98,11 @@ async function letterValues(
   actor: Actor | undefined,
 ): Promise<LetterValues> {
   const { order, client, settings } = ctx;
-  const link = paymentLink(settings, order.number, order.totalMinor, order.currency);
+  const link = fillPaymentLink(settings.paymentLinkPattern, {
+    number: order.number,
+    total: fromMinor(order.totalMinor, order.currency),
+    currency: order.currency,
+  });
   const bank = settings.bankAccount || null;
   const status = (extra?.status ?? order.status) as OrderStatus;
   return {
@@ -242,7 +237,7 @@ export function toLetter(doc: LetterDoc): Letter {
     nextAttemptAt: doc.nextAttemptAt ? doc.nextAttemptAt.toISOString() : null,
     createdAt: doc.createdAt.toISOString(),
     sentAt: doc.sentAt ? doc.sentAt.toISOString() : null,
-    by: { type: doc.actor.type as Actor['type'], id: doc.actor.id ?? null, name: doc.actor.name },
+    by: toActor(doc.actor),
   };
 }
 

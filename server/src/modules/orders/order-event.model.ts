@@ -1,5 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { actorSchema } from './order.model.js';
+import { actorSchema } from '../../db/actor.js';
 
 export const orderEventTypes = ['status', 'system'] as const;
 export type OrderEventType = (typeof orderEventTypes)[number];

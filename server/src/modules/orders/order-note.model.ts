@@ -1,6 +1,6 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { noteVisibilities } from '@callboard/shared';
-import { actorSchema } from './order.model.js';
+import { actorSchema } from '../../db/actor.js';
 
 /** Notes on an order: private to staff, or public (shown on the customer's order status page). */
 const orderNoteSchema = new Schema({

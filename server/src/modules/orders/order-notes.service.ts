@@ -3,6 +3,7 @@ import { clock } from '../../lib/clock.js';
 import { emitDomainEvent } from '../../lib/domain-events.js';
 import { OrderNoteModel, type OrderNoteDoc } from './order-note.model.js';
 import { getOrderDoc } from './order.service.js';
+import { toActor } from '../../db/actor.js';
 
 function toOrderNote(doc: OrderNoteDoc): OrderNote {
   return {
@@ -11,7 +12,7 @@ function toOrderNote(doc: OrderNoteDoc): OrderNote {
     text: doc.text,
     visibility: doc.visibility as NoteVisibility,
     at: doc.at.toISOString(),
-    by: { type: doc.by.type as Actor['type'], id: doc.by.id ?? null, name: doc.by.name },
+    by: toActor(doc.by),
   };
 }
 

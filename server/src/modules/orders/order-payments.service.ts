@@ -1,7 +1,7 @@
 import { derivePaymentStatus, type Actor, type Order, type PaymentBody } from '@callboard/shared';
 import { clock } from '../../lib/clock.js';
 import { emitDomainEvent } from '../../lib/domain-events.js';
-import { badRequest, conflict } from '../../http/errors.js';
+import { badRequest, conflict } from '../../lib/errors.js';
 import { OrderModel, type OrderDoc } from './order.model.js';
 import { getOrderDoc, minorOrThrow, toOrderDto } from './order.service.js';
 

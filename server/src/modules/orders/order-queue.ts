@@ -1,12 +1,13 @@
 import mongoose, { type Model } from 'mongoose';
 import { canTransition, orderStatuses, type Actor, type OrderStatus } from '@callboard/shared';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../lib/errors.js';
 import { OrderModel, type OrderDoc } from './order.model.js';
 import { updateByIdIf, type Guard } from '../../db/guarded-update.js';
 import { callableStatuses, findOrderDoc, recordOrderEvent, setOrderStatus } from './order.service.js';
 import { clock } from '../../lib/clock.js';
 import { emitDomainEvent, onDomainEvent } from '../../lib/domain-events.js';
 import type { NextCall } from '@callboard/shared';
+import { schedulerActor } from '../../db/actor.js';
 
 /**
  * The call queue's reads and the call-state writes on orders. Everything else about an order
@@ -192,8 +193,6 @@ export async function findOrdersToAutoCancel(now: Date, statuses: OrderStatus[],
     .limit(limit)
     .lean<{ _id: mongoose.Types.ObjectId }[]>();
 }
-
-export const schedulerActor: Actor = { type: 'scheduler', id: null, name: 'Scheduler' };
 
 const autoCancellable = orderStatuses.filter((s) => canTransition(s, 'cancelled'));
 

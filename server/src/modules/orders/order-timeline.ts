@@ -1,17 +1,14 @@
-import { fromMinor, type Actor, type TimelineItem } from '@callboard/shared';
+import { fromMinor, type TimelineItem } from '@callboard/shared';
 import { registerTimelineSource } from '../timeline/timeline.service.js';
 import { OrderEventModel, type OrderEventDoc } from './order-event.model.js';
 import { OrderModel, type OrderDoc } from './order.model.js';
 import { listOrderNotes } from './order-notes.service.js';
-
-function actor(a: { type: string; id?: string | null; name: string }): Actor {
-  return { type: a.type as Actor['type'], id: a.id ?? null, name: a.name };
-}
+import { toActor } from '../../db/actor.js';
 
 async function statusAndSystemEntries(orderId: string): Promise<TimelineItem[]> {
   const docs = await OrderEventModel.find({ orderId }).sort({ at: -1 }).lean<OrderEventDoc[]>();
   return docs.map((e) => {
-    const base = { id: String(e._id), at: e.at.toISOString(), by: actor(e.by) };
+    const base = { id: String(e._id), at: e.at.toISOString(), by: toActor(e.by) };
     const data = (e.data ?? {}) as Record<string, unknown>;
     if (e.type === 'status') {
       return {
@@ -42,7 +39,7 @@ async function paymentEntries(orderId: string): Promise<TimelineItem[]> {
     id: String((p as { _id?: unknown })._id),
     type: 'payment',
     at: p.at.toISOString(),
-    by: actor(p.by),
+    by: toActor(p.by),
     kind: p.kind,
     method: p.method,
     amount: fromMinor(p.amountMinor, order.currency),

@@ -1,15 +1,7 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { clock } from '../../lib/clock.js';
+import { actorSchema } from '../../db/actor.js';
 import { callOutcomes, callStates, orderStatuses, paymentMethods, paymentStatuses } from '@callboard/shared';
-
-export const actorSchema = new Schema(
-  {
-    type: { type: String, enum: ['user', 'scheduler', 'intake'], required: true },
-    id: { type: String, default: null },
-    name: { type: String, required: true },
-  },
-  { _id: false },
-);
 
 const itemSchema = new Schema(
   {

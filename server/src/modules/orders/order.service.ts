@@ -21,7 +21,7 @@ import {
 } from '@callboard/shared';
 import { clock } from '../../lib/clock.js';
 import { emitDomainEvent } from '../../lib/domain-events.js';
-import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
+import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
 import { userNames } from '../users/users.service.js';
 import { ClientModel } from '../clients/client.model.js';
 import {
@@ -35,6 +35,8 @@ import { CounterModel, OrderModel, type OrderDoc } from './order.model.js';
 import { OrderEventModel, type OrderEventType } from './order-event.model.js';
 import { OrderNoteModel } from './order-note.model.js';
 import { derivedObjectId, insertOnce, isDuplicateKeyError } from '../../db/duplicate-key.js';
+import { toActor } from '../../db/actor.js';
+import { iso } from '../../db/dates.js';
 
 /** Statuses in which the order is still worked by phone; leaving them takes the order out of the queue. */
 export const callableStatuses: readonly OrderStatus[] = ['pending', 'reserved'];
@@ -81,14 +83,6 @@ export function orderTotalMinor(items: StoredItem[], discountMinor: number): num
   }
   if (!Number.isSafeInteger(subtotal)) throw badRequest('The order total is too large');
   return subtotal - discountMinor;
-}
-
-function iso(date: Date | null | undefined): string | null {
-  return date ? date.toISOString() : null;
-}
-
-function toActor(a: { type: string; id?: string | null; name: string }): Actor {
-  return { type: a.type as Actor['type'], id: a.id ?? null, name: a.name };
 }
 
 export function toOrderDto(doc: OrderDoc): Order {

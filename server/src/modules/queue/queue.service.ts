@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { QueueItem, QueueReason, Settings } from '@callboard/shared';
 import { canChangeTask, isTimeZone } from '@callboard/shared';
 import { emitDomainEvent, onDomainEvent } from '../../lib/domain-events.js';
-import type { SessionUser } from '../../http/auth.js';
+import type { SessionUser } from '@callboard/shared';
 import { getSettings } from '../settings/settings.service.js';
 import { ClientModel, type ClientDoc } from '../clients/client.model.js';
 import { toClientDtos } from '../clients/client.service.js';

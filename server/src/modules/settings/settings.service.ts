@@ -1,5 +1,5 @@
 import { defaultSettings, settingsSchema, type Settings, type UpdateSettingsBody } from '@callboard/shared';
-import { badRequest } from '../../http/errors.js';
+import { badRequest } from '../../lib/errors.js';
 import { sanitizeLetterHtml } from '../letters/letter-render.js';
 import { SettingsModel } from './settings.model.js';
 

@@ -1,6 +1,7 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { taskKinds } from '@callboard/shared';
-import { actorSchema, callInfoSchema } from '../orders/order.model.js';
+import { actorSchema } from '../../db/actor.js';
+import { callInfoSchema } from '../orders/order.model.js';
 
 const taskSchema = new Schema(
   {

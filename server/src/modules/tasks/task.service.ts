@@ -10,9 +10,9 @@ import {
   type UpdateTaskBody,
 } from '@callboard/shared';
 import { clock } from '../../lib/clock.js';
-import { badRequest, conflict, forbidden, notFound } from '../../http/errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { emitDomainEvent } from '../../lib/domain-events.js';
-import type { SessionUser } from '../../http/auth.js';
+import type { SessionUser } from '@callboard/shared';
 import { getUser, userNames } from '../users/users.service.js';
 import { getClientDoc } from '../clients/client.service.js';
 import { getOrderDoc } from '../orders/order.service.js';
@@ -20,8 +20,8 @@ import { callNotYetApplied, callsFallingDue, callStateUpdate, type PersonalHold 
 import { updateByIdIf } from '../../db/guarded-update.js';
 import type { NextCall } from '@callboard/shared';
 import { TaskModel, type TaskDoc } from './task.model.js';
-
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+import { toActor } from '../../db/actor.js';
+import { iso } from '../../db/dates.js';
 
 export async function toTaskDtos(docs: TaskDoc[]): Promise<Task[]> {
   const names = await userNames(docs.flatMap((d) => (d.assigneeId ? [String(d.assigneeId)] : [])));
@@ -47,7 +47,7 @@ export async function toTaskDtos(docs: TaskDoc[]): Promise<Task[]> {
         }
       : null,
     createdAt: d.createdAt.toISOString(),
-    createdBy: { type: d.createdBy.type as Actor['type'], id: d.createdBy.id ?? null, name: d.createdBy.name },
+    createdBy: toActor(d.createdBy),
   }));
 }
 

@@ -9,7 +9,7 @@ import type {
   TemplateListQuery,
   UpdateTemplateBody,
 } from '@callboard/shared';
-import { AppError, badRequest, notFound } from '../../http/errors.js';
+import { AppError, badRequest, notFound } from '../../lib/errors.js';
 import { getSettings } from '../settings/settings.service.js';
 import { sanitizeLetterHtml } from '../letters/letter-render.js';
 import { clock } from '../../lib/clock.js';

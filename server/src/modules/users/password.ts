@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../lib/errors.js';
 
 type ScryptParams = { N: number; r: number; p: number };
 

@@ -1,21 +1,11 @@
 import mongoose from 'mongoose';
-import type { CreateUserBody, Locale, Right, Role, UpdateUserBody, User } from '@callboard/shared';
-import { AppError, notFound } from '../../http/errors.js';
+import type { CreateUserBody, Locale, Right, Role, SessionUser, UpdateUserBody, User } from '@callboard/shared';
+import { AppError, notFound } from '../../lib/errors.js';
 import { UserModel, type UserDoc } from './users.model.js';
 import { hashPassword, needsRehash, unmatchableHash, verifyPassword } from './password.js';
 import { endSessionsOf } from '../auth/session-store.js';
 import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 import { updateByIdIf } from '../../db/guarded-update.js';
-
-export type SessionUser = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  rights: Right[];
-  timezone: string | null;
-  locale: Locale | null;
-};
 
 export function toUser(doc: UserDoc): User {
   return {

@@ -1,15 +1,7 @@
-import type { LoginBody, Role, Right, Locale } from '@callboard/shared';
+import type { LoginBody, SessionUser } from '@callboard/shared';
 import { baseApi } from '../../../app/api';
 
-export type SessionUser = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  rights?: Right[];
-  timezone?: string | null;
-  locale?: Locale | null;
-};
+export type { SessionUser } from '@callboard/shared';
 
 export const authApi = baseApi.injectEndpoints({
   endpoints: (build) => ({

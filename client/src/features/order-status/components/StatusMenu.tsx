@@ -4,7 +4,7 @@ import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import { statusTransitions, type Client, type Order, type OrderStatus } from '@callboard/shared';
 import { useT, type MessageKey } from '../../../i18n/i18n';
 import { useGetMeQuery } from '../../auth/api/auth-api';
-import { hasRight } from '../../admin/has-right';
+import { hasRight } from '@callboard/shared';
 import { DeleteOrderDialog } from './DeleteOrderDialog';
 import { NewOrderDialog } from './NewOrderDialog';
 import { StatusDialog } from './StatusDialog';

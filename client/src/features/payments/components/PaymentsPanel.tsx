@@ -5,7 +5,7 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT } from '../../../i18n/i18n';
 import { useSendPaymentReminderMutation } from '../../orders/api/orders-api';
 import { useGetSettingsQuery } from '../../settings/api/settings-api';
-import { fillPaymentLink } from '../payment-link';
+import { fillPaymentLink } from '@callboard/shared';
 
 /**
  * Not in the card's own code: the dialog validates with the shared zod schemas, which nothing else

@@ -5,7 +5,7 @@ import { testPassword, useTestApp } from '../../../test/test-app.js';
 import { createApp } from '../../../app.js';
 import { loadEnv } from '../../../config/env.js';
 import { resetClock, setClock } from '../../../lib/clock.js';
-import { AppError } from '../../../http/errors.js';
+import { AppError } from '../../../lib/errors.js';
 import { createUser } from '../../users/users.service.js';
 import { LoginThrottleModel } from '../login-throttle.model.js';
 import { accountFailureCap, addressFailureCap, addressKey, throttledLogin } from '../login-throttle.js';

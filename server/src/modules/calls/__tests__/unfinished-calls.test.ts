@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { signedInAgent, useTestApp } from '../../../test/test-app.js';
 import { setClock } from '../../../lib/clock.js';
-import { findActiveSessionUser, type SessionUser } from '../../users/users.service.js';
+import type { SessionUser } from '@callboard/shared';
+import { findActiveSessionUser } from '../../users/users.service.js';
 import { OrderModel } from '../../orders/order.model.js';
 import { LetterModel } from '../../letters/letter.model.js';
 import { deliverDueLetters } from '../../letters/letter.service.js';

@@ -120,13 +120,11 @@ describe('POST /api/intake/orders', () => {
       currency: 'DKK',
     });
     const { agent } = await signedInAgent(ctx, 'manager');
-    const staff = await agent
-      .post('/api/orders')
-      .send({
-        client: { name: 'Staff Typed', phone: '+4520998877', email: 'typed@example.dk' },
-        items: [course],
-        currency: 'DKK',
-      });
+    const staff = await agent.post('/api/orders').send({
+      client: { name: 'Staff Typed', phone: '+4520998877', email: 'typed@example.dk' },
+      items: [course],
+      currency: 'DKK',
+    });
     expect(staff.status).toBe(201);
     expect(staff.body.order.contact).toBeUndefined();
     const client = await ClientModel.findById(first.body.order.clientId).lean();

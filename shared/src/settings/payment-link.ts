@@ -1,6 +1,6 @@
-import { currencyDigits } from '@callboard/shared';
+import { currencyDigits } from '../common/money.js';
 
-/** The link letters carry (the server fills the same pattern the same way), or null when none is set. */
+/** The shop's payment link for an order: the pattern from the settings with {number} and {amount} filled in. */
 export function fillPaymentLink(
   pattern: string,
   order: { number: number; total: number; currency: string },
