@@ -4,7 +4,7 @@ import type { Env } from '../config/env.js';
 import { AppError } from '../lib/errors.js';
 import type { Access } from './route.js';
 import { hasRight, type SessionUser } from '@callboard/shared';
-import { findActiveSessionUser } from '../modules/users/users.service.js';
+import { findActiveSessionUser } from '../modules/users/index.js';
 
 // Declaration merging needs interfaces.
 declare module 'express-session' {

@@ -1,5 +1,5 @@
 import type { JobDefinition } from './index.js';
-import { autoCancelDueOrders } from '../modules/orders/order-queue.js';
+import { autoCancelDueOrders } from '../modules/orders/index.js';
 
 export const autoCancelJob: JobDefinition = {
   name: 'auto-cancel',

@@ -1,5 +1,5 @@
 import type { JobDefinition } from './index.js';
-import { expireClaims } from '../modules/queue/queue.service.js';
+import { expireClaims } from '../modules/queue/index.js';
 
 export const expireClaimsJob: JobDefinition = {
   name: 'expire-claims',

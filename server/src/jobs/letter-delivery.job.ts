@@ -1,5 +1,5 @@
 import type { JobDefinition } from './index.js';
-import { deliverDueLetters } from '../modules/letters/letter.service.js';
+import { deliverDueLetters } from '../modules/letters/index.js';
 
 export const letterDeliveryJob: JobDefinition = {
   name: 'letter-delivery',

@@ -1,5 +1,5 @@
 import type { JobDefinition } from './index.js';
-import { announceDueItems } from '../modules/queue/queue.service.js';
+import { announceDueItems } from '../modules/queue/index.js';
 
 export const queueResurfaceJob: JobDefinition = {
   name: 'queue-resurface',

@@ -1,5 +1,5 @@
 import type { JobDefinition } from './index.js';
-import { sendDueReviewRequests } from '../modules/letters/letter.service.js';
+import { sendDueReviewRequests } from '../modules/letters/index.js';
 
 export const reviewRequestJob: JobDefinition = {
   name: 'review-requests',

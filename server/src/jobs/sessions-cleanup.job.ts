@@ -1,6 +1,6 @@
 import type { JobDefinition } from './index.js';
-import { removeExpiredSessions } from '../modules/auth/session-store.js';
-import { removeExpiredThrottles } from '../modules/auth/login-throttle.js';
+import { removeExpiredSessions } from '../modules/auth/index.js';
+import { removeExpiredThrottles } from '../modules/auth/index.js';
 
 export const sessionsCleanupJob: JobDefinition = {
   name: 'sessions-cleanup',

@@ -1,5 +1,5 @@
 import type { JobDefinition } from './index.js';
-import { finishUnfinishedCalls } from '../modules/calls/call.service.js';
+import { finishUnfinishedCalls } from '../modules/calls/index.js';
 
 export const unfinishedCallsJob: JobDefinition = {
   name: 'unfinished-calls',

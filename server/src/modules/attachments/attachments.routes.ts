@@ -5,9 +5,9 @@ import { idParams, userActor } from '@callboard/shared';
 import type { Env } from '../../config/env.js';
 import { apiRoutes } from '../../http/route.js';
 import { AppError, badRequest } from '../../lib/errors.js';
-import { registerTimelineSource } from '../timeline/timeline.service.js';
-import { getSettings } from '../settings/settings.service.js';
-import { getOrderDoc } from '../orders/order.service.js';
+import { registerTimelineSource } from '../timeline/index.js';
+import { getSettings } from '../settings/index.js';
+import { getOrderDoc } from '../orders/index.js';
 import { attachmentTimeline, incomingFileName, saveUploadedRecording, streamAttachment } from './attachment.service.js';
 
 registerTimelineSource(attachmentTimeline);

@@ -3,7 +3,7 @@ import { loginBody } from '@callboard/shared';
 import { apiRoutes } from '../../http/route.js';
 import { AppError } from '../../lib/errors.js';
 import { clock } from '../../lib/clock.js';
-import { authenticate } from '../users/users.service.js';
+import { authenticate } from '../users/index.js';
 import { throttledLogin } from './login-throttle.js';
 
 export const authRoutes = apiRoutes(Router(), '/api/auth', 'Auth');

@@ -17,27 +17,21 @@ import { clock } from '../../lib/clock.js';
 import { emitDomainEvent } from '../../lib/domain-events.js';
 import { AppError, badRequest } from '../../lib/errors.js';
 import type { SessionUser } from '@callboard/shared';
-import { getSettings } from '../settings/settings.service.js';
-import { getClientDoc, markPhoneInvalid, normalisePhone } from '../clients/client.service.js';
-import {
-  createFollowUpOrder,
-  getOrderDoc,
-  recordOrderEvent,
-  setOrderStatus,
-  toOrderDto,
-} from '../orders/order.service.js';
-import { applyCallToOrder, flagPaymentCheck } from '../orders/order-queue.js';
-import type { OrderDoc } from '../orders/order.model.js';
-import { applyCallToTask, getTaskDoc, toTaskDto } from '../tasks/task.service.js';
-import type { TaskDoc } from '../tasks/task.model.js';
-import { assertAttachable, callAttachments, linkAttachmentsToCall } from '../attachments/attachment.service.js';
-import { queueKey, releaseClaim } from '../queue/queue.service.js';
-import { enqueueLetter, prepareLetter, type PreparedLetter } from '../letters/letter.service.js';
+import { getSettings } from '../settings/index.js';
+import { getClientDoc, markPhoneInvalid, normalisePhone } from '../clients/index.js';
+import { createFollowUpOrder, getOrderDoc, recordOrderEvent, setOrderStatus, toOrderDto } from '../orders/index.js';
+import { applyCallToOrder, flagPaymentCheck } from '../orders/index.js';
+import type { OrderDoc } from '../orders/index.js';
+import { applyCallToTask, getTaskDoc, toTaskDto } from '../tasks/index.js';
+import type { TaskDoc } from '../tasks/index.js';
+import { assertAttachable, callAttachments, linkAttachmentsToCall } from '../attachments/index.js';
+import { queueKey, releaseClaim } from '../queue/index.js';
+import { enqueueLetter, prepareLetter, type PreparedLetter } from '../letters/index.js';
 import { computeNextCall, type CallStateSnapshot } from '@callboard/shared';
 import { CallModel, PendingCallEffectsModel, type CallDoc } from './call.model.js';
 import { derivedObjectId, insertOnce, isDuplicateKeyError } from '../../db/duplicate-key.js';
 import { logger } from '../../lib/logger.js';
-import { getUser } from '../users/users.service.js';
+import { getUser } from '../users/index.js';
 import { toActor } from '../../db/actor.js';
 import { iso } from '../../db/dates.js';
 

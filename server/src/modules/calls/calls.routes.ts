@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { clientCallsQuery, idParams, recordCallBody } from '@callboard/shared';
 import { apiRoutes, validationError } from '../../http/route.js';
-import { registerTimelineSource } from '../timeline/timeline.service.js';
+import { registerTimelineSource } from '../timeline/index.js';
 import { callTimeline, listClientCalls, recordCall } from './call.service.js';
 
 registerTimelineSource(callTimeline);

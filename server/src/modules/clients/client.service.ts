@@ -17,7 +17,7 @@ import { updateByIdIf } from '../../db/guarded-update.js';
 import { emitDomainEvent } from '../../lib/domain-events.js';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
 import { hasRight, type SessionUser } from '@callboard/shared';
-import { getUser, userNames } from '../users/users.service.js';
+import { getUser, userNames } from '../users/index.js';
 import { ClientModel, type ClientDoc } from './client.model.js';
 import { ClientNoteModel, type ClientNoteDoc } from './client-note.model.js';
 

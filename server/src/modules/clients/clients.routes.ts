@@ -10,7 +10,7 @@ import {
   userActor,
 } from '@callboard/shared';
 import { apiRoutes } from '../../http/route.js';
-import { listOrders } from '../orders/order.service.js';
+import { listOrders } from '../orders/index.js';
 import * as clients from './client.service.js';
 
 export const clientsRoutes = apiRoutes(Router(), '/api/clients', 'Clients');

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { createOrderBody } from '@callboard/shared';
 import { apiRoutes } from '../../http/route.js';
-import { createOrder } from '../orders/order.service.js';
-import { requestIp } from '../orders/orders.routes.js';
+import { createOrder } from '../orders/index.js';
+import { requestIp } from '../orders/index.js';
 
 export const intakeRoutes = apiRoutes(Router(), '/api/intake', 'Intake');
 

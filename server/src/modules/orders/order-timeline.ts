@@ -1,5 +1,5 @@
 import { fromMinor, type TimelineItem } from '@callboard/shared';
-import { registerTimelineSource } from '../timeline/timeline.service.js';
+import { registerTimelineSource } from '../timeline/index.js';
 import { OrderEventModel, type OrderEventDoc } from './order-event.model.js';
 import { OrderModel, type OrderDoc } from './order.model.js';
 import { listOrderNotes } from './order-notes.service.js';

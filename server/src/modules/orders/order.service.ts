@@ -22,15 +22,15 @@ import {
 import { clock } from '../../lib/clock.js';
 import { emitDomainEvent } from '../../lib/domain-events.js';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
-import { userNames } from '../users/users.service.js';
-import { ClientModel } from '../clients/client.model.js';
+import { userNames } from '../users/index.js';
+import { ClientModel } from '../clients/index.js';
 import {
   addPendingContacts,
   assertAssignableUser,
   findClientIdsByText,
   getClient,
   matchOrCreateClient,
-} from '../clients/client.service.js';
+} from '../clients/index.js';
 import { CounterModel, OrderModel, type OrderDoc } from './order.model.js';
 import { OrderEventModel, type OrderEventType } from './order-event.model.js';
 import { OrderNoteModel } from './order-note.model.js';

@@ -10,7 +10,7 @@ import {
   userActor,
 } from '@callboard/shared';
 import { apiRoutes } from '../../http/route.js';
-import { orderTimeline } from '../timeline/timeline.service.js';
+import { orderTimeline } from '../timeline/index.js';
 import * as orders from './order.service.js';
 import { addOrderNote } from './order-notes.service.js';
 import { addPayment } from './order-payments.service.js';

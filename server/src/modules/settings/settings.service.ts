@@ -1,6 +1,6 @@
 import { defaultSettings, settingsSchema, type Settings, type UpdateSettingsBody } from '@callboard/shared';
 import { badRequest } from '../../lib/errors.js';
-import { sanitizeLetterHtml } from '../letters/letter-render.js';
+import { sanitizeLetterHtml } from '../letters/index.js';
 import { SettingsModel } from './settings.model.js';
 
 const id = 'global';

@@ -1,7 +1,7 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { taskKinds } from '@callboard/shared';
 import { actorSchema } from '../../db/actor.js';
-import { callInfoSchema } from '../orders/order.model.js';
+import { callInfoSchema } from '../orders/index.js';
 
 const taskSchema = new Schema(
   {

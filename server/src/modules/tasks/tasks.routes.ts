@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { createTaskBody, idParams, recordCallBody, taskListQuery, updateTaskBody, userActor } from '@callboard/shared';
 import { apiRoutes } from '../../http/route.js';
-import { registerTimelineSource } from '../timeline/timeline.service.js';
-import { recordCall } from '../calls/call.service.js';
-import { idempotencyKeyOf } from '../calls/calls.routes.js';
+import { registerTimelineSource } from '../timeline/index.js';
+import { recordCall } from '../calls/index.js';
+import { idempotencyKeyOf } from '../calls/index.js';
 import { createTask, deleteTask, getChangeableTaskDoc, listTasks, taskTimeline, updateTask } from './task.service.js';
 
 registerTimelineSource(taskTimeline);

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { idParams, previewBody, templateBody, templateListQuery, updateTemplateBody } from '@callboard/shared';
 import { apiRoutes } from '../../http/route.js';
-import { previewLetter } from '../letters/letter.service.js';
+import { previewLetter } from '../letters/index.js';
 import * as templates from './template.service.js';
 
 export const templateRoutes = apiRoutes(Router(), '/api/templates', 'Templates');

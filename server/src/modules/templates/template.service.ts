@@ -10,8 +10,8 @@ import type {
   UpdateTemplateBody,
 } from '@callboard/shared';
 import { AppError, badRequest, notFound } from '../../lib/errors.js';
-import { getSettings } from '../settings/settings.service.js';
-import { sanitizeLetterHtml } from '../letters/letter-render.js';
+import { getSettings } from '../settings/index.js';
+import { sanitizeLetterHtml } from '../letters/index.js';
 import { clock } from '../../lib/clock.js';
 import { TemplateModel, TemplateSeedModel, type TemplateDoc } from './template.model.js';
 import { defaultTemplates } from './default-templates.js';

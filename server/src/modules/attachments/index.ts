@@ -1,0 +1,1 @@
+export { assertAttachable, callAttachments, linkAttachmentsToCall } from './attachment.service.js';

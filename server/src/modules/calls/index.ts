@@ -1,0 +1,2 @@
+export { finishUnfinishedCalls, recordCall } from './call.service.js';
+export { idempotencyKeyOf } from './calls.routes.js';

@@ -1,0 +1,25 @@
+export {
+  applyCallToOrder,
+  autoCancelDueOrders,
+  callNotYetApplied,
+  callStateUpdate,
+  callsFallingDue,
+  findDueOrder,
+  findDueOrders,
+  findOrdersFallingDue,
+  flagPaymentCheck,
+  queueFields,
+} from './order-queue.js';
+export type { PersonalHold } from './order-queue.js';
+export { OrderModel, callInfoSchema } from './order.model.js';
+export type { OrderDoc } from './order.model.js';
+export {
+  createFollowUpOrder,
+  createOrder,
+  getOrderDoc,
+  listOrders,
+  recordOrderEvent,
+  setOrderStatus,
+  toOrderDto,
+} from './order.service.js';
+export { requestIp } from './orders.routes.js';

@@ -1,0 +1,1 @@
+export { announceDueItems, expireClaims, queueKey, releaseClaim } from './queue.service.js';

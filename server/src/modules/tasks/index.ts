@@ -1,0 +1,10 @@
+export type { TaskDoc } from './task.model.js';
+export {
+  applyCallToTask,
+  findDueCallTask,
+  findDueCallTasks,
+  findTasksFallingDue,
+  getTaskDoc,
+  toTaskDto,
+  toTaskDtos,
+} from './task.service.js';

@@ -1,0 +1,1 @@
+export { findDefaultTemplate, findTemplate } from './template.service.js';

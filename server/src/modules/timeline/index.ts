@@ -1,0 +1,1 @@
+export { orderTimeline, registerTimelineSource } from './timeline.service.js';

@@ -1,0 +1,1 @@
+export { authenticate, findActiveSessionUser, getUser, userNames } from './users.service.js';
