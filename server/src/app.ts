@@ -7,6 +7,7 @@ import { repoRoot } from './config/env.js';
 import { errorHandler, rememberRouteBase } from './http/error-handler.js';
 import { requestGuard } from './http/request-guard.js';
 import { securityHeaders } from './http/security-headers.js';
+import { wireModules } from './wiring.js';
 import { AppError } from './lib/errors.js';
 import { MongooseSessionStore, sessionIdleMs } from './modules/auth/session-store.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -47,6 +48,7 @@ const moduleRoutes: ApiRoutes[] = [
 
 /** Builds the Express app without listening, so tests run it in-process. */
 export function createApp(env: Env): Express {
+  wireModules();
   const app = express();
   app.locals.env = env;
   app.disable('x-powered-by');

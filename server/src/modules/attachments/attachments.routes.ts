@@ -5,12 +5,9 @@ import { idParams, userActor } from '@callboard/shared';
 import type { Env } from '../../config/env.js';
 import { apiRoutes } from '../../http/route.js';
 import { AppError, badRequest } from '../../lib/errors.js';
-import { registerTimelineSource } from '../timeline/index.js';
 import { getSettings } from '../settings/index.js';
 import { getOrderDoc } from '../orders/index.js';
-import { attachmentTimeline, incomingFileName, saveUploadedRecording, streamAttachment } from './attachment.service.js';
-
-registerTimelineSource(attachmentTimeline);
+import { incomingFileName, saveUploadedRecording, streamAttachment } from './attachment.service.js';
 
 /**
  * multer passes on busboy's parse errors and the client's abort as plain Errors (it has removed

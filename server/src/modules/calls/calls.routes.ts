@@ -2,10 +2,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { clientCallsQuery, idParams, recordCallBody } from '@callboard/shared';
 import { apiRoutes, validationError } from '../../http/route.js';
-import { registerTimelineSource } from '../timeline/index.js';
-import { callTimeline, listClientCalls, recordCall } from './call.service.js';
-
-registerTimelineSource(callTimeline);
+import { listClientCalls, recordCall } from './call.service.js';
 
 const idempotencyKey = z
   .string()

@@ -7,3 +7,4 @@ export {
   sendDueReviewRequests,
 } from './letter.service.js';
 export type { PreparedLetter } from './letter.service.js';
+export { letterTimeline, queueStatusLetters } from './letter.service.js';

@@ -21,17 +21,16 @@ import {
 } from '@callboard/shared';
 import { AppError, conflict } from '../../lib/errors.js';
 import { clock } from '../../lib/clock.js';
-import { emitDomainEvent, onDomainEvent, type DomainEvents } from '../../lib/domain-events.js';
+import { emitDomainEvent, type DomainEvents } from '../../lib/domain-events.js';
 import { logger } from '../../lib/logger.js';
 import { getSettings } from '../settings/index.js';
-import { registerTimelineSource } from '../timeline/index.js';
 import { getUser, userNames } from '../users/index.js';
 import { getOrderDoc, recordOrderEvent } from '../orders/index.js';
 import { getClientDoc } from '../clients/index.js';
 import { OrderModel, type OrderDoc } from '../orders/index.js';
 import type { ClientDoc } from '../clients/index.js';
 import { findDefaultTemplate, findTemplate } from '../templates/index.js';
-import type { Template } from '@callboard/shared';
+import type { Template, TimelineItem } from '@callboard/shared';
 import { escapeHtml, renderLetter, type LetterValues, type RenderedLetter } from './letter-render.js';
 import { LetterDeliveryModel, LetterModel, type LetterDeliveryDoc, type LetterDoc } from './letter.model.js';
 import { bootId } from '../../lib/boot-id.js';
@@ -320,7 +319,8 @@ export async function getLetter(id: string): Promise<Letter | null> {
   return doc ? toLetter(doc) : null;
 }
 
-registerTimelineSource(async (orderId) => {
+/** The order timeline's letters. */
+export async function letterTimeline(orderId: string): Promise<TimelineItem[]> {
   if (!mongoose.isValidObjectId(orderId)) return [];
   const docs = await LetterModel.find({ orderId }, { html: 0, text: 0 }).sort({ createdAt: -1 }).lean<LetterDoc[]>();
   return docs.map((d) => {
@@ -341,7 +341,7 @@ registerTimelineSource(async (orderId) => {
       sentAt: l.sentAt,
     };
   });
-});
+}
 
 /* ------------------------------------------------------------------ delivery */
 
@@ -621,10 +621,6 @@ export async function queueStatusLetters(event: DomainEvents['order.statusChange
   }
   return letters;
 }
-
-onDomainEvent('order.statusChanged', async (event) => {
-  await queueStatusLetters(event);
-});
 
 const noPaymentDue: OrderStatus[] = ['paid', 'cancelled', 'refunded', 'failed', 'completed'];
 

@@ -23,3 +23,5 @@ export {
   toOrderDto,
 } from './order.service.js';
 export { requestIp } from './orders.routes.js';
+export { requeueAfterPhoneFix } from './order-queue.js';
+export { orderTimelineSources } from './order-timeline.js';

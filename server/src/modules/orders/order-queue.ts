@@ -5,7 +5,7 @@ import { OrderModel, type OrderDoc } from './order.model.js';
 import { updateByIdIf, type Guard } from '../../db/guarded-update.js';
 import { callableStatuses, findOrderDoc, recordOrderEvent, setOrderStatus } from './order.service.js';
 import { clock } from '../../lib/clock.js';
-import { emitDomainEvent, onDomainEvent } from '../../lib/domain-events.js';
+import { emitDomainEvent } from '../../lib/domain-events.js';
 import type { NextCall } from '@callboard/shared';
 import { schedulerActor } from '../../db/actor.js';
 
@@ -181,10 +181,6 @@ export async function requeueAfterPhoneFix(clientId: string, actor: Actor): Prom
   }
   return reopened;
 }
-
-onDomainEvent('client.phoneFixed', async ({ clientId, actor }) => {
-  await requeueAfterPhoneFix(clientId, actor);
-});
 
 /** Orders past their auto-cancel date in a status that may still become cancelled. */
 export async function findOrdersToAutoCancel(now: Date, statuses: OrderStatus[], limit: number) {

@@ -1,5 +1,4 @@
 import { fromMinor, type TimelineItem } from '@callboard/shared';
-import { registerTimelineSource } from '../timeline/index.js';
 import { OrderEventModel, type OrderEventDoc } from './order-event.model.js';
 import { OrderModel, type OrderDoc } from './order.model.js';
 import { listOrderNotes } from './order-notes.service.js';
@@ -51,6 +50,5 @@ async function paymentEntries(orderId: string): Promise<TimelineItem[]> {
   }));
 }
 
-registerTimelineSource(statusAndSystemEntries);
-registerTimelineSource(noteEntries);
-registerTimelineSource(paymentEntries);
+/** The order's own timeline entries: status changes and system events, notes, payments. */
+export const orderTimelineSources = [statusAndSystemEntries, noteEntries, paymentEntries];

@@ -14,7 +14,6 @@ import { orderTimeline } from '../timeline/index.js';
 import * as orders from './order.service.js';
 import { addOrderNote } from './order-notes.service.js';
 import { addPayment } from './order-payments.service.js';
-import './order-timeline.js';
 
 export const ordersRoutes = apiRoutes(Router(), '/api/orders', 'Orders');
 

@@ -1,1 +1,2 @@
 export { announceDueItems, expireClaims, queueKey, releaseClaim } from './queue.service.js';
+export { dropClaimReads, onQueueChanged } from './queue.service.js';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { QueueItem, QueueReason, Settings } from '@callboard/shared';
 import { canChangeTask, isTimeZone } from '@callboard/shared';
-import { emitDomainEvent, onDomainEvent } from '../../lib/domain-events.js';
+import { emitDomainEvent, type DomainEvents } from '../../lib/domain-events.js';
 import type { SessionUser } from '@callboard/shared';
 import { getSettings } from '../settings/index.js';
 import { ClientModel, type ClientDoc } from '../clients/index.js';
@@ -74,13 +74,13 @@ function readPage<T>(now: Date, shared: boolean, key: string, read: () => Promis
   return reading;
 }
 
-const dropClaimReads = () => claimReads.clear();
-onDomainEvent('queue.changed', ({ reason }) => {
+/** Anything that adds to the queue, other than time passing, makes the shared due-page read stale. */
+export const dropClaimReads = () => claimReads.clear();
+
+export function onQueueChanged({ reason }: DomainEvents['queue.changed']): void {
   // A claim or a recorded call takes items out, which claims see for themselves.
   if (reason !== 'claimed' && reason !== 'call.recorded') dropClaimReads();
-});
-onDomainEvent('order.created', dropClaimReads);
-onDomainEvent('order.statusChanged', dropClaimReads);
+}
 
 /**
  * When this process last saw each item stop being offerable (a call released it, or a claim found

@@ -8,3 +8,4 @@ export {
   toTaskDto,
   toTaskDtos,
 } from './task.service.js';
+export { taskTimeline } from './task.service.js';

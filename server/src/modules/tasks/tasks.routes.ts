@@ -1,12 +1,9 @@
 import { Router } from 'express';
 import { createTaskBody, idParams, recordCallBody, taskListQuery, updateTaskBody, userActor } from '@callboard/shared';
 import { apiRoutes } from '../../http/route.js';
-import { registerTimelineSource } from '../timeline/index.js';
 import { recordCall } from '../calls/index.js';
 import { idempotencyKeyOf } from '../calls/index.js';
-import { createTask, deleteTask, getChangeableTaskDoc, listTasks, taskTimeline, updateTask } from './task.service.js';
-
-registerTimelineSource(taskTimeline);
+import { createTask, deleteTask, getChangeableTaskDoc, listTasks, updateTask } from './task.service.js';
 
 export const tasksRoutes = apiRoutes(Router(), '/api/tasks', 'Tasks');
 
