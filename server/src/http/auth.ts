@@ -2,9 +2,11 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Env } from '../config/env.js';
 import { AppError } from '../lib/errors.js';
-import type { Access } from './route.js';
-import { hasRight, type SessionUser } from '@callboard/shared';
+import { hasRight, type Right, type SessionUser } from '@callboard/shared';
 import { findActiveSessionUser } from '../modules/users/index.js';
+
+/** Who may call a route: anyone, any signed-in staff member, admins, or the intake API key. */
+export type Access = 'public' | 'staff' | 'admin' | 'intake' | { right: Right };
 
 // Declaration merging needs interfaces.
 declare module 'express-session' {

@@ -1,13 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { z, type ZodType } from 'zod';
-import type { Right } from '@callboard/shared';
 import { AppError } from '../lib/errors.js';
 import { openApiRegistry } from './openapi.js';
 import type { SessionUser } from '@callboard/shared';
-import { requireAuth } from './auth.js';
-
-/** Who may call a route: anyone, any signed-in staff member, admins, or the intake API key. */
-export type Access = 'public' | 'staff' | 'admin' | 'intake' | { right: Right };
+import { requireAuth, type Access } from './auth.js';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 

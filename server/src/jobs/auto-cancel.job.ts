@@ -1,4 +1,4 @@
-import type { JobDefinition } from './index.js';
+import type { JobDefinition } from './job.js';
 import { autoCancelDueOrders } from '../modules/orders/index.js';
 
 export const autoCancelJob: JobDefinition = {

@@ -1,4 +1,4 @@
-import type { JobDefinition } from './index.js';
+import type { JobDefinition } from './job.js';
 import { expireClaims } from '../modules/queue/index.js';
 
 export const expireClaimsJob: JobDefinition = {

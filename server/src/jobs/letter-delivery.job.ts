@@ -1,4 +1,4 @@
-import type { JobDefinition } from './index.js';
+import type { JobDefinition } from './job.js';
 import { deliverDueLetters } from '../modules/letters/index.js';
 
 export const letterDeliveryJob: JobDefinition = {

@@ -1,4 +1,4 @@
-import type { JobDefinition } from './index.js';
+import type { JobDefinition } from './job.js';
 import { sendDueReviewRequests } from '../modules/letters/index.js';
 
 export const reviewRequestJob: JobDefinition = {

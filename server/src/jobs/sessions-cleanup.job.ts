@@ -1,4 +1,4 @@
-import type { JobDefinition } from './index.js';
+import type { JobDefinition } from './job.js';
 import { removeExpiredSessions } from '../modules/auth/index.js';
 import { removeExpiredThrottles } from '../modules/auth/index.js';
 

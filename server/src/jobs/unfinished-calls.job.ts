@@ -1,4 +1,4 @@
-import type { JobDefinition } from './index.js';
+import type { JobDefinition } from './job.js';
 import { finishUnfinishedCalls } from '../modules/calls/index.js';
 
 export const unfinishedCallsJob: JobDefinition = {
