@@ -16,7 +16,7 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import type { ApiRoutes } from './http/route.js';
 import { templateRoutes } from './modules/templates/template.routes.js';
-import { letterRoutes, paymentReminderRoutes } from './modules/letters/letter.routes.js';
+import { letterRoutes, paymentReminderRoutes, templatePreviewRoutes } from './modules/letters/letter.routes.js';
 import { clientsRoutes } from './modules/clients/clients.routes.js';
 import { ordersRoutes } from './modules/orders/orders.routes.js';
 import { intakeRoutes } from './modules/intake/intake.routes.js';
@@ -42,6 +42,7 @@ const moduleRoutes: ApiRoutes[] = [
   attachmentsRoutes,
   eventsRoutes,
   templateRoutes,
+  templatePreviewRoutes,
   letterRoutes,
   paymentReminderRoutes,
 ];

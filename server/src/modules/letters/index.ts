@@ -1,10 +1,5 @@
-export { sanitizeLetterHtml } from './letter-render.js';
-export {
-  deliverDueLetters,
-  enqueueLetter,
-  prepareLetter,
-  previewLetter,
-  sendDueReviewRequests,
-} from './letter.service.js';
-export type { PreparedLetter } from './letter.service.js';
-export { letterTimeline, queueStatusLetters } from './letter.service.js';
+export { prepareLetter } from './letter-compose.js';
+export type { PreparedLetter } from './letter-compose.js';
+export { enqueueLetter, letterTimeline } from './letter-outbox.js';
+export { deliverDueLetters } from './letter-delivery.js';
+export { queueStatusLetters, sendDueReviewRequests } from './letter-triggers.js';

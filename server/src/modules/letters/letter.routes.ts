@@ -1,8 +1,10 @@
 import { Router } from 'express';
-import { idParams, letterListQuery, userActor } from '@callboard/shared';
+import { idParams, letterListQuery, previewBody, userActor } from '@callboard/shared';
 import type { Env } from '../../config/env.js';
 import { apiRoutes } from '../../http/route.js';
-import { listLetters, sendPaymentReminder } from './letter.service.js';
+import { previewLetter } from './letter-compose.js';
+import { listLetters } from './letter-outbox.js';
+import { sendPaymentReminder } from './letter-triggers.js';
 
 export const letterRoutes = apiRoutes(Router(), '/api/letters', 'Letters');
 
@@ -38,4 +40,18 @@ paymentReminderRoutes.post(
     status: 202,
     body: { letter: await sendPaymentReminder(params.id, userActor(user)) },
   }),
+);
+
+// Under the templates' path for the editor, but it renders for an order: composing is this module's job.
+export const templatePreviewRoutes = apiRoutes(Router(), '/api/templates', 'Templates');
+
+templatePreviewRoutes.post(
+  '/preview',
+  {
+    summary: 'Render a letter for an order exactly as sending would, listing missing and unknown variables',
+    access: 'staff',
+    body: previewBody,
+    responses: { 200: 'OK', 404: 'Order not found' },
+  },
+  async ({ body }) => ({ body: await previewLetter(body) }),
 );

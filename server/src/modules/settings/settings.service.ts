@@ -1,6 +1,6 @@
 import { defaultSettings, settingsSchema, type Settings, type UpdateSettingsBody } from '@callboard/shared';
 import { badRequest } from '../../lib/errors.js';
-import { sanitizeLetterHtml } from '../letters/index.js';
+import { sanitizeRichText } from '../../lib/rich-text.js';
 import { SettingsModel } from './settings.model.js';
 
 const id = 'global';
@@ -16,7 +16,7 @@ export async function updateSettings(patch: UpdateSettingsBody): Promise<Setting
   const sanitized =
     patch.callInstructions === undefined
       ? patch
-      : { ...patch, callInstructions: sanitizeLetterHtml(patch.callInstructions) };
+      : { ...patch, callInstructions: sanitizeRichText(patch.callInstructions) };
   const next = settingsSchema.safeParse({ ...(await getSettings()), ...sanitized });
   if (!next.success) {
     throw badRequest(

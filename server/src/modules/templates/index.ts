@@ -1,1 +1,3 @@
 export { findDefaultTemplate, findTemplate } from './template.service.js';
+export { renderTemplate } from './template-render.js';
+export type { RenderedTemplate, TemplateValues } from './template-render.js';

@@ -1,7 +1,6 @@
 import { Router } from 'express';
-import { idParams, previewBody, templateBody, templateListQuery, updateTemplateBody } from '@callboard/shared';
+import { idParams, templateBody, templateListQuery, updateTemplateBody } from '@callboard/shared';
 import { apiRoutes } from '../../http/route.js';
-import { previewLetter } from '../letters/index.js';
 import * as templates from './template.service.js';
 
 export const templateRoutes = apiRoutes(Router(), '/api/templates', 'Templates');
@@ -16,17 +15,6 @@ templateRoutes.get(
     query: templateListQuery,
   },
   async ({ query }) => ({ body: { items: await templates.listTemplates(query) } }),
-);
-
-templateRoutes.post(
-  '/preview',
-  {
-    summary: 'Render a letter for an order exactly as sending would, listing missing and unknown variables',
-    access: 'staff',
-    body: previewBody,
-    responses: { 200: 'OK', 404: 'Order not found' },
-  },
-  async ({ body }) => ({ body: await previewLetter(body) }),
 );
 
 templateRoutes.get(

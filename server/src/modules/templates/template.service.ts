@@ -11,7 +11,7 @@ import type {
 } from '@callboard/shared';
 import { AppError, badRequest, notFound } from '../../lib/errors.js';
 import { getSettings } from '../settings/index.js';
-import { sanitizeLetterHtml } from '../letters/index.js';
+import { sanitizeRichText } from '../../lib/rich-text.js';
 import { clock } from '../../lib/clock.js';
 import { TemplateModel, TemplateSeedModel, type TemplateDoc } from './template.model.js';
 import { defaultTemplates } from './default-templates.js';
@@ -102,7 +102,7 @@ export async function createTemplate(input: TemplateBody): Promise<Template> {
       _id,
       name: input.name,
       subject: input.subject,
-      html: sanitizeLetterHtml(input.html),
+      html: sanitizeRichText(input.html),
       ...fields,
       locale: input.locale,
       defaultKey,
@@ -131,7 +131,7 @@ export async function updateTemplate(id: string, patch: UpdateTemplateBody): Pro
   const set: Record<string, unknown> = { ...fields, locale, defaultKey };
   if (patch.name !== undefined) set.name = patch.name;
   if (patch.subject !== undefined) set.subject = patch.subject;
-  if (patch.html !== undefined) set.html = sanitizeLetterHtml(patch.html);
+  if (patch.html !== undefined) set.html = sanitizeRichText(patch.html);
   try {
     const doc = await TemplateModel.findByIdAndUpdate(
       id,
@@ -175,7 +175,7 @@ export async function seedDefaultTemplates(): Promise<number> {
     const defaultKey = defaultKeyOf(fields, template.locale, String(_id));
     if (await TemplateSeedModel.exists({ _id: defaultKey })) continue;
     try {
-      await TemplateModel.create({ _id, ...template, ...fields, html: sanitizeLetterHtml(template.html), defaultKey });
+      await TemplateModel.create({ _id, ...template, ...fields, html: sanitizeRichText(template.html), defaultKey });
       created += 1;
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;

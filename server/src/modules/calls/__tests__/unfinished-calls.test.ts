@@ -5,7 +5,7 @@ import type { SessionUser } from '@callboard/shared';
 import { findActiveSessionUser } from '../../users/users.service.js';
 import { OrderModel } from '../../orders/order.model.js';
 import { LetterModel } from '../../letters/letter.model.js';
-import { deliverDueLetters } from '../../letters/letter.service.js';
+import { deliverDueLetters } from '../../letters/index.js';
 import { QueueClaimModel } from '../../queue/queue-claim.model.js';
 import { startSmtpListener, type SmtpListener } from '../../letters/__tests__/smtp-listener.js';
 import { CallModel, PendingCallEffectsModel } from '../call.model.js';

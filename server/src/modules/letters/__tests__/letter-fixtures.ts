@@ -1,5 +1,46 @@
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
+import { useTestApp } from '../../../test/test-app.js';
 import { ClientModel } from '../../clients/client.model.js';
 import { OrderModel } from '../../orders/order.model.js';
+import { seedDefaultTemplates } from '../../templates/template.service.js';
+import { LetterModel } from '../letter.model.js';
+import { startSmtpListener, type SmtpListener } from './smtp-listener.js';
+
+/**
+ * The test app with a real SMTP listener behind SMTP_URL and the default templates; the outbox and
+ * the listener start empty in every test.
+ */
+export function useLetterTestApp() {
+  const overrides: Record<string, string> = { MAIL_FROM: 'Callboard Shop <shop@callboard.test>' };
+  const smtp = {} as SmtpListener;
+  // Registered before useTestApp's own beforeAll, so the listener's port is in the env it loads.
+  beforeAll(async () => {
+    Object.assign(smtp, await startSmtpListener());
+    overrides.SMTP_URL = smtp.url;
+  });
+  afterAll(async () => smtp.close());
+
+  const ctx = useTestApp(overrides);
+
+  beforeAll(async () => {
+    await seedDefaultTemplates();
+  });
+
+  beforeEach(async () => {
+    smtp.received.length = 0;
+    smtp.rcptReplies.length = 0;
+    // Letters from earlier tests must not be swept into this one's assertions.
+    await LetterModel.deleteMany({});
+  });
+  return { ctx, smtp };
+}
+
+export const manager = { type: 'user' as const, id: null, name: 'Marta López' };
+
+export const callLetter = {
+  subject: 'Your order <$order_number>, <$name>',
+  html: '<p>Dear <$name>,</p><p>Order <strong>{$order_number}</strong> totals <$total>.</p><script>alert(1)</script>',
+};
 
 let nextNumber = 50_000;
 

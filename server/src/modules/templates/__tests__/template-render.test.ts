@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { letterVariables } from '@callboard/shared';
-import { renderLetter, sanitizeLetterHtml, type LetterValues } from '../letter-render.js';
+import { sanitizeRichText } from '../../../lib/rich-text.js';
+import { renderTemplate, type TemplateValues } from '../template-render.js';
 
-const values: LetterValues = {
+const values: TemplateValues = {
   name: 'Ana García',
   order_number: '1042',
   total: '€49.90',
@@ -16,10 +17,10 @@ const values: LetterValues = {
   message: 'Thanks for waiting',
 };
 
-describe('renderLetter', () => {
+describe('renderTemplate', () => {
   it('substitutes every variable in the body and the subject', () => {
     const html = letterVariables.map((v) => `<p>${v}=&lt;$${v}&gt;</p>`).join('');
-    const out = renderLetter({ subject: 'Order <$order_number> for <$name>', html }, values);
+    const out = renderTemplate({ subject: 'Order <$order_number> for <$name>', html }, values);
     expect(out.missing).toEqual([]);
     expect(out.unknown).toEqual([]);
     expect(out.subject).toBe('Order 1042 for Ana García');
@@ -40,7 +41,7 @@ describe('renderLetter', () => {
   });
 
   it('accepts <$x> typed raw, escaped by the editor, and the {$x} synonym', () => {
-    const out = renderLetter(
+    const out = renderTemplate(
       { subject: '{$name} / &lt;$name&gt; / <$name>', html: '<p><$name> | &lt;$name&gt; | {$name}</p>' },
       values,
     );
@@ -49,14 +50,14 @@ describe('renderLetter', () => {
   });
 
   it('puts a payment link into an href', () => {
-    const out = renderLetter({ subject: 's', html: '<p><a href="<$payment_link>">Pay now</a></p>' }, values);
+    const out = renderTemplate({ subject: 's', html: '<p><a href="<$payment_link>">Pay now</a></p>' }, values);
     expect(out.html).toBe(
       '<p><a href="https://pay.example.com/checkout?order=1042&amp;amount=49.90" rel="noopener noreferrer">Pay now</a></p>',
     );
   });
 
   it('escapes values: a client named like an XSS payload arrives as text', () => {
-    const out = renderLetter(
+    const out = renderTemplate(
       { subject: 'Hi <$name>', html: '<p>Dear <$name>,</p>' },
       { ...values, name: '<img src=x onerror=alert(1)>' },
     );
@@ -68,7 +69,7 @@ describe('renderLetter', () => {
   });
 
   it('lists variables without a value and leaves them visible, never blank', () => {
-    const out = renderLetter(
+    const out = renderTemplate(
       { subject: 'For <$manager_name>', html: '<p>Pay to <$bank_account> or {$payment_link}</p>' },
       { ...values, bank_account: null, payment_link: undefined, manager_name: null },
     );
@@ -78,13 +79,13 @@ describe('renderLetter', () => {
   });
 
   it('lists unknown variables in both syntaxes', () => {
-    const out = renderLetter({ subject: '{$nmae}', html: '<p><$nmae> <$Name> {$order}</p>' }, values);
+    const out = renderTemplate({ subject: '{$nmae}', html: '<p><$nmae> <$Name> {$order}</p>' }, values);
     expect(out.unknown.sort()).toEqual(['Name', 'nmae', 'order']);
     expect(out.missing).toEqual([]);
   });
 
   it('drops the paragraph of an optional variable left empty', () => {
-    const out = renderLetter(
+    const out = renderTemplate(
       { subject: 's', html: '<p>Hello</p><p><$message></p><p>Bye {$message}</p>' },
       { ...values, message: '' },
     );
@@ -93,7 +94,7 @@ describe('renderLetter', () => {
   });
 
   it('produces a plain-text part', () => {
-    const out = renderLetter(
+    const out = renderTemplate(
       {
         subject: 's',
         html: '<h2>Your order</h2><p>Dear <$name>,</p><ul><li>one</li></ul><p><a href="<$payment_link>">Pay</a></p>',
@@ -107,14 +108,14 @@ describe('renderLetter', () => {
   });
 });
 
-describe('sanitizeLetterHtml', () => {
+describe('sanitizeRichText', () => {
   it('keeps everything the editor produces', () => {
     const html =
       '<h1>T</h1><h2>T</h2><h3>T</h3><p>a<br />b <strong>s</strong> <em>e</em> <u>u</u> <s>x</s> <code>c</code></p>' +
       '<ul><li>1</li></ul><ol><li>2</li></ol><blockquote><p>q</p></blockquote><pre><code class="language-js">x</code></pre><hr />' +
       '<p><a href="https://example.com" target="_blank" rel="noopener noreferrer">l</a> <a href="mailto:a@b.c" rel="noopener noreferrer">m</a>' +
       ' <span data-variable="name">&lt;$name&gt;</span></p>';
-    expect(sanitizeLetterHtml(html)).toBe(html);
+    expect(sanitizeRichText(html)).toBe(html);
   });
 
   // OWASP XSS filter evasion cheat sheet style payloads.
@@ -156,7 +157,7 @@ describe('sanitizeLetterHtml', () => {
   ];
 
   it.each(payloads)('neutralises %s', (payload) => {
-    const out = sanitizeLetterHtml(payload);
+    const out = sanitizeRichText(payload);
     expect(out).not.toMatch(
       /<(script|img|svg|iframe|object|embed|form|input|button|style|meta|body|table|div|base|link|math)\b/i,
     );
@@ -165,11 +166,11 @@ describe('sanitizeLetterHtml', () => {
     expect(out).not.toMatch(/style=/i);
     expect(out).not.toMatch(/href="(?!https?:|mailto:)/i);
     // Rendering the payload as a template must not bring any of it back either.
-    const rendered = renderLetter({ subject: 's', html: payload }, {}).html;
-    expect(rendered).toBe(sanitizeLetterHtml(rendered));
+    const rendered = renderTemplate({ subject: 's', html: payload }, {}).html;
+    expect(rendered).toBe(sanitizeRichText(rendered));
   });
 
   it('keeps the text of a link whose href was removed', () => {
-    expect(sanitizeLetterHtml('<a href="javascript:alert(1)">click</a>')).toBe('<a>click</a>');
+    expect(sanitizeRichText('<a href="javascript:alert(1)">click</a>')).toBe('<a>click</a>');
   });
 });

@@ -1,89 +1,6 @@
-import sanitizeHtml from 'sanitize-html';
 import { convert } from 'html-to-text';
 import { letterVariables, type LetterVariable } from '@callboard/shared';
-
-/**
- * What the TipTap StarterKit editor can produce, and nothing else. Everything outside this list
- * is removed (tags unwrapped to their text; script/style/textarea contents dropped whole).
- */
-export const letterAllowList = {
-  tags: [
-    'p',
-    'br',
-    'strong',
-    'em',
-    'u',
-    's',
-    'a',
-    'ul',
-    'ol',
-    'li',
-    'h1',
-    'h2',
-    'h3',
-    'blockquote',
-    'code',
-    'pre',
-    'hr',
-    'span',
-  ],
-  attributes: { a: ['href', 'target', 'rel'], span: ['data-variable'], code: ['class'] },
-  linkSchemes: ['http', 'https', 'mailto'],
-} as const;
-
-const placeholderOnly = /^(?:<\$\w+>|\{\$\w+\})$/;
-const allowedHref = /^(?:https?:|mailto:)/i;
-
-const sanitizeOptions: sanitizeHtml.IOptions = {
-  allowedTags: [...letterAllowList.tags],
-  allowedAttributes: {
-    a: ['href', 'rel', { name: 'target', multiple: false, values: ['_blank'] }],
-    span: ['data-variable'],
-    code: ['class'],
-  },
-  allowedClasses: { code: ['language-*'] },
-  allowedSchemes: [...letterAllowList.linkSchemes],
-  allowedSchemesAppliedToAttributes: ['href'],
-  allowProtocolRelative: false,
-  disallowedTagsMode: 'discard',
-  nonTextTags: [
-    'script',
-    'style',
-    'textarea',
-    'option',
-    'noscript',
-    'title',
-    'template',
-    'iframe',
-    'object',
-    'svg',
-    'math',
-  ],
-  transformTags: {
-    // Relative links mean nothing in an e-mail and hide odd schemes: only absolute http(s)/mailto
-    // links survive, or a placeholder that rendering turns into one.
-    a: (tagName, attribs) => {
-      const href = (attribs.href ?? '').trim();
-      const keep = allowedHref.test(href) || placeholderOnly.test(href);
-      const { href: _href, ...rest } = attribs;
-      return { tagName, attribs: keep ? { href, ...rest, rel: 'noopener noreferrer' } : rest };
-    },
-  },
-};
-
-/** Sanitises template and letter HTML against the editor's allow-list. */
-export function sanitizeLetterHtml(html: string): string {
-  return sanitizeHtml(html, sanitizeOptions);
-}
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+import { escapeHtml, sanitizeRichText } from '../../lib/rich-text.js';
 
 /**
  * A variable's value: text (escaped when inserted), markup built by our own code from escaped
@@ -91,9 +8,9 @@ export function escapeHtml(value: string): string {
  * database has no value — which is an error the sender must see.
  */
 export type VariableValue = string | { html: string } | null | undefined;
-export type LetterValues = Partial<Record<LetterVariable, VariableValue>>;
+export type TemplateValues = Partial<Record<LetterVariable, VariableValue>>;
 
-export type RenderedLetter = {
+export type RenderedTemplate = {
   subject: string;
   html: string;
   text: string;
@@ -117,7 +34,7 @@ function firstGroup(groups: (string | undefined)[]): string {
  * listed in `missing`; names that are not variables are listed in `unknown`. The caller decides
  * whether that is an error (sending) or information (preview) — both use this one function.
  */
-export function renderLetter(template: { subject: string; html: string }, values: LetterValues): RenderedLetter {
+export function renderTemplate(template: { subject: string; html: string }, values: TemplateValues): RenderedTemplate {
   const missing = new Set<LetterVariable>();
   const unknown = new Set<string>();
 
@@ -140,7 +57,7 @@ export function renderLetter(template: { subject: string; html: string }, values
     return typeof value === 'string' ? value : htmlToText(value.html);
   });
 
-  const withoutEmpty = sanitizeLetterHtml(template.html).replace(
+  const withoutEmpty = sanitizeRichText(template.html).replace(
     emptyParagraph,
     (match, ...groups: (string | undefined)[]) =>
       values[firstGroup(groups.slice(0, 2)) as LetterVariable] === '' ? '' : match,
@@ -150,7 +67,7 @@ export function renderLetter(template: { subject: string; html: string }, values
     if (value === false) return match;
     return typeof value === 'string' ? escapeHtml(value) : value.html;
   });
-  const html = sanitizeLetterHtml(substituted);
+  const html = sanitizeRichText(substituted);
 
   return {
     subject: subject.replace(/[\r\n]+/g, ' ').trim(),
@@ -162,7 +79,7 @@ export function renderLetter(template: { subject: string; html: string }, values
 }
 
 /** The plain-text alternative part of a letter. */
-export function htmlToText(html: string): string {
+function htmlToText(html: string): string {
   return convert(html, {
     wordwrap: 100,
     selectors: [
