@@ -13,10 +13,10 @@ import { MongooseSessionStore, sessionIdleMs } from './modules/auth/session-stor
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
-import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { settingsRoutes } from './modules/settings/index.js';
 import type { ApiRoutes } from './http/route.js';
-import { templateRoutes } from './modules/templates/template.routes.js';
-import { letterRoutes, paymentReminderRoutes, templatePreviewRoutes } from './modules/letters/letter.routes.js';
+import { templateRoutes } from './modules/templates/index.js';
+import { letterRoutes, paymentReminderRoutes, templatePreviewRoutes } from './modules/letters/index.js';
 import { clientsRoutes } from './modules/clients/clients.routes.js';
 import { ordersRoutes } from './modules/orders/orders.routes.js';
 import { intakeRoutes } from './modules/intake/intake.routes.js';

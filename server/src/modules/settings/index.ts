@@ -1,1 +1,2 @@
 export { getSettings } from './settings.service.js';
+export { settingsRoutes } from './settings.routes.js';
