@@ -9,22 +9,22 @@ import { requestGuard } from './http/request-guard.js';
 import { securityHeaders } from './http/security-headers.js';
 import { wireModules } from './wiring.js';
 import { AppError } from './lib/errors.js';
-import { MongooseSessionStore, sessionIdleMs } from './modules/auth/session-store.js';
-import { authRoutes } from './modules/auth/auth.routes.js';
+import { MongooseSessionStore, sessionIdleMs } from './modules/sessions/index.js';
+import { authRoutes } from './modules/auth/index.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { settingsRoutes } from './modules/settings/index.js';
 import type { ApiRoutes } from './http/route.js';
 import { templateRoutes } from './modules/templates/index.js';
 import { letterRoutes, paymentReminderRoutes, templatePreviewRoutes } from './modules/letters/index.js';
-import { clientsRoutes } from './modules/clients/clients.routes.js';
-import { ordersRoutes } from './modules/orders/orders.routes.js';
-import { intakeRoutes } from './modules/intake/intake.routes.js';
+import { clientsRoutes } from './modules/clients/index.js';
+import { clientOrdersRoutes, ordersRoutes } from './modules/orders/index.js';
+import { intakeRoutes } from './modules/intake/index.js';
 import { clientCallsRoutes, orderCallsRoutes } from './modules/calls/calls.routes.js';
 import { queueRoutes } from './modules/queue/queue.routes.js';
 import { tasksRoutes } from './modules/tasks/tasks.routes.js';
 import { attachmentsRoutes, orderAttachmentsRoutes } from './modules/attachments/attachments.routes.js';
-import { eventsRoutes } from './modules/events/events.routes.js';
+import { eventsRoutes } from './modules/events/index.js';
 
 const moduleRoutes: ApiRoutes[] = [
   healthRoutes,
@@ -32,6 +32,7 @@ const moduleRoutes: ApiRoutes[] = [
   usersRoutes,
   settingsRoutes,
   clientsRoutes,
+  clientOrdersRoutes,
   ordersRoutes,
   intakeRoutes,
   orderCallsRoutes,

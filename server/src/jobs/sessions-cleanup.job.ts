@@ -1,5 +1,5 @@
 import type { JobDefinition } from './job.js';
-import { removeExpiredSessions } from '../modules/auth/index.js';
+import { removeExpiredSessions } from '../modules/sessions/index.js';
 import { removeExpiredThrottles } from '../modules/auth/index.js';
 
 export const sessionsCleanupJob: JobDefinition = {

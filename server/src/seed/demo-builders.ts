@@ -19,7 +19,7 @@ import {
   stageByStatus,
   statusPaths,
 } from './demo-catalogue.js';
-import { normalisePhone, timeZoneForCountry } from '../modules/clients/client.service.js';
+import { normalisePhone, timeZoneForCountry } from '../modules/clients/index.js';
 
 /** Turns random draws into whole documents: clients with contacts, orders with items, payments and history. */
 export type StaffIds = { admins: { id: string; name: string }[]; managers: { id: string; name: string }[] };

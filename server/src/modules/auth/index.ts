@@ -1,2 +1,2 @@
+export { authRoutes } from './auth.routes.js';
 export { removeExpiredThrottles } from './login-throttle.js';
-export { endSessionsOf, removeExpiredSessions, sessionIsLive } from './session-store.js';

@@ -3,55 +3,41 @@ import {
   clientListQuery,
   clientNoteBody,
   clientNoteParams,
-  clientOrdersQuery,
   idParams,
   pendingContactParams,
   updateClientBody,
   userActor,
 } from '@callboard/shared';
 import { apiRoutes } from '../../http/route.js';
-import { listOrders } from '../orders/index.js';
-import * as clients from './client.service.js';
+import { getClient, listClients } from './client.service.js';
+import { updateClient } from './client-edit.service.js';
+import { addClientNote, deleteClientNote } from './client-notes.service.js';
+import { confirmPendingContact, dismissPendingContact } from './client-pending-contacts.service.js';
 
 export const clientsRoutes = apiRoutes(Router(), '/api/clients', 'Clients');
 
 clientsRoutes.get(
   '',
   { summary: 'Search clients by name, e-mail or phone digits', access: 'staff', query: clientListQuery },
-  async ({ query }) => ({ body: await clients.listClients(query) }),
+  async ({ query }) => ({ body: await listClients(query) }),
 );
 
 clientsRoutes.get(
   '/:id',
   { summary: 'A client with notes', access: 'staff', params: idParams, responses: { 200: 'OK', 404: 'Not found' } },
-  async ({ params }) => ({ body: { client: await clients.getClient(params.id) } }),
+  async ({ params }) => ({ body: { client: await getClient(params.id) } }),
 );
 
 clientsRoutes.patch(
   '/:id',
   {
-    summary: 'Change a client (auto-payments only for admins or the clients.autopay right)',
+    summary: 'Change a client (auto-payments only for admins or the autopay right)',
     access: 'staff',
     params: idParams,
     body: updateClientBody,
     responses: { 200: 'OK', 404: 'Not found' },
   },
-  async ({ params, body, user }) => ({ body: { client: await clients.updateClient(params.id, body, user) } }),
-);
-
-clientsRoutes.get(
-  '/:id/orders',
-  {
-    summary: "The client's orders, newest first",
-    access: 'staff',
-    params: idParams,
-    query: clientOrdersQuery,
-    responses: { 200: 'OK', 404: 'Not found' },
-  },
-  async ({ params, query }) => {
-    await clients.getClientDoc(params.id);
-    return { body: await listOrders({ ...query, status: ['all'], clientId: params.id }) };
-  },
+  async ({ params, body, user }) => ({ body: { client: await updateClient(params.id, body, user) } }),
 );
 
 clientsRoutes.post(
@@ -65,7 +51,7 @@ clientsRoutes.post(
   },
   async ({ params, body, user }) => ({
     status: 201,
-    body: { note: await clients.addClientNote(params.id, body.text, userActor(user)) },
+    body: { note: await addClientNote(params.id, body.text, userActor(user)) },
   }),
 );
 
@@ -78,7 +64,7 @@ clientsRoutes.delete(
     responses: { 204: 'Deleted', 404: 'Not found' },
   },
   async ({ params }) => {
-    await clients.deleteClientNote(params.id, params.noteId);
+    await deleteClientNote(params.id, params.noteId);
     return { status: 204 };
   },
 );
@@ -92,7 +78,7 @@ clientsRoutes.post(
     responses: { 200: 'OK', 404: 'Not found' },
   },
   async ({ params, user }) => ({
-    body: { client: await clients.confirmPendingContact(params.id, params.contactId, user) },
+    body: { client: await confirmPendingContact(params.id, params.contactId, user) },
   }),
 );
 
@@ -105,7 +91,7 @@ clientsRoutes.delete(
     responses: { 204: 'Dismissed', 404: 'Not found' },
   },
   async ({ params }) => {
-    await clients.dismissPendingContact(params.id, params.contactId);
+    await dismissPendingContact(params.id, params.contactId);
     return { status: 204 };
   },
 );

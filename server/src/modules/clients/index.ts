@@ -1,13 +1,14 @@
-export { ClientModel } from './client.model.js';
+export { clientsRoutes } from './clients.routes.js';
 export type { ClientDoc } from './client.model.js';
 export {
-  addPendingContacts,
-  assertAssignableUser,
+  clientNames,
+  findClientDoc,
+  findClientDocs,
   findClientIdsByText,
   getClient,
   getClientDoc,
-  markPhoneInvalid,
-  matchOrCreateClient,
-  normalisePhone,
   toClientDtos,
 } from './client.service.js';
+export { addPendingContacts, matchOrCreateClient } from './client-matching.service.js';
+export { assertAssignableUser, markPhoneInvalid } from './client-edit.service.js';
+export { normalisePhone, timeZoneForCountry } from './client-phones.js';

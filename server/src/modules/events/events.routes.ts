@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { apiRoutes } from '../../http/route.js';
 import { onDomainEvent } from '../../lib/domain-events.js';
-import { sessionIsLive } from '../auth/index.js';
+import { sessionIsLive } from '../sessions/index.js';
 
 export const eventsRoutes = apiRoutes(Router(), '/api/events', 'Events');
 

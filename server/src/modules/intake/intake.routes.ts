@@ -1,8 +1,7 @@
 import { Router } from 'express';
 import { createOrderBody } from '@callboard/shared';
 import { apiRoutes } from '../../http/route.js';
-import { createOrder } from '../orders/index.js';
-import { requestIp } from '../orders/index.js';
+import { createOrder, requestIp } from '../orders/index.js';
 
 export const intakeRoutes = apiRoutes(Router(), '/api/intake', 'Intake');
 

@@ -22,6 +22,6 @@ export {
   setOrderStatus,
   toOrderDto,
 } from './order.service.js';
-export { requestIp } from './orders.routes.js';
+export { clientOrdersRoutes, ordersRoutes, requestIp } from './orders.routes.js';
 export { requeueAfterPhoneFix } from './order-queue.js';
 export { orderTimelineSources } from './order-timeline.js';

@@ -23,10 +23,10 @@ import { clock } from '../../lib/clock.js';
 import { emitDomainEvent } from '../../lib/domain-events.js';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
 import { userNames } from '../users/index.js';
-import { ClientModel } from '../clients/index.js';
 import {
   addPendingContacts,
   assertAssignableUser,
+  clientNames,
   findClientIdsByText,
   getClient,
   matchOrCreateClient,
@@ -333,19 +333,15 @@ export async function listOrders(query: OrderListQuery): Promise<Page<OrderListI
       .lean<OrderDoc[]>(),
     OrderModel.countDocuments(filter),
   ]);
-  const clientIds = [...new Set(docs.map((d) => String(d.clientId)))];
   const [clients, managers] = await Promise.all([
-    clientIds.length
-      ? ClientModel.find({ _id: { $in: clientIds } }, { name: 1 }).lean<{ _id: unknown; name: string }[]>()
-      : [],
+    clientNames(docs.map((d) => String(d.clientId))),
     userNames(docs.flatMap((d) => (d.managerId ? [String(d.managerId)] : []))),
   ]);
-  const clientNames = new Map(clients.map((c) => [String(c._id), c.name]));
   const items = docs.map((d) => {
     const order = toOrderDto(d);
     return {
       ...order,
-      clientName: clientNames.get(order.clientId) ?? '',
+      clientName: clients.get(order.clientId) ?? '',
       managerName: order.managerId ? (managers.get(order.managerId) ?? null) : null,
     };
   });

@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import {
   changeStatusBody,
+  clientOrdersQuery,
   createOrderBody,
   idParams,
   orderListQuery,
@@ -11,6 +12,7 @@ import {
 } from '@callboard/shared';
 import { apiRoutes } from '../../http/route.js';
 import { orderTimeline } from '../timeline/index.js';
+import { getClientDoc } from '../clients/index.js';
 import * as orders from './order.service.js';
 import { addOrderNote } from './order-notes.service.js';
 import { addPayment } from './order-payments.service.js';
@@ -141,4 +143,22 @@ ordersRoutes.post(
     status: 201,
     body: { order: await addPayment(params.id, body, userActor(user)) },
   }),
+);
+
+/** The client page's order list: the client's URL, the orders module's query. */
+export const clientOrdersRoutes = apiRoutes(Router(), '/api/clients', 'Clients');
+
+clientOrdersRoutes.get(
+  '/:id/orders',
+  {
+    summary: "The client's orders, newest first",
+    access: 'staff',
+    params: idParams,
+    query: clientOrdersQuery,
+    responses: { 200: 'OK', 404: 'Not found' },
+  },
+  async ({ params, query }) => {
+    await getClientDoc(params.id);
+    return { body: await orders.listOrders({ ...query, status: ['all'], clientId: params.id }) };
+  },
 );

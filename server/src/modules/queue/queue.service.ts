@@ -4,7 +4,7 @@ import { canChangeTask, isTimeZone } from '@callboard/shared';
 import { emitDomainEvent, type DomainEvents } from '../../lib/domain-events.js';
 import type { SessionUser } from '@callboard/shared';
 import { getSettings } from '../settings/index.js';
-import { ClientModel, type ClientDoc } from '../clients/index.js';
+import { findClientDoc, findClientDocs, type ClientDoc } from '../clients/index.js';
 import { toClientDtos } from '../clients/index.js';
 import { toOrderDto } from '../orders/index.js';
 import { findDueOrder, findDueOrders, findOrdersFallingDue, queueFields } from '../orders/index.js';
@@ -195,7 +195,7 @@ export function describeWhy(candidate: Candidate, zone: string | null): { reason
 async function loadClients(ids: string[]): Promise<Map<string, ClientDoc>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const docs = await ClientModel.find({ _id: { $in: unique } }).lean<ClientDoc[]>();
+  const docs = await findClientDocs(unique);
   return new Map(docs.map((d) => [String(d._id), d]));
 }
 
@@ -280,7 +280,7 @@ async function* offers(
     for (const candidate of batch) {
       if (!consider(candidate, claims.get(candidate.key))) continue;
       const id = candidate.clientId ?? '';
-      if (id && !clients.has(id)) clients.set(id, (await ClientModel.findById(id).lean<ClientDoc>()) ?? undefined);
+      if (id && !clients.has(id)) clients.set(id, (await findClientDoc(id)) ?? undefined);
       const client = clients.get(id);
       if (offerable(candidate, client, user, now, settings))
         yield { candidate, client, claim: claims.get(candidate.key) ?? null };

@@ -3,7 +3,7 @@ import type { CreateUserBody, Locale, Right, Role, SessionUser, UpdateUserBody, 
 import { AppError, notFound } from '../../lib/errors.js';
 import { UserModel, type UserDoc } from './users.model.js';
 import { hashPassword, needsRehash, unmatchableHash, verifyPassword } from './password.js';
-import { endSessionsOf } from '../auth/index.js';
+import { endSessionsOf } from '../sessions/index.js';
 import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 import { updateByIdIf } from '../../db/guarded-update.js';
 

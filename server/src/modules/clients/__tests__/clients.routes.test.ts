@@ -5,7 +5,7 @@ import { setClock, resetClock } from '../../../lib/clock.js';
 import { signedInAgent, useTestApp } from '../../../test/test-app.js';
 import { ClientModel } from '../client.model.js';
 import { ClientNoteModel } from '../client-note.model.js';
-import { markPhoneInvalid, matchOrCreateClient, normalisePhone, timeZoneForCountry } from '../client.service.js';
+import { markPhoneInvalid, matchOrCreateClient, normalisePhone, timeZoneForCountry } from '../index.js';
 import { createOrder } from '../../orders/order.service.js';
 import { OrderModel } from '../../orders/order.model.js';
 

@@ -5,7 +5,7 @@ import type { Agent } from 'supertest';
 import { signedInAgent, useTestApp } from '../../../test/test-app.js';
 import { emitDomainEvent } from '../../../lib/domain-events.js';
 import { newOrder } from '../../calls/__tests__/fixtures.js';
-import { SessionModel } from '../../auth/session.model.js';
+import { SessionModel } from '../../sessions/session.model.js';
 import { setEventsHeartbeat } from '../events.routes.js';
 
 const ctx = useTestApp();

@@ -1,0 +1,7 @@
+export {
+  MongooseSessionStore,
+  endSessionsOf,
+  removeExpiredSessions,
+  sessionIdleMs,
+  sessionIsLive,
+} from './session-store.js';
