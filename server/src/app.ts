@@ -20,9 +20,9 @@ import { letterRoutes, paymentReminderRoutes, templatePreviewRoutes } from './mo
 import { clientsRoutes } from './modules/clients/index.js';
 import { clientOrdersRoutes, ordersRoutes } from './modules/orders/index.js';
 import { intakeRoutes } from './modules/intake/index.js';
-import { clientCallsRoutes, orderCallsRoutes } from './modules/calls/calls.routes.js';
-import { queueRoutes } from './modules/queue/queue.routes.js';
-import { tasksRoutes } from './modules/tasks/tasks.routes.js';
+import { clientCallsRoutes, orderCallsRoutes, taskCallsRoutes } from './modules/calls/index.js';
+import { queueRoutes } from './modules/queue/index.js';
+import { tasksRoutes } from './modules/tasks/index.js';
 import { attachmentsRoutes, orderAttachmentsRoutes } from './modules/attachments/attachments.routes.js';
 import { eventsRoutes } from './modules/events/index.js';
 
@@ -39,6 +39,7 @@ const moduleRoutes: ApiRoutes[] = [
   clientCallsRoutes,
   queueRoutes,
   tasksRoutes,
+  taskCallsRoutes,
   orderAttachmentsRoutes,
   attachmentsRoutes,
   eventsRoutes,

@@ -18,7 +18,6 @@ export type DomainEvents = {
     notifyClient?: boolean;
     notifyAdmin?: boolean;
   };
-  'call.recorded': { callId: string; orderId: string | null; taskId: string | null };
   /** A client gained a callable phone (added, or its invalid mark removed). */
   'client.phoneFixed': { clientId: string; actor: Actor };
   'letter.changed': { letterId: string; orderId: string | null; status: string };

@@ -1,23 +1,10 @@
-import { Router, type Request } from 'express';
-import { z } from 'zod';
+import { Router } from 'express';
 import { clientCallsQuery, idParams, recordCallBody } from '@callboard/shared';
-import { apiRoutes, validationError } from '../../http/route.js';
-import { listClientCalls, recordCall } from './call.service.js';
-
-const idempotencyKey = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
-  .optional();
-
-/** The Idempotency-Key header, validated like any input. */
-export function idempotencyKeyOf(req: Request): string | undefined {
-  const parsed = idempotencyKey.safeParse(req.header('idempotency-key'));
-  if (!parsed.success) throw validationError(parsed.error, 'Idempotency-Key header');
-  return parsed.data;
-}
+import { apiRoutes } from '../../http/route.js';
+import { idempotencyKeyOf } from '../../http/idempotency.js';
+import { getChangeableTaskDoc } from '../tasks/index.js';
+import { recordCall } from './call-recording.js';
+import { listClientCalls } from './call-history.js';
 
 export const orderCallsRoutes = apiRoutes(Router(), '/api/orders', 'Calls');
 
@@ -40,6 +27,29 @@ orderCallsRoutes.post(
     status: 201,
     body: await recordCall({ kind: 'order', id: params.id }, body, user, idempotencyKeyOf(req)),
   }),
+);
+
+export const taskCallsRoutes = apiRoutes(Router(), '/api/tasks', 'Tasks');
+
+taskCallsRoutes.post(
+  '/:id/calls',
+  {
+    summary:
+      'Record a call on a call task: the same body and re-call rules as an order call (managers: their own or unassigned tasks)',
+    access: 'staff',
+    params: idParams,
+    body: recordCallBody,
+    responses: {
+      201: 'Recorded',
+      403: "Another manager's task",
+      404: 'Task not found',
+      409: 'Not a call task, or Idempotency-Key reused with another body',
+    },
+  },
+  async ({ params, body, user, req }) => {
+    await getChangeableTaskDoc(params.id, user);
+    return { status: 201, body: await recordCall({ kind: 'task', id: params.id }, body, user, idempotencyKeyOf(req)) };
+  },
 );
 
 export const clientCallsRoutes = apiRoutes(Router(), '/api/clients', 'Clients');

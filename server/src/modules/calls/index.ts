@@ -1,3 +1,3 @@
-export { finishUnfinishedCalls, recordCall } from './call.service.js';
-export { idempotencyKeyOf } from './calls.routes.js';
-export { callTimeline } from './call.service.js';
+export { finishUnfinishedCalls } from './unfinished-calls.js';
+export { callTimeline } from './call-history.js';
+export { clientCallsRoutes, orderCallsRoutes, taskCallsRoutes } from './calls.routes.js';

@@ -49,9 +49,6 @@ eventsRoutes.get(
       onDomainEvent('queue.changed', (e) =>
         send('queue', { reason: e.reason, orderId: e.orderId ?? null, taskId: e.taskId ?? null }),
       ),
-      onDomainEvent('call.recorded', (e) =>
-        send('queue', { reason: 'call.recorded', orderId: e.orderId, taskId: e.taskId }),
-      ),
       onDomainEvent('order.changed', (e) => send('order', { orderId: e.orderId })),
       onDomainEvent('order.created', (e) => send('order', { orderId: e.orderId, created: true })),
       onDomainEvent('order.statusChanged', (e) => send('order', { orderId: e.orderId, status: e.to })),

@@ -1,17 +1,14 @@
 export {
   applyCallToOrder,
-  autoCancelDueOrders,
-  callNotYetApplied,
-  callStateUpdate,
-  callsFallingDue,
   findDueOrder,
   findDueOrders,
   findOrdersFallingDue,
   flagPaymentCheck,
   queueFields,
-} from './order-queue.js';
-export type { PersonalHold } from './order-queue.js';
-export { OrderModel, callInfoSchema } from './order.model.js';
+  requeueAfterPhoneFix,
+} from './order-call-state.js';
+export { autoCancelDueOrders } from './order-auto-cancel.js';
+export { OrderModel } from './order.model.js';
 export type { OrderDoc } from './order.model.js';
 export {
   createFollowUpOrder,
@@ -23,5 +20,4 @@ export {
   toOrderDto,
 } from './order.service.js';
 export { clientOrdersRoutes, ordersRoutes, requestIp } from './orders.routes.js';
-export { requeueAfterPhoneFix } from './order-queue.js';
 export { orderTimelineSources } from './order-timeline.js';

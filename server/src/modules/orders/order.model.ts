@@ -1,7 +1,8 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { clock } from '../../lib/clock.js';
 import { actorSchema } from '../../db/actor.js';
-import { callOutcomes, callStates, orderStatuses, paymentMethods, paymentStatuses } from '@callboard/shared';
+import { orderStatuses, paymentMethods, paymentStatuses } from '@callboard/shared';
+import { callStateSchema } from '../call-state/index.js';
 
 const itemSchema = new Schema(
   {
@@ -24,27 +25,6 @@ const paymentSchema = new Schema({
   comment: { type: String, default: null },
   by: { type: actorSchema, required: true },
 });
-
-/**
- * The order's place in the call queue. `nextCallAt` with `state` drives the queue; the rest
- * explains why the order is due and feeds the re-call rules.
- */
-export const callInfoSchema = new Schema(
-  {
-    state: { type: String, enum: callStates, default: 'due' },
-    nextCallAt: { type: Date, default: null },
-    notReachedStreak: { type: Number, default: 0 },
-    attempts: { type: Number, default: 0 },
-    lastOutcome: { type: String, enum: [...callOutcomes, null], default: null },
-    lastCallAt: { type: Date, default: null },
-    /** A personal callback: only this manager may claim it until personalUntil. */
-    personalFor: { type: Schema.Types.ObjectId, ref: 'User', default: null },
-    personalUntil: { type: Date, default: null },
-    /** The call whose effect this state is: a retried call does not apply twice. */
-    lastCallId: { type: Schema.Types.ObjectId, default: null },
-  },
-  { _id: false },
-);
 
 const orderSchema = new Schema(
   {
@@ -82,7 +62,8 @@ const orderSchema = new Schema(
     /** Set by an `already_paid` call: an admin should check the payment. */
     paymentCheck: { type: Boolean, default: false },
     completedAt: { type: Date, default: null },
-    call: { type: callInfoSchema, default: () => ({}) },
+    /** The order's place in the call queue. */
+    call: { type: callStateSchema, default: () => ({}) },
     createdBy: { type: actorSchema, required: true },
   },
   { timestamps: { currentTime: () => clock.now() } },

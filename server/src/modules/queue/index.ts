@@ -1,2 +1,4 @@
-export { announceDueItems, expireClaims, queueKey, releaseClaim } from './queue.service.js';
-export { dropClaimReads, onQueueChanged } from './queue.service.js';
+export { dropClaimReads, onQueueChanged, queueKey } from './queue-reads.js';
+export { expireClaims, releaseClaim } from './queue-claims.js';
+export { announceDueItems } from './queue-announcements.js';
+export { queueRoutes } from './queue.routes.js';

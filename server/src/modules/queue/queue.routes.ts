@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { claimBody, queueQuery } from '@callboard/shared';
 import { clock } from '../../lib/clock.js';
 import { apiRoutes } from '../../http/route.js';
-import { claimNextQueueItem, countQueue, listQueue } from './queue.service.js';
+import { countQueue, listQueue } from './queue-list.js';
+import { claimNextQueueItem } from './queue-claims.js';
 
 export const queueRoutes = apiRoutes(Router(), '/api/queue', 'Queue');
 

@@ -1,11 +1,4 @@
 export type { TaskDoc } from './task.model.js';
-export {
-  applyCallToTask,
-  findDueCallTask,
-  findDueCallTasks,
-  findTasksFallingDue,
-  getTaskDoc,
-  toTaskDto,
-  toTaskDtos,
-} from './task.service.js';
-export { taskTimeline } from './task.service.js';
+export { getChangeableTaskDoc, getTaskDoc, taskTimeline, toTaskDto, toTaskDtos } from './task.service.js';
+export { applyCallToTask, findDueCallTask, findDueCallTasks, findTasksFallingDue } from './task-call-state.js';
+export { tasksRoutes } from './tasks.routes.js';

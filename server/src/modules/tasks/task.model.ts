@@ -1,7 +1,7 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { taskKinds } from '@callboard/shared';
 import { actorSchema } from '../../db/actor.js';
-import { callInfoSchema } from '../orders/index.js';
+import { callStateSchema } from '../call-state/index.js';
 
 const taskSchema = new Schema(
   {
@@ -14,7 +14,7 @@ const taskSchema = new Schema(
     done: { type: Boolean, default: false },
     doneAt: { type: Date, default: null },
     /** Only call tasks have a call state; it follows the same re-call rules as an order's. */
-    call: { type: callInfoSchema, default: null },
+    call: { type: callStateSchema, default: null },
     createdBy: { type: actorSchema, required: true },
   },
   { timestamps: true },

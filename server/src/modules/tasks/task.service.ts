@@ -16,9 +16,7 @@ import type { SessionUser } from '@callboard/shared';
 import { getUser, userNames } from '../users/index.js';
 import { getClientDoc } from '../clients/index.js';
 import { getOrderDoc } from '../orders/index.js';
-import { callNotYetApplied, callsFallingDue, callStateUpdate, type PersonalHold } from '../orders/index.js';
-import { updateByIdIf } from '../../db/guarded-update.js';
-import type { NextCall } from '@callboard/shared';
+import { toCallInfo } from '../call-state/index.js';
 import { TaskModel, type TaskDoc } from './task.model.js';
 import { toActor } from '../../db/actor.js';
 import { iso } from '../../db/dates.js';
@@ -36,16 +34,7 @@ export async function toTaskDtos(docs: TaskDoc[]): Promise<Task[]> {
     clientId: d.clientId ? String(d.clientId) : null,
     done: !!d.done,
     doneAt: iso(d.doneAt),
-    call: d.call
-      ? {
-          state: d.call.state as NonNullable<Task['call']>['state'],
-          nextCallAt: iso(d.call.nextCallAt),
-          notReachedStreak: d.call.notReachedStreak ?? 0,
-          attempts: d.call.attempts ?? 0,
-          lastOutcome: (d.call.lastOutcome ?? null) as NonNullable<Task['call']>['lastOutcome'],
-          lastCallAt: iso(d.call.lastCallAt),
-        }
-      : null,
+    call: d.call ? toCallInfo(d.call) : null,
     createdAt: d.createdAt.toISOString(),
     createdBy: toActor(d.createdBy),
   }));
@@ -180,66 +169,6 @@ export async function listTasks(query: TaskListQuery, user: SessionUser): Promis
   ]);
   return { items: await toTaskDtos(docs), total, page: query.page, limit: query.limit };
 }
-
-const dueTaskFilter = (now: Date) => ({
-  kind: 'call' as const,
-  done: false,
-  'call.state': { $ne: 'closed' as const },
-  'call.nextCallAt': { $lte: now },
-});
-
-/** `dueTaskFilter` as a test of one task read by _id, as a claim checks the item it holds. */
-function isDueCallTask(task: TaskDoc, now: Date): boolean {
-  const call = task.call;
-  return (
-    task.kind === 'call' &&
-    !task.done &&
-    !!call &&
-    call.state !== 'closed' &&
-    !!call.nextCallAt &&
-    call.nextCallAt <= now
-  );
-}
-
-/** The call task if it is due at `now`; read by _id, which FerretDB answers without a scan. */
-export async function findDueCallTask(id: string, now: Date): Promise<TaskDoc | null> {
-  const task = mongoose.isValidObjectId(id) ? await TaskModel.findById(id).lean<TaskDoc>() : null;
-  return task && isDueCallTask(task, now) ? task : null;
-}
-
-/** Due call tasks, longest waiting first, a page at a time. */
-export async function findDueCallTasks(now: Date, skip: number, limit: number): Promise<TaskDoc[]> {
-  return TaskModel.find(dueTaskFilter(now))
-    .sort({ 'call.nextCallAt': 1, _id: 1 })
-    .skip(skip)
-    .limit(limit)
-    .lean<TaskDoc[]>();
-}
-
-export async function findTasksByIds(ids: string[]): Promise<TaskDoc[]> {
-  return TaskModel.find({ _id: { $in: ids } }).lean<TaskDoc[]>();
-}
-
-/** The task twin of applyCallToOrder: the call's result lands once. */
-export async function applyCallToTask(
-  taskId: string,
-  callId: string,
-  result: NextCall,
-  personal: PersonalHold,
-): Promise<void> {
-  await updateByIdIf(TaskModel, taskId, callNotYetApplied(callId, result), {
-    $set: {
-      ...callStateUpdate('call', callId, result, personal),
-      // A completed call with no callback finishes the call task.
-      ...(result.state === 'closed' && result.lastOutcome === 'completed'
-        ? { done: true, doneAt: result.lastCallAt }
-        : {}),
-    },
-  });
-}
-
-/** Call tasks whose due time falls in (from, to]: what the resurfacing sweep announces. */
-export const findTasksFallingDue = (from: Date, to: Date) => callsFallingDue(TaskModel, dueTaskFilter(to), from, to);
 
 /** The order timeline's "task" entries: tasks linked to the order. */
 export async function taskTimeline(orderId: string): Promise<TimelineItem[]> {

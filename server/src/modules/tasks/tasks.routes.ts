@@ -1,9 +1,7 @@
 import { Router } from 'express';
-import { createTaskBody, idParams, recordCallBody, taskListQuery, updateTaskBody, userActor } from '@callboard/shared';
+import { createTaskBody, idParams, taskListQuery, updateTaskBody, userActor } from '@callboard/shared';
 import { apiRoutes } from '../../http/route.js';
-import { recordCall } from '../calls/index.js';
-import { idempotencyKeyOf } from '../calls/index.js';
-import { createTask, deleteTask, getChangeableTaskDoc, listTasks, updateTask } from './task.service.js';
+import { createTask, deleteTask, listTasks, updateTask } from './task.service.js';
 
 export const tasksRoutes = apiRoutes(Router(), '/api/tasks', 'Tasks');
 
@@ -51,26 +49,5 @@ tasksRoutes.delete(
   async ({ params, user }) => {
     await deleteTask(params.id, user);
     return { status: 204 };
-  },
-);
-
-tasksRoutes.post(
-  '/:id/calls',
-  {
-    summary:
-      'Record a call on a call task: the same body and re-call rules as an order call (managers: their own or unassigned tasks)',
-    access: 'staff',
-    params: idParams,
-    body: recordCallBody,
-    responses: {
-      201: 'Recorded',
-      403: "Another manager's task",
-      404: 'Task not found',
-      409: 'Not a call task, or Idempotency-Key reused with another body',
-    },
-  },
-  async ({ params, body, user, req }) => {
-    await getChangeableTaskDoc(params.id, user);
-    return { status: 201, body: await recordCall({ kind: 'task', id: params.id }, body, user, idempotencyKeyOf(req)) };
   },
 );

@@ -9,7 +9,8 @@ import { deliverDueLetters } from '../../letters/index.js';
 import { QueueClaimModel } from '../../queue/queue-claim.model.js';
 import { startSmtpListener, type SmtpListener } from '../../letters/__tests__/smtp-listener.js';
 import { CallModel, PendingCallEffectsModel } from '../call.model.js';
-import { finishUnfinishedCalls, storeCall, unfinishedCallMs } from '../call.service.js';
+import { storeCall } from '../call-recording.js';
+import { finishUnfinishedCalls, unfinishedCallMs } from '../unfinished-calls.js';
 import { newOrder } from './fixtures.js';
 
 const overrides: Record<string, string> = { MAIL_FROM: 'Callboard Shop <shop@callboard.test>' };

@@ -135,6 +135,8 @@ describe('GET /api/events', () => {
       expect(status).toBe(200);
       expect(type).toMatch(/^text\/event-stream/);
       expect(text).toMatch(new RegExp(`event: queue\\ndata: \\{"reason":"call.recorded","orderId":"${order.id}"`));
+      // One recorded call is one change: one queue event, not one per domain event it raised.
+      expect(text.match(/event: queue\n/g)).toHaveLength(1);
       expect(text).toMatch(new RegExp(`event: order\\ndata: \\{"orderId":"${order.id}"`));
       expect(text).toMatch(/event: letter\ndata: \{"letterId":"l1"/);
     } finally {

@@ -4,7 +4,7 @@ import { onDomainEvent } from '../../../lib/domain-events.js';
 import { clock } from '../../../lib/clock.js';
 import { OrderModel } from '../../orders/order.model.js';
 import { newOrder, useQueueClock } from '../../calls/__tests__/fixtures.js';
-import { announceDueItems } from '../queue.service.js';
+import { announceDueItems } from '../queue-announcements.js';
 
 useTestApp();
 const at = useQueueClock();

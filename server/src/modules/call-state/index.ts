@@ -1,0 +1,12 @@
+export { callStateSchema } from './call-state.model.js';
+export type { CallStateDoc } from './call-state.model.js';
+export {
+  callSnapshot,
+  dueCallFilter,
+  heldForSomeoneElse,
+  isCallDue,
+  setCall,
+  toCallInfo,
+  type PersonalHold,
+} from './call-state.rules.js';
+export { applyCallState, callsFallingDue, findDue, type FallingDue } from './call-state.service.js';

@@ -1,0 +1,217 @@
+import { DateTime } from 'luxon';
+import type { Settings } from '@callboard/shared';
+import { isTimeZone } from '@callboard/shared';
+import type { DomainEvents } from '../../lib/domain-events.js';
+import type { SessionUser } from '@callboard/shared';
+import { heldForSomeoneElse } from '../call-state/index.js';
+import { findClientDoc, findClientDocs, type ClientDoc } from '../clients/index.js';
+import { findDueOrders, queueFields, type OrderDoc } from '../orders/index.js';
+import { findDueCallTasks, type TaskDoc } from '../tasks/index.js';
+import { QueueClaimModel, type QueueClaimDoc } from './queue-claim.model.js';
+
+/**
+ * The queue's reads: due orders and call tasks merged into one line, longest waiting first, and
+ * what of it a manager may take now (the offers). Listing, counting and claiming all read here.
+ */
+
+/** A due item as read with its page; `readAt` is when that read began (ms). */
+export type Candidate =
+  | { kind: 'order'; key: string; dueAt: Date; clientId: string | null; doc: OrderDoc; readAt: number }
+  | { kind: 'task'; key: string; dueAt: Date; clientId: string | null; doc: TaskDoc; readAt: number };
+
+export type Offer = { candidate: Candidate; client: ClientDoc | undefined; claim: QueueClaimDoc | null };
+
+export const queueKey = (kind: 'order' | 'task', id: string) => `${kind}:${id}`;
+
+const pageSize = 100;
+
+/** One kind's due items as candidates, read a page at a time so a long queue is never loaded whole. */
+function pages(read: (skip: number) => Promise<Candidate[]>) {
+  let skip = 0;
+  return {
+    items: [] as Candidate[],
+    done: false,
+    async refill() {
+      if (this.done || this.items.length > 0) return;
+      this.items = await read(skip);
+      skip += this.items.length;
+      this.done = this.items.length < pageSize;
+    },
+  };
+}
+
+type PageRead<T> = { readAt: number; docs: T[] };
+
+/**
+ * Due-page reads for claims, by kind and page, shared while under way and for `claimReadReuseMs`
+ * after. On FerretDB each read scans the orders (about half a second at 1,000) over the one
+ * connection, so twenty managers claiming at once would queue twenty scans. A page read a moment
+ * before is safe for a claim, which re-reads its item once it holds it (and passes over what
+ * `settledAt` says changed since the read). Anything that can add to the queue other than time
+ * passing drops the pages, and a claim reuses a page only for a `now` within that moment after
+ * the page's own (tests move the clock).
+ */
+const claimReads = new Map<string, { now: number; doneAt: number | null; reading: Promise<PageRead<unknown>> }>();
+const claimReadReuseMs = 2_000;
+
+function readPage<T>(now: Date, shared: boolean, key: string, read: () => Promise<T[]>): Promise<PageRead<T>> {
+  const readAt = Date.now();
+  if (!shared) return read().then((docs) => ({ readAt, docs }));
+  const recent = claimReads.get(key);
+  const within = (since: number, at: number) => at >= since && at - since < claimReadReuseMs;
+  if (recent && within(recent.now, now.getTime()) && (recent.doneAt === null || within(recent.doneAt, readAt)))
+    return recent.reading as Promise<PageRead<T>>;
+  const reading = read().then((docs) => ({ readAt, docs }));
+  const entry = { now: now.getTime(), doneAt: null as number | null, reading };
+  claimReads.set(key, entry);
+  reading.then(
+    () => (entry.doneAt = Date.now()),
+    () => claimReads.get(key) === entry && claimReads.delete(key),
+  );
+  return reading;
+}
+
+/** Anything that adds to the queue, other than time passing, makes the shared due-page read stale. */
+export const dropClaimReads = () => claimReads.clear();
+
+export function onQueueChanged({ reason }: DomainEvents['queue.changed']): void {
+  // A claim or a recorded call takes items out, which claims see for themselves.
+  if (reason !== 'claimed' && reason !== 'call.recorded') dropClaimReads();
+}
+
+/**
+ * When this process last saw each item stop being offerable (a call released it, or a claim found
+ * it no longer due), so claims pass over it in pages read before that without a round trip.
+ */
+const settledAt = new Map<string, number>();
+const settledKeepMs = 60_000;
+
+export function markSettled(key: string): void {
+  const now = Date.now();
+  for (const [k, at] of settledAt) if (at < now - settledKeepMs) settledAt.delete(k);
+  settledAt.set(key, now);
+}
+
+export const settledSince = (candidate: Candidate) => (settledAt.get(candidate.key) ?? -Infinity) >= candidate.readAt;
+
+/**
+ * Due orders (whole, or only what picking needs) and call tasks merged, longest waiting first;
+ * for a claim, from the page reads it shares with simultaneous claims.
+ */
+async function* dueCandidates(now: Date, purpose: Purpose): AsyncGenerator<Candidate[]> {
+  const shared = purpose === 'claim';
+  const fields = purpose === 'list' ? undefined : queueFields;
+  const orders = pages(async (skip) => {
+    const { readAt, docs } = await readPage(now, shared, `order:${skip}`, () =>
+      findDueOrders(now, skip, pageSize, fields),
+    );
+    return docs.map((doc) => ({
+      kind: 'order',
+      key: queueKey('order', String(doc._id)),
+      dueAt: doc.call!.nextCallAt as Date,
+      clientId: String(doc.clientId),
+      doc,
+      readAt,
+    }));
+  });
+  const tasks = pages(async (skip) => {
+    const { readAt, docs } = await readPage(now, shared, `task:${skip}`, () => findDueCallTasks(now, skip, pageSize));
+    return docs.map((doc) => ({
+      kind: 'task',
+      key: queueKey('task', String(doc._id)),
+      dueAt: doc.call!.nextCallAt as Date,
+      clientId: doc.clientId ? String(doc.clientId) : null,
+      doc,
+      readAt,
+    }));
+  });
+  for (;;) {
+    await orders.refill();
+    await tasks.refill();
+    if (orders.items.length === 0 && tasks.items.length === 0) return;
+    // Merge until one side's page runs out (it is refilled before merging further).
+    const batch: Candidate[] = [];
+    while (orders.items.length > 0 && tasks.items.length > 0) {
+      batch.push((orders.items[0]!.dueAt <= tasks.items[0]!.dueAt ? orders : tasks).items.shift()!);
+    }
+    if (orders.items.length === 0 && orders.done) batch.push(...tasks.items.splice(0));
+    if (tasks.items.length === 0 && tasks.done) batch.push(...orders.items.splice(0));
+    if (batch.length > 0) yield batch;
+  }
+}
+
+/** The client's wall clock is inside the calling hours; an unknown zone never holds a call back. */
+export function withinCallingHours(
+  now: Date,
+  zone: string | null | undefined,
+  hours: Settings['callingHours'],
+): boolean {
+  if (!zone || !isTimeZone(zone)) return true;
+  const local = DateTime.fromJSDate(now, { zone }).toFormat('HH:mm');
+  return local >= hours.start && local < hours.end;
+}
+
+async function loadClients(ids: string[]): Promise<Map<string, ClientDoc>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const docs = await findClientDocs(unique);
+  return new Map(docs.map((d) => [String(d._id), d]));
+}
+
+async function activeClaims(keys: string[], now: Date): Promise<Map<string, QueueClaimDoc>> {
+  const docs = await QueueClaimModel.find({ _id: { $in: keys }, expiresAt: { $gt: now } }).lean<QueueClaimDoc[]>();
+  return new Map(docs.map((d) => [d._id, d]));
+}
+
+/** Offerable to this user now: due, inside the client's calling hours, not someone else's personal callback. */
+function offerable(
+  candidate: Candidate,
+  client: ClientDoc | undefined,
+  user: SessionUser,
+  now: Date,
+  settings: Settings,
+): boolean {
+  return (
+    withinCallingHours(now, client?.timezone, settings.callingHours) &&
+    !heldForSomeoneElse(candidate.doc.call, user.id, now)
+  );
+}
+
+/**
+ * What a read of the queue is for. A list shows its items, so it reads whole orders; a count and a
+ * claim only pick, and a claim usually takes the first candidate, so it reads that one's client
+ * alone rather than the page's (which FerretDB answers with a scan).
+ */
+export type Purpose = 'list' | 'count' | 'claim';
+
+/**
+ * What this user may take now, longest waiting first: due, inside the client's calling hours,
+ * not someone else's personal callback, with the claim on each if any. `consider` passes over
+ * candidates before their client is read (a claim skips what is held without reading it).
+ */
+export async function* offers(
+  user: SessionUser,
+  now: Date,
+  settings: Settings,
+  purpose: Purpose,
+  consider: (candidate: Candidate, claim: QueueClaimDoc | undefined) => boolean = () => true,
+): AsyncGenerator<Offer> {
+  const clients = new Map<string, ClientDoc | undefined>();
+  for await (const batch of dueCandidates(now, purpose)) {
+    if (purpose !== 'claim')
+      for (const [id, doc] of await loadClients(batch.flatMap((c) => (c.clientId ? [c.clientId] : []))))
+        clients.set(id, doc);
+    const claims = await activeClaims(
+      batch.map((c) => c.key),
+      now,
+    );
+    for (const candidate of batch) {
+      if (!consider(candidate, claims.get(candidate.key))) continue;
+      const id = candidate.clientId ?? '';
+      if (id && !clients.has(id)) clients.set(id, (await findClientDoc(id)) ?? undefined);
+      const client = clients.get(id);
+      if (offerable(candidate, client, user, now, settings))
+        yield { candidate, client, claim: claims.get(candidate.key) ?? null };
+    }
+  }
+}
