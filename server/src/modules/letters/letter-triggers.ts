@@ -1,4 +1,3 @@
-import type mongoose from 'mongoose';
 import {
   orderStatusLabels,
   type Actor,
@@ -13,7 +12,7 @@ import { logger } from '../../lib/logger.js';
 import { schedulerActor } from '../../db/actor.js';
 import { getSettings } from '../settings/index.js';
 import { getUser } from '../users/index.js';
-import { OrderModel, getOrderDoc, recordOrderEvent } from '../orders/index.js';
+import { findOrderIdsCompletedBetween, getOrderDoc, recordOrderEvent } from '../orders/index.js';
 import { findDefaultTemplate, findTemplate } from '../templates/index.js';
 import { prepareLetter, type PrepareLetterInput } from './letter-compose.js';
 import { enqueueLetter, recordUnsentLetter, usedDedupeKeys } from './letter-outbox.js';
@@ -144,17 +143,12 @@ export async function sendDueReviewRequests(now: Date): Promise<number> {
   if (!template) return 0;
   const cutoff = new Date(now.getTime() - settings.reviewRequestDelayDays * dayMs);
   const since = new Date(cutoff.getTime() - reviewWindowDays * dayMs);
-  // The orders module has no sweep query for this; read the ids straight from its collection.
-  const orders = await OrderModel.find(
-    { status: 'completed', completedAt: { $gt: since, $lte: cutoff } },
-    { _id: 1 },
-  ).lean<{ _id: mongoose.Types.ObjectId }[]>();
-  if (orders.length === 0) return 0;
-  const keys = orders.map((o) => `review:${String(o._id)}`);
+  const orderIds = await findOrderIdsCompletedBetween(since, cutoff);
+  if (orderIds.length === 0) return 0;
+  const keys = orderIds.map((id) => `review:${id}`);
   const done = await usedDedupeKeys(keys);
   let queued = 0;
-  for (const order of orders) {
-    const orderId = String(order._id);
+  for (const orderId of orderIds) {
     const dedupeKey = `review:${orderId}`;
     if (done.has(dedupeKey)) continue;
     try {

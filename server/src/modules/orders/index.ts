@@ -8,16 +8,9 @@ export {
   requeueAfterPhoneFix,
 } from './order-call-state.js';
 export { autoCancelDueOrders } from './order-auto-cancel.js';
-export { OrderModel } from './order.model.js';
 export type { OrderDoc } from './order.model.js';
-export {
-  createFollowUpOrder,
-  createOrder,
-  getOrderDoc,
-  listOrders,
-  recordOrderEvent,
-  setOrderStatus,
-  toOrderDto,
-} from './order.service.js';
+export { findOrderDoc, findOrderIdsCompletedBetween, getOrderDoc, listOrders, toOrderDto } from './order.service.js';
+export { createFollowUpOrder, createOrder } from './order-create.service.js';
+export { changeOrderStatus, setOrderStatus } from './order-status.service.js';
 export { clientOrdersRoutes, ordersRoutes, requestIp } from './orders.routes.js';
-export { orderTimelineSources } from './order-timeline.js';
+export { orderTimelineSources, recordOrderEvent } from './order-timeline.js';

@@ -3,7 +3,8 @@ import { clock } from '../../lib/clock.js';
 import { emitDomainEvent } from '../../lib/domain-events.js';
 import { badRequest, conflict } from '../../lib/errors.js';
 import { OrderModel, type OrderDoc } from './order.model.js';
-import { getOrderDoc, minorOrThrow, toOrderDto } from './order.service.js';
+import { getOrderDoc, toOrderDto } from './order.service.js';
+import { minorOrThrow } from './order-items.js';
 
 const writeAttempts = 5;
 

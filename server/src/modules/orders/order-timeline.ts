@@ -1,5 +1,7 @@
-import { fromMinor, type TimelineItem } from '@callboard/shared';
-import { OrderEventModel, type OrderEventDoc } from './order-event.model.js';
+import { fromMinor, type Actor, type TimelineItem } from '@callboard/shared';
+import { clock } from '../../lib/clock.js';
+import { derivedObjectId, insertOnce } from '../../db/duplicate-key.js';
+import { OrderEventModel, type OrderEventDoc, type OrderEventType } from './order-event.model.js';
 import { OrderModel, type OrderDoc } from './order.model.js';
 import { listOrderNotes } from './order-notes.service.js';
 import { toActor } from '../../db/actor.js';
@@ -52,3 +54,24 @@ async function paymentEntries(orderId: string): Promise<TimelineItem[]> {
 
 /** The order's own timeline entries: status changes and system events, notes, payments. */
 export const orderTimelineSources = [statusAndSystemEntries, noteEntries, paymentEntries];
+
+/**
+ * Adds a timeline entry. With `once`, the entry is stored under an id derived from that key, so
+ * the effect that writes it can be retried (after a crash) without a second entry.
+ */
+export async function recordOrderEvent(
+  orderId: string,
+  event: { type: OrderEventType; text?: string | null; data?: Record<string, unknown>; actor: Actor; once?: string },
+): Promise<void> {
+  await insertOnce(() =>
+    OrderEventModel.create({
+      ...(event.once ? { _id: derivedObjectId(event.once) } : {}),
+      orderId,
+      type: event.type,
+      at: clock.now(),
+      by: event.actor,
+      text: event.text ?? null,
+      data: event.data ?? {},
+    }),
+  );
+}

@@ -13,7 +13,10 @@ import {
 import { apiRoutes } from '../../http/route.js';
 import { orderTimeline } from '../timeline/index.js';
 import { getClientDoc } from '../clients/index.js';
-import * as orders from './order.service.js';
+import { getOrderDoc, getOrderWithClient, listOrders } from './order.service.js';
+import { createOrder } from './order-create.service.js';
+import { deleteOrder, updateOrder } from './order-edit.service.js';
+import { setOrderStatus } from './order-status.service.js';
 import { addOrderNote } from './order-notes.service.js';
 import { addPayment } from './order-payments.service.js';
 
@@ -31,7 +34,7 @@ ordersRoutes.get(
     access: 'staff',
     query: orderListQuery,
   },
-  async ({ query }) => ({ body: await orders.listOrders(query) }),
+  async ({ query }) => ({ body: await listOrders(query) }),
 );
 
 ordersRoutes.post(
@@ -44,7 +47,7 @@ ordersRoutes.post(
   },
   async ({ body, user, req }) => ({
     status: 201,
-    body: { order: await orders.createOrder(body, userActor(user), requestIp(req)) },
+    body: { order: await createOrder(body, userActor(user), requestIp(req)) },
   }),
 );
 
@@ -56,7 +59,7 @@ ordersRoutes.get(
     params: idParams,
     responses: { 200: 'OK', 404: 'Not found' },
   },
-  async ({ params }) => ({ body: await orders.getOrderWithClient(params.id) }),
+  async ({ params }) => ({ body: await getOrderWithClient(params.id) }),
 );
 
 ordersRoutes.patch(
@@ -69,7 +72,7 @@ ordersRoutes.patch(
     body: updateOrderBody,
     responses: { 200: 'OK', 404: 'Not found', 409: 'Changed meanwhile' },
   },
-  async ({ params, body, user }) => ({ body: { order: await orders.updateOrder(params.id, body, userActor(user)) } }),
+  async ({ params, body, user }) => ({ body: { order: await updateOrder(params.id, body, userActor(user)) } }),
 );
 
 ordersRoutes.delete(
@@ -81,7 +84,7 @@ ordersRoutes.delete(
     responses: { 204: 'Deleted', 404: 'Not found', 409: 'Has history: cancel it instead' },
   },
   async ({ params }) => {
-    await orders.deleteOrder(params.id);
+    await deleteOrder(params.id);
     return { status: 204 };
   },
 );
@@ -97,7 +100,7 @@ ordersRoutes.post(
   },
   async ({ params, body, user }) => {
     const { status, ...opts } = body;
-    return { body: { order: await orders.setOrderStatus(params.id, status, userActor(user), opts) } };
+    return { body: { order: await setOrderStatus(params.id, status, userActor(user), opts) } };
   },
 );
 
@@ -110,7 +113,7 @@ ordersRoutes.get(
     responses: { 200: 'OK', 404: 'Not found' },
   },
   async ({ params }) => {
-    await orders.getOrderDoc(params.id);
+    await getOrderDoc(params.id);
     return { body: { items: await orderTimeline(params.id) } };
   },
 );
@@ -159,6 +162,6 @@ clientOrdersRoutes.get(
   },
   async ({ params, query }) => {
     await getClientDoc(params.id);
-    return { body: await orders.listOrders({ ...query, status: ['all'], clientId: params.id }) };
+    return { body: await listOrders({ ...query, status: ['all'], clientId: params.id }) };
   },
 );

@@ -1,7 +1,7 @@
 import { beforeEach } from '@jest/globals';
 import type { Order } from '@callboard/shared';
 import { setClock } from '../../../lib/clock.js';
-import { createOrder } from '../../orders/order.service.js';
+import { createOrder } from '../../orders/index.js';
 import { OrderModel } from '../../orders/order.model.js';
 import { TaskModel } from '../../tasks/task.model.js';
 import { QueueClaimModel } from '../../queue/queue-claim.model.js';

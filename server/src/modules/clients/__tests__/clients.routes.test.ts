@@ -1,12 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import type { Client, Order } from '@callboard/shared';
-import { setClock, resetClock } from '../../../lib/clock.js';
+import type { Client } from '@callboard/shared';
 import { signedInAgent, useTestApp } from '../../../test/test-app.js';
 import { ClientModel } from '../client.model.js';
 import { ClientNoteModel } from '../client-note.model.js';
 import { markPhoneInvalid, matchOrCreateClient, normalisePhone, timeZoneForCountry } from '../index.js';
-import { createOrder } from '../../orders/order.service.js';
+import { createOrder } from '../../orders/index.js';
 import { OrderModel } from '../../orders/order.model.js';
 
 const ctx = useTestApp();
@@ -145,35 +144,6 @@ describe('PATCH /api/clients/:id', () => {
     expect((await agent.patch(`/api/clients/${c._id}`).send({ timezone: 'Mars/Olympus' })).status).toBe(400);
     expect((await agent.patch('/api/clients/0123456789abcdef01234567').send({ name: 'x' })).status).toBe(404);
     expect((await ClientModel.findById(c._id).lean())?.managerId).toBeNull();
-  });
-});
-
-describe('GET /api/clients/:id/orders', () => {
-  it("lists the client's orders of every status, newest first, paged", async () => {
-    const { agent } = await signedInAgent(ctx, 'manager');
-    const made: Order[] = [];
-    for (const [i, day] of ['01', '02', '03'].entries()) {
-      setClock(() => new Date(`2025-06-${day}T09:00:00Z`));
-      made.push(
-        await createOrder(
-          {
-            client: { name: 'Repeat Buyer', email: 'repeat@example.com' },
-            items: [{ name: `Box ${i}`, quantity: 1, unitPrice: 10 }],
-            currency: 'EUR',
-          },
-          { type: 'intake', id: null, name: 'Shop website' },
-          null,
-        ),
-      );
-    }
-    resetClock();
-    await OrderModel.updateOne({ _id: made[2]!.id }, { $set: { status: 'cancelled' } });
-    const res = await agent.get(`/api/clients/${made[0]!.clientId}/orders?limit=2`);
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ total: 3, page: 1, limit: 2 });
-    expect(res.body.items.map((o: Order) => o.id)).toEqual([made[2]!.id, made[1]!.id]);
-    expect((await agent.get('/api/clients/0123456789abcdef01234567/orders')).status).toBe(404);
-    expect((await agent.get(`/api/clients/${made[0]!.clientId}/orders?status=all`)).status).toBe(400);
   });
 });
 

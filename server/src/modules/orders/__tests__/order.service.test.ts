@@ -2,7 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { useTestApp } from '../../../test/test-app.js';
 import { OrderModel } from '../order.model.js';
 import { OrderEventModel } from '../order-event.model.js';
-import { createFollowUpOrder, createOrder, orderTotalMinor, setOrderStatus } from '../order.service.js';
+import { createFollowUpOrder, createOrder } from '../order-create.service.js';
+import { orderTotalMinor } from '../order-items.js';
+import { setOrderStatus } from '../order-status.service.js';
 
 useTestApp();
 const manager = { type: 'user' as const, id: '0123456789abcdef01234567', name: 'Marta López' };
