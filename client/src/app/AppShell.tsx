@@ -5,7 +5,7 @@ import type { Role } from '@callboard/shared';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { PageSkeleton } from '../components/Skeletons';
 import { useT, type MessageKey } from '../i18n/i18n';
-import { useGetMeQuery, useLogoutMutation } from '../features/auth/api/auth-api';
+import { useGetMeQuery, useLogoutMutation } from '../features/session';
 import { signInPath } from './api';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { PreferenceSwitches } from './PreferenceSwitches';

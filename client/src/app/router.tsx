@@ -2,7 +2,7 @@ import { lazy, type ComponentType } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useSearch as useBrowserSearch } from 'wouter/use-browser-location';
 import { AppShell } from './AppShell';
-import { LoginPage } from '../features/auth/components/LoginPage';
+import { LoginPage } from '../features/auth';
 import { loadScreenCatalogues } from '../i18n/i18n';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { rawSearch } from './raw-search';

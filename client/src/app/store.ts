@@ -4,8 +4,8 @@ import { useDispatch, useSelector, useStore } from 'react-redux';
 import { baseApi } from './api';
 import { announcerSlice } from './announcer-slice';
 import { preferencesSlice } from './preferences-slice';
-import { workbenchSlice } from '../features/queue/workbench-slice';
-import { callOutboxSlice } from '../features/calls/call-outbox';
+import { workbenchSlice } from '../features/queue';
+import { callOutboxSlice } from '../features/call-outbox';
 
 const rootReducer = combineReducers({
   [baseApi.reducerPath]: baseApi.reducer,

@@ -1,6 +1,5 @@
-import { useCallback } from 'react';
+import { createContext, useCallback, useContext } from 'react';
 import type { Locale } from '@callboard/shared';
-import { useAppSelector } from '../app/store';
 import { en, type MessageKey } from './en';
 
 export type { MessageKey };
@@ -44,8 +43,15 @@ export function translate(locale: Locale, key: MessageKey, vars?: Vars): string 
   return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
 }
 
+/**
+ * The language on screen. The strings own no state: the app keeps the reader's choice and provides
+ * it here (app/providers.tsx), so shared components can translate without knowing the store.
+ */
+const LocaleContext = createContext<Locale>('en');
+export const LocaleProvider = LocaleContext.Provider;
+
 export function useLocale(): Locale {
-  return useAppSelector((s) => s.preferences.locale);
+  return useContext(LocaleContext);
 }
 
 export function useT(): Translate {

@@ -1,7 +1,7 @@
 import { announced } from '../../app/announcer-slice';
 import type { AppDispatch } from '../../app/store';
 import { callsApi } from './api/calls-api';
-import { callFailed, callSaved, callSending, type PendingCall } from './call-outbox';
+import { callFailed, callSaved, callSending, type PendingCall } from '../call-outbox';
 
 /**
  * Sends (or re-sends, with the same key) a call and records how it went in the outbox. Kept apart

@@ -4,7 +4,7 @@ import { Box, Tab, Tabs, Typography } from '@mui/material';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageSkeleton } from '../../../components/Skeletons';
 import { useT, type MessageKey } from '../../../i18n/i18n';
-import { useGetMeQuery } from '../../auth/api/auth-api';
+import { useGetMeQuery } from '../../session';
 
 const sections: { path: string; label: MessageKey }[] = [
   { path: '/admin/users', label: 'admin.users' },

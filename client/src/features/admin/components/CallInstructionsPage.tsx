@@ -5,9 +5,8 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageSkeleton } from '../../../components/Skeletons';
 import { SafeHtml } from '../../../components/SafeHtml';
 import { useT } from '../../../i18n/i18n';
-import { LetterEditor } from '../../letters/components/LetterEditor';
-import { useGetSettingsQuery } from '../../settings/api/settings-api';
-import { useUpdateSettingsMutation } from '../api/admin-api';
+import { LetterEditor } from '../../letter-editor';
+import { useGetSettingsQuery, useUpdateSettingsMutation } from '../../settings';
 
 function InstructionsForm({ initial }: { initial: string }) {
   const t = useT();

@@ -29,9 +29,8 @@ import {
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageSkeleton } from '../../../components/Skeletons';
 import { useT, type MessageKey } from '../../../i18n/i18n';
-import { useListTemplatesQuery } from '../../letters/api/templates-api';
-import { useGetSettingsQuery } from '../../settings/api/settings-api';
-import { useUpdateSettingsMutation } from '../api/admin-api';
+import { useListTemplatesQuery } from '../../letters';
+import { useGetSettingsQuery, useUpdateSettingsMutation } from '../../settings';
 import { invalidPaths } from '../zod-issues';
 
 const MB = 1024 * 1024;

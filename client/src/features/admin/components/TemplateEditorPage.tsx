@@ -13,11 +13,15 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageSkeleton } from '../../../components/Skeletons';
 import { SafeHtml } from '../../../components/SafeHtml';
 import { useLocale, useT, type MessageKey } from '../../../i18n/i18n';
-import { LetterEditor } from '../../letters/components/LetterEditor';
-import { PreviewSubject } from '../../letters/components/PreviewSubject';
-import { useLetterPreview } from '../../letters/hooks/use-letter-preview';
-import { useListOrdersQuery } from '../../orders/api/orders-api';
-import { useCreateTemplateMutation, useGetTemplateQuery, useUpdateTemplateMutation } from '../api/admin-api';
+import { LetterEditor } from '../../letter-editor';
+import {
+  PreviewSubject,
+  useCreateTemplateMutation,
+  useGetTemplateQuery,
+  useLetterPreview,
+  useUpdateTemplateMutation,
+} from '../../letters';
+import { useListOrdersQuery } from '../../orders';
 import { usePurposeLabel } from '../hooks/use-purpose-label';
 import { purposeFields, purposeOf, purposes, type Purpose } from '../template-purpose';
 import { invalidPaths } from '../zod-issues';

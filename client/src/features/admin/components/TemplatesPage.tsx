@@ -24,8 +24,7 @@ import { ListSkeleton } from '../../../components/Skeletons';
 import { visuallyHidden } from '../../../components/visually-hidden';
 import { useT, type MessageKey } from '../../../i18n/i18n';
 import { useFormat } from '../../../i18n/format';
-import { useListTemplatesQuery } from '../../letters/api/templates-api';
-import { useDeleteTemplateMutation } from '../api/admin-api';
+import { useDeleteTemplateMutation, useListTemplatesQuery } from '../../letters';
 import { usePurposeLabel } from '../hooks/use-purpose-label';
 import { purposeOf } from '../template-purpose';
 

@@ -27,8 +27,8 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ListSkeleton } from '../../../components/Skeletons';
 import { visuallyHidden } from '../../../components/visually-hidden';
 import { useT, type MessageKey } from '../../../i18n/i18n';
-import { useGetMeQuery } from '../../auth/api/auth-api';
-import { useCreateUserMutation, useListUsersQuery, useUpdateUserMutation } from '../api/users-api';
+import { useGetMeQuery } from '../../session';
+import { useCreateUserMutation, useListUsersQuery, useUpdateUserMutation } from '../../users';
 import { invalidPaths } from '../zod-issues';
 
 function RightsPicker({ value, onChange }: { value: Right[]; onChange: (rights: Right[]) => void }) {

@@ -4,7 +4,7 @@ import { Box, Button, Paper, Typography } from '@mui/material';
 import { styled } from '@mui/material/styles';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT } from '../../../i18n/i18n';
-import { useLoginMutation } from '../api/auth-api';
+import { useLoginMutation } from '../../session';
 import { PreferenceSwitches } from '../../../app/PreferenceSwitches';
 
 /** Only same-site paths are followed after sign-in, so a crafted link cannot send the user away. */

@@ -1,8 +1,9 @@
 import type { Call, Order, RecordCallBody } from '@callboard/shared';
 import { baseApi } from '../../../app/api';
-import { ordersApi } from '../../orders/api/orders-api';
+import type { CallTarget } from '../../call-outbox';
+import { ordersApi } from '../../orders';
 
-export type CallTarget = { kind: 'order' | 'task'; id: string; orderId: string | null; clientId: string };
+export type { CallTarget };
 
 export type RecordCallResult = { call: Call; order?: Order; newOrder?: Order };
 

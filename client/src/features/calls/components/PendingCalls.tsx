@@ -4,7 +4,7 @@ import { Button, Chip, CircularProgress, Stack } from '@mui/material';
 import { useAppDispatch, useAppSelector } from '../../../app/store';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT } from '../../../i18n/i18n';
-import { callDismissed, type PendingCall } from '../call-outbox';
+import { callDismissed, type PendingCall } from '../../call-outbox';
 import { sendCall } from '../send-call';
 
 /**

@@ -4,7 +4,7 @@ import { Autocomplete, Box, Button, Paper, Stack, TextField, Typography } from '
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageSkeleton } from '../../../components/Skeletons';
 import { useT } from '../../../i18n/i18n';
-import { useGetSettingsQuery } from '../../settings/api/settings-api';
+import { useGetSettingsQuery } from '../../settings';
 import { useGetClientQuery, useUpdateClientMutation } from '../api/clients-api';
 import { ClientCallsList } from './ClientCallsList';
 import { ClientContacts } from './ClientContacts';

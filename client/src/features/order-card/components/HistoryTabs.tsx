@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Box, Tab, Tabs } from '@mui/material';
 import { useT } from '../../../i18n/i18n';
-import { ClientCallsList } from '../../clients/components/ClientCallsList';
-import { ClientOrdersList } from '../../clients/components/ClientOrdersList';
-import { OrderTasks } from '../../tasks/components/OrderTasks';
-import { useGetTimelineQuery } from '../../orders/api/orders-api';
+import { ClientCallsList, ClientOrdersList } from '../../clients';
+import { OrderTasks } from '../../tasks';
+import { useGetTimelineQuery } from '../../orders';
 import { OrderNoteForm } from './OrderNoteForm';
 import { Timeline } from './Timeline';
 

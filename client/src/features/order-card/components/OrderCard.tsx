@@ -8,17 +8,13 @@ import { SafeHtml } from '../../../components/SafeHtml';
 import { useFocusWhenShown } from '../../../components/use-focus-when-shown';
 import { useT, type MessageKey } from '../../../i18n/i18n';
 import { useFormat } from '../../../i18n/format';
-import type { CallTarget } from '../../calls/api/calls-api';
-import { CallButtons, type CallButtonsProps } from '../../calls/components/CallButtons';
-import { ClientContacts } from '../../clients/components/ClientContacts';
-import { ClientLocalTime } from '../../clients/components/ClientLocalTime';
-import { ClientNotes } from '../../clients/components/ClientNotes';
-import { useGetOrderQuery } from '../../orders/api/orders-api';
-import { useGetSettingsQuery } from '../../settings/api/settings-api';
+import { type CallTarget, CallButtons, type CallButtonsProps } from '../../calls';
+import { ClientContacts, ClientLocalTime, ClientNotes } from '../../clients';
+import { useGetOrderQuery } from '../../orders';
+import { useGetSettingsQuery } from '../../settings';
 import { HistoryTabs } from './HistoryTabs';
-import { StatusMenu } from '../../order-status/components/StatusMenu';
-import { AutoCancelEditor } from '../../order-status/components/AutoCancelEditor';
-import { PaymentsPanel } from '../../payments/components/PaymentsPanel';
+import { StatusMenu, AutoCancelEditor } from '../../order-status';
+import { PaymentsPanel } from '../../payments';
 
 const statusColor: Partial<Record<Order['status'], 'default' | 'success' | 'warning' | 'error' | 'info'>> = {
   pending: 'warning',

@@ -3,7 +3,7 @@ import { Button, MenuItem, Stack, TextField } from '@mui/material';
 import type { NoteVisibility } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT } from '../../../i18n/i18n';
-import { useAddOrderNoteMutation } from '../../orders/api/orders-api';
+import { useAddOrderNoteMutation } from '../../orders';
 
 export function OrderNoteForm({ orderId }: { orderId: string }) {
   const t = useT();

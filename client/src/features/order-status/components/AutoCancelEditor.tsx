@@ -6,7 +6,7 @@ import { fromInputValue, toInputValue } from '../../../components/datetime-input
 import type { Order } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT } from '../../../i18n/i18n';
-import { useUpdateOrderMutation } from '../../orders/api/orders-api';
+import { useUpdateOrderMutation } from '../../orders';
 
 /** Moves the order's automatic cancellation, or switches it off (PATCH autoCancelAt / null). */
 export function AutoCancelEditor({ order }: { order: Order }) {

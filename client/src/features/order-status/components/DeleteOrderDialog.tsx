@@ -4,7 +4,7 @@ import { canTransition, type Order } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { apiErrorOf } from '../../../components/api-error';
 import { useT } from '../../../i18n/i18n';
-import { useDeleteOrderMutation } from '../../orders/api/orders-api';
+import { useDeleteOrderMutation } from '../../orders';
 
 type Props = { order: Order; onClose: () => void; onCancelInstead: () => void };
 

@@ -16,7 +16,7 @@ import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { paymentMethods, type Client, type CreateOrderBody, type Order, type PaymentMethod } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT, type MessageKey } from '../../../i18n/i18n';
-import { useCreateOrderMutation } from '../../orders/api/orders-api';
+import { useCreateOrderMutation } from '../../orders';
 
 type ItemDraft = { name: string; quantity: string; unitPrice: string };
 

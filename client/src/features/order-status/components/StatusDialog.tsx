@@ -16,9 +16,9 @@ import {
 import type { Order, OrderStatus } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT, type MessageKey } from '../../../i18n/i18n';
-import { useListTemplatesQuery } from '../../letters/api/templates-api';
-import { useChangeOrderStatusMutation } from '../../orders/api/orders-api';
-import { useGetSettingsQuery } from '../../settings/api/settings-api';
+import { useListTemplatesQuery } from '../../letters';
+import { useChangeOrderStatusMutation } from '../../orders';
+import { useGetSettingsQuery } from '../../settings';
 import { notifiesClientByDefault, statusLetterTemplate } from '../status-letter';
 import { StatusLetterPreview } from './StatusLetterPreview';
 

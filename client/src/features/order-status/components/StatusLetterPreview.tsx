@@ -5,8 +5,7 @@ import { letterVariableLabels } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { SafeHtml } from '../../../components/SafeHtml';
 import { useLocale, useT } from '../../../i18n/i18n';
-import { usePreviewLetterMutation } from '../../letters/api/templates-api';
-import { PreviewSubject } from '../../letters/components/PreviewSubject';
+import { usePreviewLetterMutation, PreviewSubject } from '../../letters';
 
 const PREVIEW_DELAY_MS = 300;
 

@@ -3,7 +3,7 @@ import { Button, Divider, ListItemText, Menu, MenuItem } from '@mui/material';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import { statusTransitions, type Client, type Order, type OrderStatus } from '@callboard/shared';
 import { useT, type MessageKey } from '../../../i18n/i18n';
-import { useGetMeQuery } from '../../auth/api/auth-api';
+import { useGetMeQuery } from '../../session';
 import { hasRight } from '@callboard/shared';
 import { DeleteOrderDialog } from './DeleteOrderDialog';
 import { NewOrderDialog } from './NewOrderDialog';

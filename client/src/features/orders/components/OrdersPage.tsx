@@ -20,8 +20,8 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ListSkeleton } from '../../../components/Skeletons';
 import { useT, type MessageKey } from '../../../i18n/i18n';
 import { useFormat, type Formatters } from '../../../i18n/format';
-import { useGetMeQuery } from '../../auth/api/auth-api';
-import { useListUsersQuery } from '../../admin/api/users-api';
+import { useGetMeQuery } from '../../session';
+import { useListUsersQuery } from '../../users';
 import { useListOrdersQuery } from '../api/orders-api';
 import { useColumnChoice, type OrderColumn } from '../hooks/use-column-choice';
 import {

@@ -10,7 +10,7 @@ import {
 } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT, type MessageKey } from '../../../i18n/i18n';
-import { useAddPaymentMutation } from '../../orders/api/orders-api';
+import { useAddPaymentMutation } from '../../orders';
 
 const kinds = ['payment', 'advance', 'refund'] as const;
 type Kind = (typeof kinds)[number];

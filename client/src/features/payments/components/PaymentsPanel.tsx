@@ -3,8 +3,8 @@ import { Button, Snackbar, Stack } from '@mui/material';
 import type { Order } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT } from '../../../i18n/i18n';
-import { useSendPaymentReminderMutation } from '../../orders/api/orders-api';
-import { useGetSettingsQuery } from '../../settings/api/settings-api';
+import { useSendPaymentReminderMutation } from '../../orders';
+import { useGetSettingsQuery } from '../../settings';
 import { fillPaymentLink } from '@callboard/shared';
 
 /**

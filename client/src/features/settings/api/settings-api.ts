@@ -1,4 +1,4 @@
-import type { Settings } from '@callboard/shared';
+import type { Settings, UpdateSettingsBody } from '@callboard/shared';
 import { baseApi } from '../../../app/api';
 
 export const settingsApi = baseApi.injectEndpoints({
@@ -8,7 +8,13 @@ export const settingsApi = baseApi.injectEndpoints({
       transformResponse: (res: { settings: Settings }) => res.settings,
       providesTags: ['Settings'],
     }),
+    /** Calling hours and claims decide what is due, so the queue is asked again. */
+    updateSettings: build.mutation<Settings, UpdateSettingsBody>({
+      query: (body) => ({ url: '/settings', method: 'PATCH', body }),
+      transformResponse: (res: { settings: Settings }) => res.settings,
+      invalidatesTags: ['Settings', { type: 'Queue', id: 'LIST' }],
+    }),
   }),
 });
 
-export const { useGetSettingsQuery } = settingsApi;
+export const { useGetSettingsQuery, useUpdateSettingsMutation } = settingsApi;

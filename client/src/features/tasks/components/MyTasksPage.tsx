@@ -23,7 +23,7 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ListSkeleton } from '../../../components/Skeletons';
 import { useNow } from '../../../components/use-now';
 import { useLocale, useT } from '../../../i18n/i18n';
-import { useGetMeQuery } from '../../auth/api/auth-api';
+import { useGetMeQuery } from '../../session';
 import { useListTasksQuery, useUpdateTaskMutation } from '../api/tasks-api';
 import { groupTasksByDay } from './task-days';
 import { TaskCall } from './TaskCall';

@@ -4,7 +4,7 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ListSkeleton } from '../../../components/Skeletons';
 import { useT } from '../../../i18n/i18n';
 import { useFormat } from '../../../i18n/format';
-import { useGetMeQuery } from '../../auth/api/auth-api';
+import { useGetMeQuery } from '../../session';
 import { useListTasksQuery, useUpdateTaskMutation } from '../api/tasks-api';
 import { NewTaskForm } from './NewTaskForm';
 

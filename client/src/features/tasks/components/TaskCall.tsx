@@ -1,8 +1,8 @@
 import { Skeleton } from '@mui/material';
 import type { Task } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { CallButtons } from '../../calls/components/CallButtons';
-import { useGetClientQuery } from '../../clients/api/clients-api';
+import { CallButtons } from '../../calls';
+import { useGetClientQuery } from '../../clients';
 
 /** A call task's outcome buttons: the same dialogs as an order's, recorded on the task. */
 export function TaskCall({

@@ -1,6 +1,8 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
 import type { RecordCallBody } from '@callboard/shared';
-import type { CallTarget } from './api/calls-api';
+
+/** What a call is recorded on: an order, or a call task (with its order, if any). */
+export type CallTarget = { kind: 'order' | 'task'; id: string; orderId: string | null; clientId: string };
 
 /**
  * Calls the workbench saves in the background, so the next card opens at once instead of after

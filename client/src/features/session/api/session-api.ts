@@ -3,7 +3,7 @@ import { baseApi } from '../../../app/api';
 
 export type { SessionUser } from '@callboard/shared';
 
-export const authApi = baseApi.injectEndpoints({
+export const sessionApi = baseApi.injectEndpoints({
   endpoints: (build) => ({
     getMe: build.query<SessionUser, void>({
       query: () => '/auth/me',
@@ -17,7 +17,7 @@ export const authApi = baseApi.injectEndpoints({
       async onQueryStarted(_body, { dispatch, queryFulfilled }) {
         const { data } = await queryFulfilled;
         dispatch(baseApi.util.resetApiState());
-        dispatch(authApi.util.upsertQueryData('getMe', undefined, data));
+        dispatch(sessionApi.util.upsertQueryData('getMe', undefined, data));
       },
     }),
     logout: build.mutation<void, void>({
@@ -26,4 +26,4 @@ export const authApi = baseApi.injectEndpoints({
   }),
 });
 
-export const { useGetMeQuery, useLoginMutation, useLogoutMutation } = authApi;
+export const { useGetMeQuery, useLoginMutation, useLogoutMutation } = sessionApi;

@@ -5,11 +5,9 @@ import { letterVariableLabels } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { SafeHtml } from '../../../components/SafeHtml';
 import { useLocale, useT } from '../../../i18n/i18n';
-import { useListTemplatesQuery } from '../api/templates-api';
-import { useLetterPreview } from '../hooks/use-letter-preview';
+import { PreviewSubject, useLetterPreview, useListTemplatesQuery } from '../../letters';
 import { isLetterVariable } from '../variable-chip';
 import { LetterEditor } from './LetterEditor';
-import { PreviewSubject } from './PreviewSubject';
 
 export type LetterDraft = { subject: string; html: string };
 export type LetterState = { letter: LetterDraft; ready: boolean };

@@ -1,0 +1,2 @@
+// The sign-in screen (the session itself is the session feature).
+export { LoginPage } from './components/LoginPage';

@@ -1,0 +1,2 @@
+// An order's payments and payment reminders.
+export { PaymentsPanel } from './components/PaymentsPanel';
