@@ -1,5 +1,4 @@
 export { callStateSchema } from './call-state.model.js';
-export type { CallStateDoc } from './call-state.model.js';
 export {
   callSnapshot,
   dueCallFilter,
@@ -9,4 +8,4 @@ export {
   toCallInfo,
   type PersonalHold,
 } from './call-state.rules.js';
-export { applyCallState, callsFallingDue, findDue, type FallingDue } from './call-state.service.js';
+export { applyCallState, callsFallingDue, findDue } from './call-state.service.js';

@@ -141,7 +141,7 @@ async function* dueCandidates(now: Date, purpose: Purpose): AsyncGenerator<Candi
 }
 
 /** The client's wall clock is inside the calling hours; an unknown zone never holds a call back. */
-export function withinCallingHours(
+function withinCallingHours(
   now: Date,
   zone: string | null | undefined,
   hours: Settings['callingHours'],
@@ -182,7 +182,7 @@ function offerable(
  * claim only pick, and a claim usually takes the first candidate, so it reads that one's client
  * alone rather than the page's (which FerretDB answers with a scan).
  */
-export type Purpose = 'list' | 'count' | 'claim';
+type Purpose = 'list' | 'count' | 'claim';
 
 /**
  * What this user may take now, longest waiting first: due, inside the client's calling hours,
