@@ -9,7 +9,7 @@ export {
 } from './order-call-state.js';
 export { autoCancelDueOrders } from './order-auto-cancel.js';
 export type { OrderDoc } from './order.model.js';
-export { findOrderDoc, findOrderIdsCompletedBetween, getOrderDoc, listOrders, toOrderDto } from './order.service.js';
+export { findOrderIdsCompletedBetween, getOrderDoc, listOrders, toOrderDto } from './order.service.js';
 export { createFollowUpOrder, createOrder } from './order-create.service.js';
 export { changeOrderStatus, setOrderStatus } from './order-status.service.js';
 export { clientOrdersRoutes, ordersRoutes, requestIp } from './orders.routes.js';
