@@ -141,11 +141,7 @@ async function* dueCandidates(now: Date, purpose: Purpose): AsyncGenerator<Candi
 }
 
 /** The client's wall clock is inside the calling hours; an unknown zone never holds a call back. */
-function withinCallingHours(
-  now: Date,
-  zone: string | null | undefined,
-  hours: Settings['callingHours'],
-): boolean {
+function withinCallingHours(now: Date, zone: string | null | undefined, hours: Settings['callingHours']): boolean {
   if (!zone || !isTimeZone(zone)) return true;
   const local = DateTime.fromJSDate(now, { zone }).toFormat('HH:mm');
   return local >= hours.start && local < hours.end;
