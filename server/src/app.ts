@@ -11,8 +11,8 @@ import { wireModules } from './wiring.js';
 import { AppError } from './lib/errors.js';
 import { MongooseSessionStore, sessionIdleMs } from './modules/sessions/index.js';
 import { authRoutes } from './modules/auth/index.js';
-import { healthRoutes } from './modules/health/health.routes.js';
-import { usersRoutes } from './modules/users/users.routes.js';
+import { healthRoutes } from './modules/health/index.js';
+import { usersRoutes } from './modules/users/index.js';
 import { settingsRoutes } from './modules/settings/index.js';
 import type { ApiRoutes } from './http/route.js';
 import { templateRoutes } from './modules/templates/index.js';
@@ -23,7 +23,7 @@ import { intakeRoutes } from './modules/intake/index.js';
 import { clientCallsRoutes, orderCallsRoutes, taskCallsRoutes } from './modules/calls/index.js';
 import { queueRoutes } from './modules/queue/index.js';
 import { tasksRoutes } from './modules/tasks/index.js';
-import { attachmentsRoutes, orderAttachmentsRoutes } from './modules/attachments/attachments.routes.js';
+import { attachmentsRoutes, orderAttachmentsRoutes } from './modules/attachments/index.js';
 import { eventsRoutes } from './modules/events/index.js';
 
 const moduleRoutes: ApiRoutes[] = [

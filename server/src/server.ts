@@ -6,7 +6,7 @@ import { logger } from './lib/logger.js';
 import { prepareFirstStart } from './seed/first-start.js';
 import mongoose from 'mongoose';
 import { startScheduler } from './jobs/scheduler.js';
-import { removeOrphanUploads } from './modules/attachments/attachment.service.js';
+import { removeOrphanUploads } from './modules/attachments/index.js';
 
 async function main(): Promise<void> {
   const env = loadEnv();

@@ -1,4 +1,6 @@
 import { onDomainEvent } from './lib/domain-events.js';
+import { setSessionUserLookup } from './http/auth.js';
+import { findActiveSessionUser } from './modules/users/index.js';
 import { registerTimelineSource } from './modules/timeline/index.js';
 import { orderTimelineSources, requeueAfterPhoneFix } from './modules/orders/index.js';
 import { letterTimeline, queueStatusLetters } from './modules/letters/index.js';
@@ -16,6 +18,9 @@ let wired = false;
 export function wireModules(): void {
   if (wired) return;
   wired = true;
+
+  // Every signed-in request asks the users module who its session belongs to.
+  setSessionUserLookup(findActiveSessionUser);
 
   // The order's history tab merges these, newest first.
   for (const source of [...orderTimelineSources, callTimeline, taskTimeline, attachmentTimeline, letterTimeline])

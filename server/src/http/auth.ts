@@ -3,10 +3,20 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Env } from '../config/env.js';
 import { AppError } from '../lib/errors.js';
 import { hasRight, type Right, type SessionUser } from '@callboard/shared';
-import { findActiveSessionUser } from '../modules/users/index.js';
 
 /** Who may call a route: anyone, any signed-in staff member, admins, or the intake API key. */
 export type Access = 'public' | 'staff' | 'admin' | 'intake' | { right: Right };
+
+type SessionUserLookup = (userId: string) => Promise<SessionUser | null>;
+let findSessionUser: SessionUserLookup = async () => null;
+
+/**
+ * The users module answers who a session belongs to (and whether they may still sign in). It is
+ * handed in at start-up (wiring.ts), because the users module's own routes are built on this file.
+ */
+export function setSessionUserLookup(lookup: SessionUserLookup): void {
+  findSessionUser = lookup;
+}
 
 // Declaration merging needs interfaces.
 declare module 'express-session' {
@@ -48,7 +58,7 @@ export function requireAuth(access: Access) {
         return next();
       }
       const userId = req.session?.userId;
-      const user = userId ? await findActiveSessionUser(userId) : null;
+      const user = userId ? await findSessionUser(userId) : null;
       if (!user) {
         // A disabled or deleted user's session ends at their next request.
         if (userId) await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
