@@ -25,6 +25,7 @@ import { queueRoutes } from './modules/queue/index.js';
 import { tasksRoutes } from './modules/tasks/index.js';
 import { attachmentsRoutes, orderAttachmentsRoutes } from './modules/attachments/index.js';
 import { eventsRoutes } from './modules/events/index.js';
+import { databaseGuard } from './db/database-guard.js';
 
 const moduleRoutes: ApiRoutes[] = [
   healthRoutes,
@@ -60,6 +61,7 @@ export function createApp(env: Env): Express {
   app.set('trust proxy', env.trustProxy);
   app.use(securityHeaders(env));
   app.use('/api', requestGuard(env));
+  app.use('/api', databaseGuard);
   app.use('/api', express.json({ limit: '1mb' }));
   app.use(
     '/api',

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { loadEnv } from './config/env.js';
 import { connectMongoose, startDatabase } from './db/connection.js';
 import { createApp } from './app.js';
@@ -17,7 +17,24 @@ async function main(): Promise<void> {
   await removeOrphanUploads(env.uploadDir, new Date());
   const scheduler = await startScheduler({ ctx: { env } });
   const app = createApp(env);
-  const server: Server = app.listen(env.port, () => logger.info(`Callboard is running on ${env.publicUrl}`));
+  const server: Server = createServer(
+    {
+      // The whole request, body included, must arrive in 2 minutes: a 100 MB recording at about
+      // 7 Mbit/s, while a body trickling in a byte at a time is cut off. Responses are not bounded
+      // (the /api/events stream lives for hours).
+      requestTimeout: 120_000,
+      headersTimeout: 20_000,
+      connectionsCheckingInterval: 5_000,
+    },
+    app,
+  );
+  // Longer than a proxy's idle keep-alive (nginx: 60 s), so Node never closes a connection the proxy is reusing.
+  server.keepAliveTimeout = 65_000;
+  server.listen(env.port, env.host, () =>
+    logger.info(
+      `Callboard is running on ${env.publicUrl} (listening on ${env.host ?? 'every interface'}, port ${env.port})`,
+    ),
+  );
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {

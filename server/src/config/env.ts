@@ -42,6 +42,8 @@ const trustProxy = optionalString.transform((value, ctx): false | number | strin
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // Unset: every interface (Node's default); 127.0.0.1 keeps it to a proxy on the same machine.
+  HOST: optionalString,
   MONGODB_URI: optionalString,
   SMTP_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('Callboard <no-reply@callboard.local>')),
@@ -64,6 +66,7 @@ const envSchema = z.object({
 export type Env = {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
+  host: string | undefined;
   mongodbUri: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -113,6 +116,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
+    host: e.HOST,
     mongodbUri: e.MONGODB_URI,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

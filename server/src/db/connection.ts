@@ -3,7 +3,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { repoRoot, type Env } from '../config/env.js';
 import { logger } from '../lib/logger.js';
-import { ferretDbBinary, startFerretDb } from './ferretdb.js';
+import { ferretDbBinary } from './ferretdb.js';
+import { superviseFerretDb } from './ferretdb-supervisor.js';
 
 mongoose.set('strictQuery', 'throw');
 
@@ -31,24 +32,10 @@ export async function startDatabase(env: Env): Promise<Database> {
     binary = ferretDbBinary(repoRoot, env.ferretdbBin);
   }
   if (binary) {
-    const handle = await startFerretDb({ binary, dataDir: path.join(env.dataDir, 'ferretdb') });
-    let stopping = false;
-    void handle.exited.then((code) => {
-      if (stopping) return;
-      // A crashed database must not be hidden behind a server that answers 503 forever.
-      logger.error(`The embedded FerretDB exited unexpectedly (code ${code}); stopping Callboard.`);
-      process.exit(1);
-    });
-    logger.info(`Embedded FerretDB v1.24.2 on ${handle.uri} (data in ${path.join(env.dataDir, 'ferretdb')})`);
-    return {
-      uri: `${handle.uri}callboard`,
-      kind: 'ferretdb',
-      singleConnection: true,
-      stop: async () => {
-        stopping = true;
-        await handle.stop();
-      },
-    };
+    const dataDir = path.join(env.dataDir, 'ferretdb');
+    const ferret = await superviseFerretDb({ binary, dataDir });
+    logger.info(`Embedded FerretDB v1.24.2 on ${ferret.uri} (data in ${dataDir})`);
+    return { uri: `${ferret.uri}callboard`, kind: 'ferretdb', singleConnection: true, stop: ferret.stop };
   }
   try {
     const { MongoMemoryServer } = await import('mongodb-memory-server-core');
@@ -75,22 +62,63 @@ let oneConnection = false;
 /** The embedded mode: one server process on one connection (see guarded-update.ts). */
 export const onOneConnection = () => oneConnection;
 
+/**
+ * How long a wait on the database may last (measured against a FerretDB frozen with SIGSTOP). The
+ * driver's heartbeat (every 2 s, answered within 5 s) marks a gone or frozen server down; Mongoose's
+ * readyState then drops, the guard answers 503 at once (db/database-guard.ts) and model calls wait
+ * for a reconnect at most 10 s (Mongoose's bufferTimeoutMS). An operation already sent fails after
+ * 10 s without an answer, a retried read after 10 s more of server selection. The socket timeout
+ * replaces the connection; FerretDB may still be finishing the abandoned operation, the one moment
+ * two connections can overlap in the embedded mode — accepted, as it follows a 10 s stall.
+ */
+const heartbeatFrequencyMS = 2_000;
+const deadlines = {
+  heartbeatFrequencyMS,
+  connectTimeoutMS: 5_000,
+  serverSelectionTimeoutMS: 10_000,
+  socketTimeoutMS: 10_000,
+};
+
+let lastHeartbeatAt = 0;
+
 export async function connectMongoose(uri: string, singleConnection: boolean): Promise<typeof mongoose> {
   oneConnection = singleConnection;
-  return mongoose.connect(uri, {
+  const connected = await mongoose.connect(uri, {
     maxPoolSize: singleConnection ? 1 : 20,
-    serverSelectionTimeoutMS: 10_000,
     autoIndex: true,
+    ...deadlines,
   });
+  lastHeartbeatAt = Date.now();
+  mongoose.connection.getClient().on('serverHeartbeatSucceeded', () => {
+    lastHeartbeatAt = Date.now();
+  });
+  return connected;
 }
 
+/** The driver sees a server to send operations to (for a replica set: a primary). */
+export const databaseConnected = () => mongoose.connection.readyState === mongoose.ConnectionStates.connected;
+
+/**
+ * The server answered the driver's own heartbeat moments ago: it is alive, even when operations
+ * wait in line for the one connection of the embedded mode.
+ */
+export const databaseAnswering = () =>
+  databaseConnected() && Date.now() - lastHeartbeatAt <= heartbeatFrequencyMS + 1_000;
+
+/** Up when a ping answers within 1.5 s, or while it waits behind other operations, when the heartbeat does. */
 export async function databaseIsUp(): Promise<boolean> {
   const db = mongoose.connection.db;
-  if (mongoose.connection.readyState !== 1 || !db) return false;
-  try {
-    await db.command({ ping: 1 });
-    return true;
-  } catch {
-    return false;
-  }
+  if (!databaseConnected() || !db) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const pinged = await Promise.race([
+    db.command({ ping: 1 }).then(
+      () => true,
+      () => false,
+    ),
+    new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), 1_500);
+    }),
+  ]);
+  clearTimeout(timer);
+  return pinged ?? databaseAnswering();
 }

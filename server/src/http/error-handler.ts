@@ -4,6 +4,7 @@ import { MulterError } from 'multer';
 import { AppError, type ErrorCode } from '../lib/errors.js';
 import { logger } from '../lib/logger.js';
 import { isDuplicateKeyError } from '../db/duplicate-key.js';
+import { databaseUnavailable, isDatabaseUnavailableError } from '../db/unavailable.js';
 
 /** The one table from domain error codes to HTTP statuses. */
 const statusByCode: Record<ErrorCode, number> = {
@@ -66,6 +67,7 @@ export function toAppError(err: unknown): AppError {
     );
   }
   if (isDuplicateKeyError(err)) return new AppError('conflict', 'This conflicts with an existing record');
+  if (isDatabaseUnavailableError(err)) return databaseUnavailable();
   return new AppError('internal', 'Something went wrong on our side; the error has been logged');
 }
 

@@ -38,6 +38,15 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   agenda.on('fail', (err: Error, job: { attrs: { name: string } }) =>
     logger.error(`Job ${job.attrs.name} failed`, err),
   );
+  // Agenda reports a lock or save that failed (the database away) as 'error'; unheard, the event
+  // would throw out of its polling timer and stop the process. It polls again on its next tick.
+  let lastWarnedAt = 0;
+  agenda.on('error', (err: Error) => {
+    // One line per outage, not one per job and poll.
+    if (Date.now() - lastWarnedAt < 60_000) return;
+    lastWarnedAt = Date.now();
+    logger.warn(`The scheduler could not reach its jobs (it retries on every poll): ${err.message}`);
+  });
   // Agenda's stop() unlocks jobs but does not wait for a running handler; stop() below does.
   const running = new Set<Promise<unknown>>();
   for (const job of jobs) {
