@@ -1,19 +1,13 @@
-import { describe, expect, it, beforeEach } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { signedInAgent, useTestApp } from '../../../test/test-app.js';
-import { setClock } from '../../../lib/clock.js';
+import { clock } from '../../../lib/clock.js';
 import { OrderModel } from '../../orders/order.model.js';
 import { CallModel } from '../call.model.js';
-import { newOrder } from './fixtures.js';
+import { newOrder, useFixedClock } from './fixtures.js';
 
 const ctx = useTestApp();
 
-let now = new Date('2026-05-04T08:05:00Z'); // 10:05 in Madrid
-const at = (iso: string) => {
-  now = new Date(iso);
-  setClock(() => now);
-};
-
-beforeEach(() => at('2026-05-04T08:05:00Z'));
+const at = useFixedClock('2026-05-04T08:05:00Z'); // 10:05 in Madrid
 
 describe('POST /api/orders/:id/calls with an Idempotency-Key', () => {
   it('records one call for a retried request and answers with the first call', async () => {
@@ -88,7 +82,7 @@ describe('POST /api/orders/:id/calls with an Idempotency-Key', () => {
       {
         $set: {
           'call.state': 'due',
-          'call.nextCallAt': now,
+          'call.nextCallAt': clock.now(),
           'call.attempts': 0,
           'call.notReachedStreak': 0,
           'call.lastOutcome': null,

@@ -1,21 +1,14 @@
-import { describe, expect, it, beforeEach } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { signedInAgent, useTestApp } from '../../../test/test-app.js';
-import { setClock } from '../../../lib/clock.js';
 import { updateSettings } from '../../settings/settings.service.js';
 import { OrderModel } from '../../orders/order.model.js';
 import { ClientModel } from '../../clients/client.model.js';
 import { CallModel } from '../call.model.js';
-import { emptyQueue, newOrder } from './fixtures.js';
+import { emptyQueue, newOrder, useFixedClock } from './fixtures.js';
 
 const ctx = useTestApp();
 
-let now = new Date('2026-05-04T08:05:00Z'); // 10:05 in Madrid
-const at = (iso: string) => {
-  now = new Date(iso);
-  setClock(() => now);
-};
-
-beforeEach(() => at('2026-05-04T08:05:00Z'));
+const at = useFixedClock('2026-05-04T08:05:00Z'); // 10:05 in Madrid
 
 describe('POST /api/orders/:id/calls', () => {
   it('schedules the next call 1 hour after a first not-reached call and 24 hours after a second, from the actual call time', async () => {

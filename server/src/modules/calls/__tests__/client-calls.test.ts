@@ -1,17 +1,10 @@
-import { describe, expect, it, beforeEach } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { signedInAgent, useTestApp } from '../../../test/test-app.js';
-import { setClock } from '../../../lib/clock.js';
-import { newOrder } from './fixtures.js';
+import { newOrder, useFixedClock } from './fixtures.js';
 
 const ctx = useTestApp();
 
-let now = new Date('2026-05-04T08:05:00Z'); // 10:05 in Madrid
-const at = (iso: string) => {
-  now = new Date(iso);
-  setClock(() => now);
-};
-
-beforeEach(() => at('2026-05-04T08:05:00Z'));
+const at = useFixedClock('2026-05-04T08:05:00Z'); // 10:05 in Madrid
 
 describe('GET /api/clients/:id/calls', () => {
   it('lists the client’s order calls newest first, and the order timeline shows them', async () => {

@@ -34,19 +34,23 @@ export async function emptyQueue(): Promise<void> {
   await QueueClaimModel.deleteMany({});
 }
 
-/**
- * A fixed clock that tests move with the returned `at(iso)`, reset to `start` with an empty queue
- * before each test. Call at the top level of a test file.
- */
-export function useQueueClock(start = '2026-05-04T10:00:00Z'): (iso: string) => void {
+/** A fixed clock that tests move with the returned `at(iso)`, reset to `start` before each test. */
+export function useFixedClock(start: string): (iso: string) => void {
   let now = new Date(start);
   const at = (iso: string) => {
     now = new Date(iso);
     setClock(() => now);
   };
-  beforeEach(async () => {
-    at(start);
-    await emptyQueue();
-  });
+  beforeEach(() => at(start));
+  return at;
+}
+
+/**
+ * A fixed clock (as useFixedClock) and an empty queue before each test. Call at the top level of a
+ * test file.
+ */
+export function useQueueClock(start = '2026-05-04T10:00:00Z'): (iso: string) => void {
+  const at = useFixedClock(start);
+  beforeEach(emptyQueue);
   return at;
 }
