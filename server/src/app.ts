@@ -25,7 +25,7 @@ import { queueRoutes } from './modules/queue/index.js';
 import { tasksRoutes } from './modules/tasks/index.js';
 import { attachmentsRoutes, orderAttachmentsRoutes } from './modules/attachments/index.js';
 import { eventsRoutes } from './modules/events/index.js';
-import { databaseGuard } from './db/database-guard.js';
+import { databaseGuard } from './http/database-guard.js';
 
 const moduleRoutes: ApiRoutes[] = [
   healthRoutes,

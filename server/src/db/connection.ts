@@ -65,7 +65,7 @@ export const onOneConnection = () => oneConnection;
 /**
  * How long a wait on the database may last (measured against a FerretDB frozen with SIGSTOP). The
  * driver's heartbeat (every 2 s, answered within 5 s) marks a gone or frozen server down; Mongoose's
- * readyState then drops, the guard answers 503 at once (db/database-guard.ts) and model calls wait
+ * readyState then drops, the guard answers 503 at once (http/database-guard.ts) and model calls wait
  * for a reconnect at most 10 s (Mongoose's bufferTimeoutMS). An operation already sent fails after
  * 10 s without an answer, a retried read after 10 s more of server selection. The socket timeout
  * replaces the connection; FerretDB may still be finishing the abandoned operation, the one moment

@@ -13,7 +13,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * Runs the embedded FerretDB and starts it again whenever it exits, with back-off (0.5 s doubling
  * to 10 s), on the same port: the MongoDB driver reconnects to it by itself, and requests answer
- * 503 meanwhile (db/database-guard.ts) instead of the whole server going down with its database.
+ * 503 meanwhile (http/database-guard.ts) instead of the whole server going down with its database.
  */
 export async function superviseFerretDb(opts: {
   binary: string;

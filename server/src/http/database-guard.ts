@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
-import { errorHandler } from '../http/error-handler.js';
-import { databaseAnswering, databaseConnected } from './connection.js';
-import { databaseUnavailable } from './unavailable.js';
+import { errorHandler } from './error-handler.js';
+import { databaseAnswering, databaseConnected } from '../db/connection.js';
+import { databaseUnavailable } from '../db/unavailable.js';
 
 /** How long a request may wait, once its body is in, for a database that does not answer. */
 export const requestDeadlineMs = 10_000;
