@@ -27,12 +27,18 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Features stay apart: shared UI and the app shell never reach into a feature's internals.
+    // The ground floor (shared UI, theme, strings) imports no feature and no store (app/), as
+    // .dependency-cruiser.cjs also checks; here the editor says so while typing.
     files: ['client/src/components/**', 'client/src/theme/**', 'client/src/i18n/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/features/**'], message: 'Shared UI must not import features.' }] },
+        {
+          patterns: [
+            { group: ['**/features/**'], message: 'Shared UI must not import features.' },
+            { group: ['**/app/**'], message: 'Shared UI must not import the store or the app shell.' },
+          ],
+        },
       ],
     },
   },
