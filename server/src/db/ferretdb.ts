@@ -150,13 +150,9 @@ const setpriv = process.platform === 'linux' ? ['/usr/bin/setpriv', '/bin/setpri
  * (it must never reach the internet) and the debug HTTP listener is off, so a second instance
  * (the test suite's beside a running app) does not collide on port 8088.
  */
-export async function startFerretDb(opts: { binary: string; dataDir: string; port?: number }): Promise<FerretDbHandle> {
-  const dataDir = path.resolve(opts.dataDir);
-  mkdirSync(dataDir, { recursive: true });
-  const pidFile = path.join(dataDir, pidFileName);
-  const port = opts.port ?? (await freePort());
-  await claimDataDir(dataDir, pidFile);
-  const args = [
+/** FerretDB's command line for one data folder: SQLite there, on a loopback port, no telemetry, no debug listener. */
+export function ferretDbArgs(dataDir: string, port: number): string[] {
+  return [
     '--handler=sqlite',
     `--sqlite-url=file:${dataDir}/`,
     `--listen-addr=127.0.0.1:${port}`,
@@ -165,6 +161,15 @@ export async function startFerretDb(opts: { binary: string; dataDir: string; por
     '--debug-addr=-',
     '--log-level=warn',
   ];
+}
+
+export async function startFerretDb(opts: { binary: string; dataDir: string; port?: number }): Promise<FerretDbHandle> {
+  const dataDir = path.resolve(opts.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const pidFile = path.join(dataDir, pidFileName);
+  const port = opts.port ?? (await freePort());
+  await claimDataDir(dataDir, pidFile);
+  const args = ferretDbArgs(dataDir, port);
   const child = setpriv
     ? spawn(setpriv, ['--pdeathsig', 'SIGKILL', '--', opts.binary, ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
     : spawn(opts.binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });

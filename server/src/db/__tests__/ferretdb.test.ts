@@ -5,7 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { repoRoot } from '../../config/env.js';
-import { ferretDbBinary, freePort, pidFileName, startFerretDb, type FerretDbHandle } from '../ferretdb.js';
+import {
+  ferretDbArgs,
+  ferretDbBinary,
+  freePort,
+  pidFileName,
+  startFerretDb,
+  type FerretDbHandle,
+} from '../ferretdb.js';
 
 const binary = ferretDbBinary(repoRoot, process.env.FERRETDB_BIN);
 // Orphans and parent-death signals are read from /proc.
@@ -74,15 +81,7 @@ afterEach(async () => {
  */
 async function orphanFerretDb(dataDir: string): Promise<{ pid: number; starter: number; port: number }> {
   const port = await freePort();
-  const args = [
-    '--handler=sqlite',
-    `--sqlite-url=file:${dataDir}/`,
-    `--listen-addr=127.0.0.1:${port}`,
-    `--state-dir=${dataDir}`,
-    '--telemetry=disable',
-    '--debug-addr=-',
-    '--log-level=warn',
-  ];
+  const args = ferretDbArgs(dataDir, port);
   const shell = spawn('sh', ['-c', '"$0" "$@" >/dev/null 2>&1 & echo $!', binary!, ...args], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
