@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import {
-  Box,
   Button,
   Dialog,
   DialogActions,
@@ -21,12 +20,12 @@ import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import type { Template } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ListSkeleton } from '../../../components/Skeletons';
-import { visuallyHidden } from '../../../components/visually-hidden';
 import { useT, type MessageKey } from '../../../i18n/i18n';
 import { useFormat } from '../../../i18n/format';
 import { useDeleteTemplateMutation, useListTemplatesQuery } from '../../letters';
 import { usePurposeLabel } from '../hooks/use-purpose-label';
 import { purposeOf } from '../template-purpose';
+import { ActionsHeaderCell } from './ActionsHeaderCell';
 
 function DeleteTemplateDialog({ template, onClose }: { template: Template; onClose: () => void }) {
   const t = useT();
@@ -84,11 +83,7 @@ export function TemplatesPage() {
               <TableCell>{t('templates.purpose')}</TableCell>
               <TableCell>{t('templates.locale')}</TableCell>
               <TableCell>{t('templates.updated')}</TableCell>
-              <TableCell>
-                <Box component="span" sx={visuallyHidden}>
-                  {t('admin.actions')}
-                </Box>
-              </TableCell>
+              <ActionsHeaderCell />
             </TableRow>
           </TableHead>
           <TableBody>

@@ -1,5 +1,4 @@
 import {
-  Box,
   Button,
   Chip,
   MenuItem,
@@ -13,8 +12,8 @@ import {
   Typography,
 } from '@mui/material';
 import { roles, type Role, type User } from '@callboard/shared';
-import { visuallyHidden } from '../../../../components/visually-hidden';
 import { useT, type MessageKey } from '../../../../i18n/i18n';
+import { ActionsHeaderCell } from '../ActionsHeaderCell';
 
 /** Which dialog is open over the list, and for whom. */
 export type Open = { kind: 'create' } | { kind: 'rights'; user: User } | { kind: 'disable'; user: User } | null;
@@ -39,11 +38,7 @@ export function UsersTable({ users, meId, onOpen, onRoleChange }: Props) {
           <TableCell>{t('users.role')}</TableCell>
           <TableCell>{t('users.rights')}</TableCell>
           <TableCell>{t('users.state')}</TableCell>
-          <TableCell>
-            <Box component="span" sx={visuallyHidden}>
-              {t('admin.actions')}
-            </Box>
-          </TableCell>
+          <ActionsHeaderCell />
         </TableRow>
       </TableHead>
       <TableBody>
