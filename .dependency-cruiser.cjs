@@ -5,6 +5,7 @@
  * ground floor (components, theme, i18n) imports no feature and no store.
  */
 const serverLayers = [
+  ['audit'],
   ['settings', 'call-state', 'timeline', 'sessions'],
   ['users'],
   ['auth', 'clients'],

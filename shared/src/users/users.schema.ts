@@ -11,6 +11,8 @@ export const rights = [
   'templates.write',
   'settings.write',
   'clients.autopay',
+  'orders.edit',
+  'reports.view',
 ] as const;
 export type Right = (typeof rights)[number];
 

@@ -89,6 +89,8 @@ export const adminEn = {
   'right.templates.write': 'Edit letter templates',
   'right.settings.write': 'Change settings',
   'right.clients.autopay': "Switch clients' auto-payments",
+  'right.orders.edit': 'Edit orders (items, delivery, tags, manager)',
+  'right.reports.view': 'See the live floor and the dashboard',
   'users.state': 'State',
   'users.active': 'Active',
   'users.disabled': 'Disabled',

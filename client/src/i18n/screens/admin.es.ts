@@ -93,6 +93,8 @@ export const adminEs: Record<keyof typeof adminEn, string> = {
   'right.templates.write': 'Editar plantillas de cartas',
   'right.settings.write': 'Cambiar los ajustes',
   'right.clients.autopay': 'Cambiar el pago automático de clientes',
+  'right.orders.edit': 'Editar pedidos (artículos, entrega, etiquetas, gestor)',
+  'right.reports.view': 'Ver la sala en directo y el panel',
   'users.state': 'Situación',
   'users.active': 'Activo',
   'users.disabled': 'Desactivado',
