@@ -61,7 +61,12 @@ export function toOrderDto(doc: OrderDoc): Order {
     tags: doc.tags ?? [],
     funnel: doc.funnel ?? null,
     stage: doc.stage ?? null,
-    delivery: { method: doc.delivery?.method ?? null, trackingNumber: doc.delivery?.trackingNumber ?? null },
+    delivery: {
+      method: doc.delivery?.method ?? null,
+      address: doc.delivery?.address ?? null,
+      trackingNumber: doc.delivery?.trackingNumber ?? null,
+      expectedDate: doc.delivery?.expectedDate ?? null,
+    },
     autoCancelAt: iso(doc.autoCancelAt),
     ip: doc.ip ?? null,
     source: doc.source ?? null,
@@ -102,7 +107,13 @@ function yearRange(year: number): { $gte: Date; $lt: Date } {
 /** Order numbers are short; longer digit strings are phone numbers and search clients instead. */
 const orderNumberPattern = /^#?\d{1,7}$/;
 
-export async function listOrders(query: OrderListQuery): Promise<Page<OrderListItem>> {
+/**
+ * The list's filter for a query (its page aside), or null when nothing can match. The list, its
+ * export and bulk actions on "all matching" share it, so they always select the same orders.
+ */
+export async function orderListFilter(
+  query: Omit<OrderListQuery, 'page' | 'limit'>,
+): Promise<Record<string, unknown> | null> {
   const filter: Record<string, unknown> = {};
   const status = query.status ?? defaultListStatuses;
   if (status[0] !== 'all') filter.status = { $in: status };
@@ -111,18 +122,23 @@ export async function listOrders(query: OrderListQuery): Promise<Page<OrderListI
   if (query.tag) filter.tags = query.tag;
   if (query.stage) filter.stage = query.stage;
   if (query.clientId) filter.clientId = query.clientId;
-  const empty = { items: [], total: 0, page: query.page, limit: query.limit };
   if (query.q) {
     if (orderNumberPattern.test(query.q)) {
       filter.number = Number(query.q.replace('#', ''));
     } else {
       const clientIds = await findClientIdsByText(query.q);
-      if (clientIds.length === 0) return empty;
+      if (clientIds.length === 0) return null;
       filter.clientId = query.clientId
         ? { $in: clientIds.filter((id) => String(id) === query.clientId) }
         : { $in: clientIds };
     }
   }
+  return filter;
+}
+
+export async function listOrders(query: OrderListQuery): Promise<Page<OrderListItem>> {
+  const filter = await orderListFilter(query);
+  if (!filter) return { items: [], total: 0, page: query.page, limit: query.limit };
   const [docs, total] = await Promise.all([
     OrderModel.find(filter)
       .sort({ createdAt: -1, _id: -1 })
