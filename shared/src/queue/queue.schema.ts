@@ -17,3 +17,14 @@ export type QueueItem = {
   why: QueueReason;
   reason: string;
 };
+
+/**
+ * GET /api/queue/outlook: why nothing is offered to the caller now. Due items outside their clients'
+ * calling hours (and when the first of those hours open, in which zone), other managers' callbacks
+ * still held for them (until when the first is), and when the next call falls due at all.
+ */
+export type QueueOutlook = {
+  outsideHours: { count: number; more: boolean; opensAt: string | null; zone: string | null };
+  heldForOthers: { count: number; until: string | null };
+  nextDueAt: string | null;
+};

@@ -40,6 +40,16 @@ export async function callsFallingDue<T>(
   return docs.map((d) => ({ _id: d._id, dueAt: d.call.nextCallAt }));
 }
 
+/** Of the documents `due` selects, when the first call not yet due falls due (null when none is planned). */
+export async function nextCallAfter<T>(model: Model<T>, due: Record<string, unknown>, now: Date): Promise<Date | null> {
+  const [first] = await model
+    .find({ ...due, 'call.nextCallAt': { $gt: now } } as never, { _id: 0, 'call.nextCallAt': 1 })
+    .sort({ 'call.nextCallAt': 1 })
+    .limit(1)
+    .lean<{ call: { nextCallAt: Date } }[]>();
+  return first?.call.nextCallAt ?? null;
+}
+
 /**
  * Writes a recorded call's result into the item's call state once (with `extra` top-level fields):
  * a retry of the same call or an older call arriving after a newer one changes nothing. Returns

@@ -8,4 +8,4 @@ export {
   toCallInfo,
   type PersonalHold,
 } from './call-state.rules.js';
-export { applyCallState, callsFallingDue, findDue } from './call-state.service.js';
+export { applyCallState, callsFallingDue, findDue, nextCallAfter } from './call-state.service.js';

@@ -3,6 +3,7 @@ export {
   findDueOrder,
   findDueOrders,
   findOrdersFallingDue,
+  nextOrderCallAfter,
   flagPaymentCheck,
   queueFields,
   requeueAfterPhoneFix,

@@ -1,6 +1,14 @@
 import type mongoose from 'mongoose';
 import type { Actor, NextCall, OrderStatus } from '@callboard/shared';
-import { applyCallState, callsFallingDue, dueCallFilter, findDue, isCallDue, setCall } from '../call-state/index.js';
+import {
+  applyCallState,
+  callsFallingDue,
+  dueCallFilter,
+  findDue,
+  isCallDue,
+  nextCallAfter,
+  setCall,
+} from '../call-state/index.js';
 import type { PersonalHold } from '../call-state/index.js';
 import { clock } from '../../lib/clock.js';
 import { emitDomainEvent } from '../../lib/domain-events.js';
@@ -34,6 +42,9 @@ export const queueFields = { clientId: 1, status: 1, call: 1 } as const;
  */
 export const findDueOrders = (now: Date, skip: number, limit: number, fields?: typeof queueFields) =>
   findDue(OrderModel, dueFilter(now), skip, limit, fields).lean<OrderDoc[]>();
+
+/** When the first open order not yet due falls due: what an empty queue waits for. */
+export const nextOrderCallAfter = (now: Date) => nextCallAfter(OrderModel, dueFilter(now), now);
 
 /** Open orders whose due time falls in (from, to]: what the resurfacing sweep announces. */
 export const findOrdersFallingDue = (from: Date, to: Date) => callsFallingDue(OrderModel, dueFilter(to), from, to);

@@ -159,39 +159,41 @@ async function activeClaims(keys: string[], now: Date): Promise<Map<string, Queu
   return new Map(docs.map((d) => [d._id, d]));
 }
 
-/** Offerable to this user now: due, inside the client's calling hours, not someone else's personal callback. */
-function offerable(
+/** Why a due item is not this user's to take now: outside the client's calling hours, or someone else's callback. */
+export type HoldBack = 'outside_hours' | 'held_for_other';
+
+export function holdBack(
   candidate: Candidate,
   client: ClientDoc | undefined,
   user: SessionUser,
   now: Date,
   settings: Settings,
-): boolean {
-  return (
-    withinCallingHours(now, client?.timezone, settings.callingHours) &&
-    !heldForSomeoneElse(candidate.doc.call, user.id, now)
-  );
+): HoldBack | null {
+  if (!withinCallingHours(now, client?.timezone, settings.callingHours)) return 'outside_hours';
+  if (heldForSomeoneElse(candidate.doc.call, user.id, now)) return 'held_for_other';
+  return null;
 }
 
 /**
- * What a read of the queue is for. A list shows its items, so it reads whole orders; a count and a
- * claim only pick, and a claim usually takes the first candidate, so it reads that one's client
- * alone rather than the page's (which FerretDB answers with a scan).
+ * What a read of the queue is for. A list shows its items, so it reads whole orders; a count, a
+ * claim and an outlook (why nothing is offered) only pick, and a claim usually takes the first
+ * candidate, so it reads that one's client alone rather than the page's (which FerretDB answers
+ * with a scan).
  */
-type Purpose = 'list' | 'count' | 'claim';
+type Purpose = 'list' | 'count' | 'claim' | 'outlook';
 
 /**
- * What this user may take now, longest waiting first: due, inside the client's calling hours,
- * not someone else's personal callback, with the claim on each if any. `consider` passes over
- * candidates before their client is read (a claim skips what is held without reading it).
+ * Every due item, longest waiting first, with its client, the claim on it if any, and what holds it
+ * back from this user (null: theirs to take). `consider` passes over candidates before their client
+ * is read (a claim skips what is held without reading it).
  */
-export async function* offers(
+export async function* dueItems(
   user: SessionUser,
   now: Date,
   settings: Settings,
   purpose: Purpose,
   consider: (candidate: Candidate, claim: QueueClaimDoc | undefined) => boolean = () => true,
-): AsyncGenerator<Offer> {
+): AsyncGenerator<Offer & { heldBack: HoldBack | null }> {
   const clients = new Map<string, ClientDoc | undefined>();
   for await (const batch of dueCandidates(now, purpose)) {
     if (purpose !== 'claim')
@@ -206,8 +208,23 @@ export async function* offers(
       const id = candidate.clientId ?? '';
       if (id && !clients.has(id)) clients.set(id, (await findClientDoc(id)) ?? undefined);
       const client = clients.get(id);
-      if (offerable(candidate, client, user, now, settings))
-        yield { candidate, client, claim: claims.get(candidate.key) ?? null };
+      const heldBack = holdBack(candidate, client, user, now, settings);
+      yield { candidate, client, claim: claims.get(candidate.key) ?? null, heldBack };
     }
   }
+}
+
+/**
+ * What this user may take now, longest waiting first: due, inside the client's calling hours,
+ * not someone else's personal callback, with the claim on each if any.
+ */
+export async function* offers(
+  user: SessionUser,
+  now: Date,
+  settings: Settings,
+  purpose: Exclude<Purpose, 'outlook'>,
+  consider?: (candidate: Candidate, claim: QueueClaimDoc | undefined) => boolean,
+): AsyncGenerator<Offer> {
+  for await (const { heldBack, ...offer } of dueItems(user, now, settings, purpose, consider))
+    if (heldBack === null) yield offer;
 }

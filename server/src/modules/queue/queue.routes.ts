@@ -4,6 +4,7 @@ import { clock } from '../../lib/clock.js';
 import { apiRoutes } from '../../http/route.js';
 import { countQueue, listQueue } from './queue-list.js';
 import { claimNextQueueItem } from './queue-claims.js';
+import { queueOutlook } from './queue-outlook.js';
 
 export const queueRoutes = apiRoutes(Router(), '/api/queue', 'Queue');
 
@@ -26,6 +27,16 @@ queueRoutes.get(
     access: 'staff',
   },
   async ({ user }) => ({ body: await countQueue(user, clock.now(), 200) }),
+);
+
+queueRoutes.get(
+  '/outlook',
+  {
+    summary:
+      "Why nothing is offered to the caller now: due items outside their clients' calling hours and when those open, other managers' callbacks and until when, and when the next call falls due",
+    access: 'staff',
+  },
+  async ({ user }) => ({ body: await queueOutlook(user, clock.now()) }),
 );
 
 queueRoutes.post(

@@ -1,4 +1,10 @@
 export type { TaskDoc } from './task.model.js';
 export { getChangeableTaskDoc, getTaskDoc, taskTimeline, toTaskDto, toTaskDtos } from './task.service.js';
-export { applyCallToTask, findDueCallTask, findDueCallTasks, findTasksFallingDue } from './task-call-state.js';
+export {
+  applyCallToTask,
+  findDueCallTask,
+  findDueCallTasks,
+  findTasksFallingDue,
+  nextTaskCallAfter,
+} from './task-call-state.js';
 export { tasksRoutes } from './tasks.routes.js';

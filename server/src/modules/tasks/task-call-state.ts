@@ -1,6 +1,13 @@
 import mongoose from 'mongoose';
 import type { NextCall } from '@callboard/shared';
-import { applyCallState, callsFallingDue, dueCallFilter, findDue, isCallDue } from '../call-state/index.js';
+import {
+  applyCallState,
+  callsFallingDue,
+  dueCallFilter,
+  findDue,
+  isCallDue,
+  nextCallAfter,
+} from '../call-state/index.js';
 import type { PersonalHold } from '../call-state/index.js';
 import { TaskModel, type TaskDoc } from './task.model.js';
 
@@ -20,6 +27,9 @@ export async function findDueCallTask(id: string, now: Date): Promise<TaskDoc | 
 /** Due call tasks, longest waiting first, a page at a time. */
 export const findDueCallTasks = (now: Date, skip: number, limit: number) =>
   findDue(TaskModel, dueTaskFilter(now), skip, limit).lean<TaskDoc[]>();
+
+/** When the first call task not yet due falls due. */
+export const nextTaskCallAfter = (now: Date) => nextCallAfter(TaskModel, dueTaskFilter(now), now);
 
 /** Call tasks whose due time falls in (from, to]: what the resurfacing sweep announces. */
 export const findTasksFallingDue = (from: Date, to: Date) => callsFallingDue(TaskModel, dueTaskFilter(to), from, to);
