@@ -5,6 +5,15 @@ export const workEn = {
   'workbench.autoAdvance': 'Open the next call after saving',
   'workbench.hint': 'Press N to take the next due call.',
   'workbench.nothingDue': 'Nothing is due right now. New calls appear here by themselves.',
+  'outlook.outsideHoursOne':
+    "1 call is due but outside its client's calling hours; they open at {time} {zone} (in {wait}).",
+  'outlook.outsideHoursMany':
+    "{count} calls are due but outside their clients' calling hours; the next opens at {time} {zone} (in {wait}).",
+  'outlook.heldOne': '1 callback is held for another manager until {time}.',
+  'outlook.heldMany': '{count} callbacks are held for other managers, the first until {time}.',
+  'outlook.next': 'Nothing is due until {when}.',
+  'outlook.nextElse': 'Nothing else is due until {when}.',
+  'outlook.nonePlanned': 'No calls are planned: new orders appear here as they arrive.',
   'reason.new': 'New order, not called yet',
   'reason.notReachedOnce': 'Not reached once, last call {last}',
   'reason.notReachedMany': 'Not reached {streak} times in a row, last call {last}',

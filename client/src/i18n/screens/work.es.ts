@@ -7,6 +7,15 @@ export const workEs: Record<keyof typeof workEn, string> = {
   'workbench.autoAdvance': 'Abrir la siguiente llamada al guardar',
   'workbench.hint': 'Pulse N para tomar la siguiente llamada pendiente.',
   'workbench.nothingDue': 'No hay nada pendiente ahora. Las nuevas llamadas aparecerán aquí solas.',
+  'outlook.outsideHoursOne':
+    'Hay 1 llamada pendiente fuera del horario de llamadas de su cliente; abre a las {time} {zone} (dentro de {wait}).',
+  'outlook.outsideHoursMany':
+    'Hay {count} llamadas pendientes fuera del horario de llamadas de sus clientes; el próximo abre a las {time} {zone} (dentro de {wait}).',
+  'outlook.heldOne': 'Hay 1 rellamada reservada para otro gestor hasta las {time}.',
+  'outlook.heldMany': 'Hay {count} rellamadas reservadas para otros gestores, la primera hasta las {time}.',
+  'outlook.next': 'No hay nada pendiente hasta {when}.',
+  'outlook.nextElse': 'No hay nada más pendiente hasta {when}.',
+  'outlook.nonePlanned': 'No hay llamadas previstas: los pedidos nuevos aparecerán aquí al llegar.',
   'reason.new': 'Pedido nuevo, aún sin llamar',
   'reason.notReachedOnce': 'No localizado una vez, última llamada {last}',
   'reason.notReachedMany': 'No localizado {streak} veces seguidas, última llamada {last}',

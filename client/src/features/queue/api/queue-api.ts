@@ -1,4 +1,4 @@
-import type { ClaimBody, QueueItem } from '@callboard/shared';
+import type { ClaimBody, QueueItem, QueueOutlook } from '@callboard/shared';
 import { baseApi } from '../../../app/api';
 
 export type { QueueItem };
@@ -10,6 +10,11 @@ export const queueApi = baseApi.injectEndpoints({
       query: () => '/queue/count',
       providesTags: [{ type: 'Queue', id: 'LIST' }],
     }),
+    /** Why nothing is offered: asked only while the count is 0, refreshed by the same live events. */
+    getQueueOutlook: build.query<QueueOutlook, void>({
+      query: () => '/queue/outlook',
+      providesTags: [{ type: 'Queue', id: 'LIST' }],
+    }),
     /** null when nothing is due (204). */
     claimNext: build.mutation<QueueItem | null, ClaimBody>({
       query: (body) => ({ url: '/queue/claim', method: 'POST', body }),
@@ -19,4 +24,4 @@ export const queueApi = baseApi.injectEndpoints({
   }),
 });
 
-export const { useGetQueueCountQuery, useClaimNextMutation } = queueApi;
+export const { useGetQueueCountQuery, useGetQueueOutlookQuery, useClaimNextMutation } = queueApi;

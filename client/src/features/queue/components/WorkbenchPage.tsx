@@ -16,6 +16,7 @@ import { useGetSettingsQuery } from '../../settings';
 import { useClaimNextMutation, useGetQueueCountQuery, type QueueItem } from '../api/queue-api';
 import { autoAdvanceToggled, itemClosed, itemOpened, queueEmpty, type OpenItem } from '../workbench-slice';
 import { DueReason } from './DueReason';
+import { QueueOutlook } from './QueueOutlook';
 
 function openItemOf({ item, claimedAt }: Claimed, claimMinutes: number): OpenItem {
   return {
@@ -217,6 +218,8 @@ export function WorkbenchPage() {
             ) : (
               <Typography color="text.secondary">{t('workbench.hint')}</Typography>
             )}
+            {/* Asked only when the count says 0, so a busy floor pays nothing for it. */}
+            {queue.data && due === 0 ? <QueueOutlook /> : null}
           </Box>
         )}
       </Box>
