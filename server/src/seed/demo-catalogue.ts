@@ -33,6 +33,7 @@ export const priceRates: Record<string, { rate: number; charm: number }> = {
   GBP: { rate: 0.85, charm: 1 },
   USD: { rate: 1.08, charm: 1 },
   MXN: { rate: 18.5, charm: 10 },
+  AUD: { rate: 1.65, charm: 1 },
 };
 export function priceMinor(product: Product, currency: string): number {
   if (currency === 'EUR') return Math.round(product.eur * 100);

@@ -291,4 +291,28 @@ export const countries: Country[] = [
     ],
     couriers: ['UPS', 'USPS', 'FedEx'],
   },
+  {
+    // The shop sells to Australia too, so whatever the hour in Europe some client is inside calling hours.
+    code: 'AU',
+    currency: 'AUD',
+    share: 8,
+    first: ['Olivia', 'Jack', 'Charlotte', 'Liam', 'Mia', 'Noah', 'Chloe', 'Lachlan'],
+    last: ['Smith', 'Jones', 'Williams', 'Brown', 'Wilson', 'Taylor', 'Nguyen', 'Kelly'],
+    mailDomains: ['gmail.com', 'bigpond.com', 'outlook.com.au', 'optusnet.com.au'],
+    cities: [
+      // 5550 xxxx landlines are set aside for fiction in every Australian area code.
+      ['Sydney', '2000', 'NSW', 'George Street', 'Australia/Sydney', '2'],
+      ['Melbourne', '3000', 'VIC', 'Collins Street', 'Australia/Melbourne', '3'],
+      ['Brisbane', '4000', 'QLD', 'Queen Street', 'Australia/Brisbane', '7'],
+      ['Perth', '6000', 'WA', 'Hay Street', 'Australia/Perth', '8'],
+    ].map(([city, postalCode, region, street, zone, area]) => ({
+      city: city!,
+      postalCode: postalCode!,
+      region: region!,
+      street: street!,
+      zone: zone!,
+      phone: (r: Random) => `+61 ${area} 5550 ${digits(r, 4)}`,
+    })),
+    couriers: ['Australia Post', 'StarTrack', 'Aramex'],
+  },
 ];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { DateTime } from 'luxon';
 import { orderStatuses, fromMinor } from '@callboard/shared';
 import { useTestApp } from '../../test/test-app.js';
 import { ClientModel } from '../../modules/clients/client.model.js';
@@ -37,7 +38,7 @@ describe('seedDemoData', () => {
       expect(o.totalMinor).toBe(subtotal - o.discountMinor);
       expect(fromMinor(o.totalMinor, o.currency)).toBeGreaterThan(0);
     }
-    expect(new Set(orders.map((o) => o.currency))).toEqual(new Set(['EUR', 'DKK', 'GBP', 'USD', 'MXN']));
+    expect(new Set(orders.map((o) => o.currency))).toEqual(new Set(['EUR', 'DKK', 'GBP', 'USD', 'MXN', 'AUD']));
     expect(new Set(orders.map((o) => o.number)).size).toBe(300);
     const open = orders.filter((o) => o.call.state !== 'closed');
     expect(open.some((o) => o.call.state === 'due')).toBe(true);
@@ -55,12 +56,24 @@ describe('seedDemoData', () => {
     expect(await TaskModel.countDocuments({ kind: 'call' })).toBeGreaterThan(0);
     const clients = await ClientModel.find().lean();
     const phoneCountries = new Set(clients.flatMap((c) => c.phones.map((p) => p.country)));
-    for (const country of ['ES', 'DK', 'GB', 'DE', 'MX', 'US']) expect(phoneCountries.has(country)).toBe(true);
+    for (const country of ['ES', 'DK', 'GB', 'DE', 'MX', 'US', 'AU']) expect(phoneCountries.has(country)).toBe(true);
     expect(orders.some((o) => o.createdAt.getTime() < now - 300 * 24 * 3600 * 1000)).toBe(true);
     expect(orders.some((o) => o.payments.length > 0)).toBe(true);
     expect(new Set(clients.map((c) => c.timezone)).size).toBeGreaterThanOrEqual(6);
 
     expect(await seedDemoData()).toBeNull();
     expect(await OrderModel.countDocuments()).toBe(300);
+  });
+
+  it('has open orders for clients inside calling hours (09:00–21:00) at every hour of the day', async () => {
+    await seedDemoData(); // a no-op once the test above has seeded
+    const zones = new Map((await ClientModel.find({}, { timezone: 1 }).lean()).map((c) => [String(c._id), c.timezone]));
+    const open = await OrderModel.find({ 'call.state': { $ne: 'closed' } }, { clientId: 1 }).lean();
+    const openZones = new Set(open.map((o) => zones.get(String(o.clientId))));
+    const day = DateTime.fromISO('2026-11-29T00:00:00Z', { zone: 'UTC' });
+    const uncovered = Array.from({ length: 24 }, (_, h) => day.plus({ hours: h })).filter(
+      (at) => ![...openZones].some((zone) => zone && at.setZone(zone).hour >= 9 && at.setZone(zone).hour < 21),
+    );
+    expect(uncovered.map((at) => at.hour)).toEqual([]);
   });
 });
