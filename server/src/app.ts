@@ -18,7 +18,7 @@ import type { ApiRoutes } from './http/route.js';
 import { templateRoutes } from './modules/templates/index.js';
 import { letterRoutes, paymentReminderRoutes, templatePreviewRoutes } from './modules/letters/index.js';
 import { clientsRoutes } from './modules/clients/index.js';
-import { clientOrdersRoutes, ordersRoutes } from './modules/orders/index.js';
+import { clientOrdersRoutes, orderBulkRoutes, ordersRoutes, paymentCheckRoutes } from './modules/orders/index.js';
 import { intakeRoutes } from './modules/intake/index.js';
 import { clientCallsRoutes, orderCallsRoutes, taskCallsRoutes } from './modules/calls/index.js';
 import { queueRoutes } from './modules/queue/index.js';
@@ -26,6 +26,7 @@ import { tasksRoutes } from './modules/tasks/index.js';
 import { attachmentsRoutes, orderAttachmentsRoutes } from './modules/attachments/index.js';
 import { eventsRoutes } from './modules/events/index.js';
 import { databaseGuard } from './http/database-guard.js';
+import { auditRoutes } from './modules/audit/index.js';
 
 const moduleRoutes: ApiRoutes[] = [
   healthRoutes,
@@ -34,7 +35,9 @@ const moduleRoutes: ApiRoutes[] = [
   settingsRoutes,
   clientsRoutes,
   clientOrdersRoutes,
+  orderBulkRoutes,
   ordersRoutes,
+  paymentCheckRoutes,
   intakeRoutes,
   orderCallsRoutes,
   clientCallsRoutes,
@@ -48,6 +51,7 @@ const moduleRoutes: ApiRoutes[] = [
   templatePreviewRoutes,
   letterRoutes,
   paymentReminderRoutes,
+  auditRoutes,
 ];
 
 /** Builds the Express app without listening, so tests run it in-process. */

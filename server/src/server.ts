@@ -7,6 +7,7 @@ import { prepareFirstStart } from './seed/first-start.js';
 import mongoose from 'mongoose';
 import { startScheduler } from './jobs/scheduler.js';
 import { removeOrphanUploads } from './modules/attachments/index.js';
+import { failInterruptedBulkJobs } from './modules/orders/index.js';
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   await connectMongoose(db.uri, db.singleConnection);
   await mongoose.connection.syncIndexes();
   await prepareFirstStart(env);
+  await failInterruptedBulkJobs();
   await removeOrphanUploads(env.uploadDir, new Date());
   const scheduler = await startScheduler({ ctx: { env } });
   const app = createApp(env);
