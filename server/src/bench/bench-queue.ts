@@ -6,7 +6,6 @@
  *
  *   npm run bench:queue            (BENCH_RUNS=200 by default)
  */
-import { readFileSync } from 'node:fs';
 import mongoose from 'mongoose';
 import { loadEnv } from '../config/env.js';
 import { onDomainEvent } from '../lib/domain-events.js';
@@ -14,39 +13,10 @@ import { createUser } from '../modules/users/users.service.js';
 import { OrderModel } from '../modules/orders/order.model.js';
 import { startScheduler } from '../jobs/scheduler.js';
 import { jobDefinitions } from '../jobs/index.js';
-import { fmt, seedOrders, signIn, startBenchApp, stats } from './bench-setup.js';
+import { cpuTimer, fmt, seedOrders, signIn, startBenchApp, stats, type Sample } from './bench-setup.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 200);
 const sizes = [1_000, 10_000];
-const clkTck = 100; // Linux USER_HZ
-
-function dbCpuMs(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    // Fields after the command name "(…)": utime and stime are the 12th and 13th.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clkTck;
-  } catch {
-    return null;
-  }
-}
-
-const nodeCpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
-type Sample = { ms: number; nodeCpu: number; dbCpu: number | null };
-
-async function timed(dbPid: number | undefined, fn: () => Promise<void>): Promise<Sample> {
-  const cpu0 = nodeCpuMs();
-  const db0 = dbCpuMs(dbPid);
-  const t0 = performance.now();
-  await fn();
-  const ms = performance.now() - t0;
-  const db1 = dbCpuMs(dbPid);
-  return { ms, nodeCpu: nodeCpuMs() - cpu0, dbCpu: db0 === null || db1 === null ? null : db1 - db0 };
-}
 
 function report(label: string, samples: Sample[]): void {
   const lat = stats(samples.map((s) => s.ms));
@@ -111,7 +81,7 @@ async function main(): Promise<void> {
   const password = 'bench-password-123';
   await createUser({ email: 'bench@example.com', name: 'Bench Manager', password, role: 'manager' });
   const cookie = await signIn(base, 'bench@example.com', password);
-  const dbPid = ferret?.process.pid;
+  const timer = cpuTimer(ferret?.process.pid);
 
   try {
     let seeded = 0;
@@ -124,14 +94,14 @@ async function main(): Promise<void> {
       for (let i = 0; i < runs; i++) {
         let orderId = '';
         claims.push(
-          await timed(dbPid, async () => {
+          await timer(async () => {
             const res = await fetch(`${base}/api/queue/claim`, { method: 'POST', headers: { cookie } });
             const body = (await res.json()) as { item: { order: { id: string } } };
             orderId = body.item.order.id;
           }),
         );
         records.push(
-          await timed(dbPid, async () => {
+          await timer(async () => {
             const res = await fetch(`${base}/api/orders/${orderId}/calls`, {
               method: 'POST',
               headers: { cookie, 'content-type': 'application/json', 'idempotency-key': `bench-${size}-${i}` },

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -115,3 +115,37 @@ export function stats(values: number[]) {
 }
 
 export const fmt = (n: number | null) => (n === null || Number.isNaN(n) ? 'n/a' : n.toFixed(1));
+
+const clkTck = 100; // Linux USER_HZ
+
+function dbCpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields after the command name "(…)": utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clkTck;
+  } catch {
+    return null;
+  }
+}
+
+const nodeCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** One request's latency, this process's CPU and the database process's CPU while it ran. */
+export type Sample = { ms: number; nodeCpu: number; dbCpu: number | null };
+
+/** Times `fn` with the CPU it cost here and in the database process (`dbPid`, when it is a child). */
+export const cpuTimer =
+  (dbPid: number | undefined) =>
+  async (fn: () => Promise<void>): Promise<Sample> => {
+    const cpu0 = nodeCpuMs();
+    const db0 = dbCpuMs(dbPid);
+    const t0 = performance.now();
+    await fn();
+    const ms = performance.now() - t0;
+    const db1 = dbCpuMs(dbPid);
+    return { ms, nodeCpu: nodeCpuMs() - cpu0, dbCpu: db0 === null || db1 === null ? null : db1 - db0 };
+  };
