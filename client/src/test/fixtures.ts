@@ -60,7 +60,7 @@ export function makeOrder(overrides: Partial<Order> = {}): Order {
     tags: [],
     funnel: null,
     stage: null,
-    delivery: { method: null, trackingNumber: null },
+    delivery: { method: null, address: null, trackingNumber: null, expectedDate: null },
     autoCancelAt: null,
     ip: '203.0.113.7',
     source: 'web',

@@ -3,6 +3,10 @@ import { isoDateTime, objectId } from '../common/common.schema.js';
 import type { Actor } from '../common/actor.js';
 import { phoneInput } from '../clients/client.schema.js';
 import { callOutcomes, type CallOutcome } from '../orders/call.schema.js';
+import { orderItemInput } from '../orders/order.schema.js';
+
+/** Four hours: a longer call is a timer left running, not a call. */
+export const maxTalkSeconds = 14_400;
 
 export const followUpKinds = ['invoice', 'replace'] as const;
 export type FollowUpKind = (typeof followUpKinds)[number];
@@ -25,8 +29,13 @@ export const recordCallBody = z
     copyToManager: z.boolean().optional(),
     attachmentIds: z.array(objectId).max(10).optional(),
     followUp: z.enum(followUpKinds).optional(),
+    /** The follow-up order's own items and discount (an upsell); without them it copies the original's. */
+    followUpItems: z.array(orderItemInput).min(1).max(100).optional(),
+    followUpDiscount: z.number().finite().nonnegative().max(1e12).optional(),
     /** The number that was called; `invalid_contact` marks it. Defaults to the client's first valid phone. */
     phone: phoneInput.optional(),
+    /** How long the call lasted, as the call dialog measured it (editable before saving). */
+    talkSeconds: z.number().int().min(0).max(maxTalkSeconds).optional(),
   })
   .strict()
   .superRefine((body, ctx) => {
@@ -45,6 +54,9 @@ export const recordCallBody = z
     }
     if (body.followUp && body.outcome !== 'completed') {
       ctx.addIssue({ code: 'custom', path: ['followUp'], message: 'is only allowed with completed' });
+    }
+    if ((body.followUpItems || body.followUpDiscount !== undefined) && !body.followUp) {
+      ctx.addIssue({ code: 'custom', path: ['followUpItems'], message: 'is only allowed with followUp' });
     }
     if (body.copyToManager && !body.letter) {
       ctx.addIssue({ code: 'custom', path: ['copyToManager'], message: 'needs a letter' });
@@ -71,6 +83,8 @@ export type Call = {
   followUpOrderId: string | null;
   attachments: CallAttachment[];
   letterId: string | null;
+  /** Seconds on the phone, when the caller's screen measured it. */
+  talkSeconds: number | null;
   /** The call state this call produced. */
   nextCallAt: string | null;
   resultState: 'due' | 'scheduled' | 'closed';

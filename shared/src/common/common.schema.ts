@@ -16,6 +16,9 @@ export type Page<T> = { items: T[]; total: number; page: number; limit: number }
 /** ISO-8601 timestamp with an offset (the API speaks UTC). */
 export const isoDateTime = z.iso.datetime({ offset: true });
 
+/** A calendar date, YYYY-MM-DD. */
+export const isoDate = z.iso.date();
+
 /** Query booleans arrive as strings. */
 export const queryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, objectId, pageQuery } from '../common/common.schema.js';
+import { isoDate, isoDateTime, objectId, pageQuery, queryBoolean } from '../common/common.schema.js';
 import { isCurrency, toMinor } from '../common/money.js';
 import type { Actor } from '../common/actor.js';
 import { clientInput } from '../clients/client.schema.js';
@@ -76,9 +76,16 @@ export const updateOrderBody = z
     autoCancelAt: isoDateTime.nullable(),
     paymentMethod: z.enum(paymentMethods).nullable(),
     delivery: z
-      .object({ method: z.string().trim().max(100).nullable(), trackingNumber: z.string().trim().max(100).nullable() })
+      .object({
+        method: z.string().trim().max(100).nullable(),
+        address: z.string().trim().max(500).nullable(),
+        trackingNumber: z.string().trim().max(100).nullable(),
+        expectedDate: isoDate.nullable(),
+      })
       .partial()
       .strict(),
+    source: z.string().trim().max(100).nullable(),
+    channel: z.string().trim().max(100).nullable(),
     income: amount,
     expenses: amount,
   })
@@ -106,6 +113,10 @@ export const orderListQuery = z
     tag: tag.optional(),
     stage: z.string().trim().max(60).optional(),
     clientId: objectId.optional(),
+    /** Orders flagged "already paid" by a call, whose payment an admin should check (any status unless given). */
+    paymentCheck: queryBoolean.optional(),
+    /** Open orders out of the call queue until their client has a callable phone. */
+    needsContact: queryBoolean.optional(),
     ...pageQuery,
   })
   .strict();
@@ -156,6 +167,13 @@ export const paymentBody = z
   .strict();
 export type PaymentBody = z.infer<typeof paymentBody>;
 
+/** Confirming an "already paid" order records what is left to pay; the method defaults to the order's. */
+export const confirmPaymentBody = paymentBody
+  .pick({ method: true, transactionId: true, system: true, comment: true })
+  .partial({ method: true })
+  .strict();
+export type ConfirmPaymentBody = z.infer<typeof confirmPaymentBody>;
+
 export type OrderItem = { name: string; quantity: number; unitPrice: number; sku: string | null; lineTotal: number };
 
 export type Payment = {
@@ -176,6 +194,14 @@ export type Payment = {
  * the order, not the client, until staff confirm them on the client page.
  */
 export type OrderContact = { email: string | null; phone: string | null };
+
+/** `expectedDate` is a calendar date (YYYY-MM-DD): when the client may expect the parcel. */
+export type OrderDelivery = {
+  method: string | null;
+  address: string | null;
+  trackingNumber: string | null;
+  expectedDate: string | null;
+};
 
 export type Order = {
   id: string;
@@ -199,7 +225,7 @@ export type Order = {
   tags: string[];
   funnel: string | null;
   stage: string | null;
-  delivery: { method: string | null; trackingNumber: string | null };
+  delivery: OrderDelivery;
   autoCancelAt: string | null;
   ip: string | null;
   source: string | null;

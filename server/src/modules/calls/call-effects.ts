@@ -91,7 +91,8 @@ export async function applyCallEffects(
   );
   await linkAttachmentsToCall((call.attachmentIds ?? []).map(String), callId);
 
-  if (call.outcome === 'invalid_contact' && call.phone) await markPhoneInvalid(String(call.clientId), call.phone);
+  if (call.outcome === 'invalid_contact' && call.phone)
+    await markPhoneInvalid(String(call.clientId), call.phone, actor);
   if (order) {
     // The order as a follow-up's own status change answered it, when that came last.
     let answered: Order | null = null;
@@ -111,6 +112,17 @@ export async function applyCallEffects(
       const made = await createFollowUpOrder(order, actor, {
         cancelOriginal: call.followUp === 'replace',
         id: String(call.followUpOrderId),
+        price: call.followUpPrice
+          ? {
+              items: call.followUpPrice.items.map((i) => ({
+                name: i.name,
+                sku: i.sku ?? null,
+                quantity: i.quantity,
+                unitPriceMinor: i.unitPriceMinor,
+              })),
+              discountMinor: call.followUpPrice.discountMinor ?? 0,
+            }
+          : null,
       });
       out.newOrder = made.newOrder;
       if (call.followUp === 'replace') answered = made.order;

@@ -15,7 +15,7 @@ import { AppError } from '../../lib/errors.js';
 import { derivedObjectId, insertOnce, isDuplicateKeyError } from '../../db/duplicate-key.js';
 import { getSettings } from '../settings/index.js';
 import { callSnapshot } from '../call-state/index.js';
-import { getOrderDoc, toOrderDto } from '../orders/index.js';
+import { followUpPrice, getOrderDoc, toOrderDto } from '../orders/index.js';
 import { getTaskDoc, toTaskDto } from '../tasks/index.js';
 import { prepareLetter, type PreparedLetter } from '../letters/index.js';
 import { getUser } from '../users/index.js';
@@ -23,6 +23,7 @@ import { CallModel, PendingCallEffectsModel, type CallDoc } from './call.model.j
 import { loadTarget, resolvePhone, validateCall, type CallTarget, type LoadedTarget } from './call-target.js';
 import { applyCallEffects, type CallEffects } from './call-effects.js';
 import { toCallDtos } from './call-history.js';
+import { callStats } from './call-stats.js';
 
 export type RecordCallResult = { call: Call; order?: Order; task?: Task; newOrder?: Order };
 
@@ -131,6 +132,10 @@ export async function storeCall(
   await validateCall(target, loaded, body, now);
   const phone = await resolvePhone(loaded.clientId, body.phone, body.outcome);
   const { order } = loaded;
+  const price =
+    order && body.followUp && body.followUpItems
+      ? followUpPrice(order, { items: body.followUpItems, discount: body.followUpDiscount })
+      : null;
   const orderId = order ? String(order._id) : null;
   const prepared =
     body.letter && order
@@ -144,8 +149,9 @@ export async function storeCall(
       : null;
   const settings = await getSettings();
   const callbackAt = body.callbackAt ? new Date(body.callbackAt) : null;
+  const previous = callSnapshot((loaded.task ?? order)?.call);
   const result = computeNextCall({
-    previous: callSnapshot((loaded.task ?? order)?.call),
+    previous,
     outcome: body.outcome,
     at: now,
     callbackAt,
@@ -172,11 +178,18 @@ export async function storeCall(
       followUp: body.followUp ?? null,
       // Reserved now, so the follow-up order is created under this id once, however often retried.
       followUpOrderId: body.followUp ? new mongoose.Types.ObjectId() : null,
+      followUpPrice: price,
       attachmentIds: body.attachmentIds ?? [],
       letter: body.letter ?? undefined,
       copyToManager: !!body.copyToManager,
       idempotencyKey: key,
       requestHash,
+      ...callStats({
+        at: now,
+        previous,
+        orderCreatedAt: target.kind === 'order' && order ? order.createdAt : null,
+        talkSeconds: body.talkSeconds,
+      }),
       result: {
         state: result.state,
         nextCallAt: result.nextCallAt,

@@ -2,6 +2,24 @@ import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { callOutcomes, callStates, followUpKinds } from '@callboard/shared';
 import { actorSchema } from '../../db/actor.js';
 
+const followUpPriceSchema = new Schema(
+  {
+    items: [
+      new Schema(
+        {
+          name: { type: String, required: true },
+          sku: { type: String, default: null },
+          quantity: { type: Number, required: true },
+          unitPriceMinor: { type: Number, required: true },
+        },
+        { _id: false },
+      ),
+    ],
+    discountMinor: { type: Number, default: 0 },
+  },
+  { _id: false },
+);
+
 /**
  * One call, written once and never changed except to link what its effects produced (the
  * letter, the follow-up order) and to mark the effects done. The unique `idempotencyKey` is the
@@ -22,6 +40,8 @@ const callSchema = new Schema(
     personal: { type: Boolean, default: false },
     followUp: { type: String, enum: [...followUpKinds, null], default: null },
     followUpOrderId: { type: Schema.Types.ObjectId, ref: 'Order', default: null },
+    /** The follow-up's items and discount as the call gave them, in minor units; null: a copy of the original's. */
+    followUpPrice: { type: followUpPriceSchema, default: null },
     attachmentIds: { type: [Schema.Types.ObjectId], default: [] },
     letter: { subject: String, html: String },
     copyToManager: { type: Boolean, default: false },
@@ -38,6 +58,13 @@ const callSchema = new Schema(
       capReached: { type: Boolean, default: false },
     },
     effectsDoneAt: { type: Date, default: null },
+    // What the reports count (call-stats.ts).
+    talkSeconds: { type: Number, default: null },
+    atHour: { type: Date, default: null },
+    notReachedBefore: { type: Number, default: 0 },
+    firstCallAfterSeconds: { type: Number, default: null },
+    /** Set when the order became paid within 7 days after this completed call (call-payments.ts). */
+    paidWithin7Days: { type: Boolean, default: false },
   },
   { versionKey: false },
 );
@@ -45,6 +72,9 @@ const callSchema = new Schema(
 callSchema.index({ orderId: 1, at: -1 });
 callSchema.index({ taskId: 1, at: -1 });
 callSchema.index({ clientId: 1, kind: 1, at: -1 });
+// Reports and the calls export: a date range, for everyone or one manager.
+callSchema.index({ at: 1 });
+callSchema.index({ 'by.id': 1, at: 1 });
 
 export type CallDoc = InferSchemaType<typeof callSchema> & { _id: mongoose.Types.ObjectId };
 export const CallModel = mongoose.model('Call', callSchema);

@@ -1,111 +1,66 @@
-import { derivePaymentStatus, fromMinor, type Actor, type Order, type UpdateOrderBody } from '@callboard/shared';
+import {
+  fromMinor,
+  mayEditOrderField,
+  orderFieldLock,
+  type Actor,
+  type Order,
+  type OrderEditField,
+  type OrderStatus,
+  type PaymentStatus,
+  type SessionUser,
+  type UpdateOrderBody,
+} from '@callboard/shared';
 import { emitDomainEvent } from '../../lib/domain-events.js';
-import { conflict } from '../../lib/errors.js';
-import { userNames } from '../users/index.js';
-import { assertAssignableUser } from '../clients/index.js';
-import { iso } from '../../db/dates.js';
+import { conflict, forbidden } from '../../lib/errors.js';
+import { recordAudit, changedFields } from '../audit/index.js';
 import { OrderModel, type OrderDoc } from './order.model.js';
 import { OrderEventModel } from './order-event.model.js';
 import { OrderNoteModel } from './order-note.model.js';
-import { copyItems, minorOrThrow, orderTotalMinor, toStoredItems } from './order-items.js';
 import { getOrderDoc, toOrderDto } from './order.service.js';
 import { recordOrderEvent } from './order-timeline.js';
+import { computeOrderEdit } from './order-edit-changes.js';
+import { orderAuditView } from './order-audit.js';
 
-function moneyText(minor: number, currency: string): string {
-  return `${fromMinor(minor, currency)} ${currency}`;
+const lockReason = { paid: 'is paid', status: 'is' } as const;
+const fieldNames: Partial<Record<OrderEditField, string>> = {
+  items: 'its items',
+  discount: 'its discount',
+  delivery: 'its delivery',
+};
+
+/** A person's PATCH: everything but the auto-cancel date needs the `orders.edit` right (403 naming the fields). */
+export function assertMayEditOrder(user: SessionUser, body: UpdateOrderBody): void {
+  const fields = (Object.keys(body) as OrderEditField[]).filter((f) => body[f] !== undefined);
+  const refused = fields.filter((f) => !mayEditOrderField(user, f));
+  if (refused.length > 0) throw forbidden(`Changing ${refused.join(', ')} needs the "orders.edit" right`);
 }
 
 /**
  * Staff edits: items (the total follows), discount, manager, tags, funnel and stage, auto-cancel,
- * delivery, payment method, income and expenses. A meaningful change leaves a 'system' entry.
+ * delivery, payment method, source and channel, income and expenses (who may is checked by the caller:
+ * assertMayEditOrder). A paid or closed order refuses what may no longer change (409).
+ * One timeline entry lists each change from → to, and one audit entry records it.
  */
 export async function updateOrder(orderId: string, body: UpdateOrderBody, actor: Actor): Promise<Order> {
   const order = await getOrderDoc(orderId);
-  const cur = order.currency;
-  const set: Record<string, unknown> = {};
-  const changes: string[] = [];
-
-  const items = body.items ? toStoredItems(body.items, cur) : copyItems(order);
-  const discountMinor =
-    body.discount === undefined ? (order.discountMinor ?? 0) : minorOrThrow(body.discount, cur, 'body.discount');
-  if (body.items || body.discount !== undefined) {
-    const totalMinor = orderTotalMinor(items, discountMinor);
-    if (body.items && JSON.stringify(items) !== JSON.stringify(copyItems(order))) {
-      set.items = items;
-      changes.push(`Items: ${items.map((i) => `${i.quantity} × ${i.name}`).join(', ')}`);
-    }
-    if (discountMinor !== (order.discountMinor ?? 0)) {
-      set.discountMinor = discountMinor;
-      changes.push(`Discount: ${moneyText(order.discountMinor ?? 0, cur)} → ${moneyText(discountMinor, cur)}`);
-    }
-    if (totalMinor !== order.totalMinor) {
-      set.totalMinor = totalMinor;
-      set.paymentStatus = derivePaymentStatus(totalMinor, order.paidMinor ?? 0, order.paymentStatus === 'refunded');
-      changes.push(`Total: ${moneyText(order.totalMinor, cur)} → ${moneyText(totalMinor, cur)}`);
-    }
-  }
-  if (body.managerId !== undefined && body.managerId !== (order.managerId ? String(order.managerId) : null)) {
-    if (body.managerId) await assertAssignableUser(body.managerId);
-    const names = await userNames([body.managerId ?? '', order.managerId ? String(order.managerId) : '']);
-    set.managerId = body.managerId;
-    const name = (id: unknown) => (id ? (names.get(String(id)) ?? 'unknown') : 'not assigned');
-    changes.push(`Manager: ${name(order.managerId)} → ${name(body.managerId)}`);
-  }
-  if (body.tags !== undefined) {
-    const tags = [...new Set(body.tags)];
-    if (tags.join('\n') !== (order.tags ?? []).join('\n')) {
-      set.tags = tags;
-      changes.push(`Tags: ${tags.join(', ') || 'none'}`);
-    }
-  }
-  for (const key of ['funnel', 'stage'] as const) {
-    if (body[key] !== undefined && body[key] !== (order[key] ?? null)) {
-      set[key] = body[key];
-      changes.push(`${key === 'funnel' ? 'Funnel' : 'Stage'}: ${order[key] ?? 'none'} → ${body[key] ?? 'none'}`);
-    }
-  }
-  if (body.autoCancelAt !== undefined) {
-    const next = body.autoCancelAt ? new Date(body.autoCancelAt) : null;
-    if (iso(next) !== iso(order.autoCancelAt)) {
-      set.autoCancelAt = next;
-      changes.push(`Auto-cancel: ${iso(order.autoCancelAt) ?? 'off'} → ${iso(next) ?? 'off'}`);
-    }
-  }
-  if (body.paymentMethod !== undefined && body.paymentMethod !== (order.paymentMethod ?? null)) {
-    set.paymentMethod = body.paymentMethod;
-    changes.push(`Payment method: ${order.paymentMethod ?? 'none'} → ${body.paymentMethod ?? 'none'}`);
-  }
-  if (body.delivery) {
-    const delivery = {
-      method: body.delivery.method !== undefined ? body.delivery.method : (order.delivery?.method ?? null),
-      trackingNumber:
-        body.delivery.trackingNumber !== undefined
-          ? body.delivery.trackingNumber
-          : (order.delivery?.trackingNumber ?? null),
-    };
-    if (
-      delivery.method !== (order.delivery?.method ?? null) ||
-      delivery.trackingNumber !== (order.delivery?.trackingNumber ?? null)
-    ) {
-      set.delivery = delivery;
-      changes.push(
-        `Delivery: ${delivery.method ?? 'none'}${delivery.trackingNumber ? `, tracking ${delivery.trackingNumber}` : ''}`,
-      );
-    }
-  }
-  for (const [key, field, label] of [
-    ['income', 'incomeMinor', 'Income'],
-    ['expenses', 'expensesMinor', 'Expenses'],
-  ] as const) {
-    const value = body[key];
-    if (value === undefined) continue;
-    const minor = minorOrThrow(value, cur, `body.${key}`);
-    if (minor !== (order[field] ?? 0)) {
-      set[field] = minor;
-      changes.push(`${label}: ${moneyText(order[field] ?? 0, cur)} → ${moneyText(minor, cur)}`);
-    }
+  const { set, changes } = await computeOrderEdit(order, body);
+  const state = { status: order.status as OrderStatus, paymentStatus: order.paymentStatus as PaymentStatus };
+  for (const field of new Set(changes.map((c) => c.field))) {
+    const lock = orderFieldLock(state, field);
+    if (!lock) continue;
+    const why = lock === 'paid' ? lockReason.paid : `${lockReason.status} ${order.status}`;
+    throw conflict(`Order #${order.number} ${why}: ${fieldNames[field] ?? field} can no longer be changed`, [
+      { path: `body.${field}`, message: lock === 'paid' ? 'the order is paid' : `the order is ${order.status}` },
+    ]);
   }
 
+  const paidMinor = order.paidMinor ?? 0;
+  if (typeof set.totalMinor === 'number' && set.totalMinor < paidMinor) {
+    const money = (minor: number) => `${fromMinor(minor, order.currency)} ${order.currency}`;
+    throw conflict(
+      `The new total (${money(set.totalMinor)}) is below the ${money(paidMinor)} already paid: record a refund first`,
+    );
+  }
   if (changes.length === 0) return toOrderDto(order);
   // Filtering on updatedAt refuses an edit computed from a version someone else just changed.
   const updated = await OrderModel.findOneAndUpdate(
@@ -116,19 +71,27 @@ export async function updateOrder(orderId: string, body: UpdateOrderBody, actor:
   if (!updated) throw conflict('The order was changed meanwhile; reload it and try again');
   await recordOrderEvent(orderId, {
     type: 'system',
-    text: changes.join('\n'),
-    data: { fields: Object.keys(set) },
+    text: changes.map((c) => `${c.label}: ${c.from} → ${c.to}`).join('\n'),
+    data: { fields: [...new Set(changes.map((c) => c.field))], changes },
     actor,
   });
+  const after = toOrderDto(updated);
+  await recordAudit({
+    by: actor,
+    objectType: 'order',
+    objectId: orderId,
+    action: 'updated',
+    changes: changedFields(orderAuditView(toOrderDto(order)), orderAuditView(after)),
+  });
   await emitDomainEvent('order.changed', { orderId });
-  return toOrderDto(updated);
+  return after;
 }
 
 /**
  * Only an order nothing happened to may be deleted; one with payments, calls or notes is
  * history and must be cancelled instead.
  */
-export async function deleteOrder(orderId: string): Promise<void> {
+export async function deleteOrder(orderId: string, actor: Actor): Promise<void> {
   const order = await getOrderDoc(orderId);
   const refuse = () =>
     conflict(`Order #${order.number} has payments, calls or notes: cancel it instead of deleting it`);
@@ -141,6 +104,14 @@ export async function deleteOrder(orderId: string): Promise<void> {
     payments: { $size: 0 },
   });
   if (res.deletedCount === 0) throw refuse();
+  const removed = orderAuditView(toOrderDto(order));
+  await recordAudit({
+    by: actor,
+    objectType: 'order',
+    objectId: orderId,
+    action: 'deleted',
+    changes: Object.fromEntries(Object.entries(removed).map(([field, from]) => [field, { from, to: null }])),
+  });
   await OrderEventModel.deleteMany({ orderId: order._id });
   await emitDomainEvent('order.changed', { orderId });
   await emitDomainEvent('queue.changed', { reason: 'order.deleted', orderId });

@@ -23,21 +23,21 @@ export function copyItems(order: OrderDoc): StoredItem[] {
   }));
 }
 
-export function toStoredItems(items: ItemInput[], currency: string): StoredItem[] {
+export function toStoredItems(items: ItemInput[], currency: string, path = 'body.items'): StoredItem[] {
   return items.map((item, i) => ({
     name: item.name,
-    sku: item.sku ?? null,
+    sku: item.sku || null,
     quantity: item.quantity,
-    unitPriceMinor: minorOrThrow(item.unitPrice, currency, `body.items.${i}.unitPrice`),
+    unitPriceMinor: minorOrThrow(item.unitPrice, currency, `${path}.${i}.unitPrice`),
   }));
 }
 
 /** The total in minor units: exact integer sums, never floats. */
-export function orderTotalMinor(items: StoredItem[], discountMinor: number): number {
+export function orderTotalMinor(items: StoredItem[], discountMinor: number, discountPath = 'body.discount'): number {
   const subtotal = items.reduce((sum, item) => sum + item.quantity * item.unitPriceMinor, 0);
   if (discountMinor > subtotal) {
     throw badRequest('The discount is larger than the items cost', [
-      { path: 'body.discount', message: 'exceeds the subtotal' },
+      { path: discountPath, message: 'exceeds the subtotal' },
     ]);
   }
   if (!Number.isSafeInteger(subtotal)) throw badRequest('The order total is too large');

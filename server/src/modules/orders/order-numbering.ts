@@ -1,10 +1,11 @@
 import mongoose from 'mongoose';
-import { type Actor, type PaymentMethod } from '@callboard/shared';
+import { type Actor, type OrderDelivery, type PaymentMethod } from '@callboard/shared';
 import { clock } from '../../lib/clock.js';
 import { conflict } from '../../lib/errors.js';
 import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 import { CounterModel, OrderModel, type OrderDoc } from './order.model.js';
 import type { StoredItem } from './order-items.js';
+import { initialCallState } from './order-contact-wait.js';
 
 const orderNumberBase = 10000;
 
@@ -43,7 +44,7 @@ export type NewOrderFields = {
   tags: string[];
   funnel: string | null;
   stage: string | null;
-  delivery: { method: string | null; trackingNumber: string | null };
+  delivery: OrderDelivery;
   autoCancelAt: Date | null;
   ip: string | null;
   contact: { email: string | null; phone: string | null };
@@ -53,11 +54,15 @@ export type NewOrderFields = {
 };
 
 /**
- * Inserts a new pending order, due in the call queue now. The number comes from the counter; the
+ * Inserts a new pending order, due in the call queue now (unless its client has no callable phone). The number comes from the counter; the
  * unique index on `number` is the guarantee, so a collision just takes another number. With `id`,
  * the order is created under it once; a repeat returns the order the first one made.
  */
-export async function insertOrder(fields: NewOrderFields, id?: mongoose.Types.ObjectId): Promise<OrderDoc> {
+export async function insertOrder(
+  fields: NewOrderFields,
+  id?: mongoose.Types.ObjectId,
+  callable = true,
+): Promise<OrderDoc> {
   const now = clock.now();
   for (let attempt = 0; attempt < numberAttempts; attempt++) {
     const number = await takeOrderNumber();
@@ -68,7 +73,7 @@ export async function insertOrder(fields: NewOrderFields, id?: mongoose.Types.Ob
         number,
         status: 'pending',
         paymentStatus: 'unpaid',
-        call: { state: 'due', nextCallAt: now },
+        call: initialCallState(now, callable),
       });
       return doc.toObject() as unknown as OrderDoc;
     } catch (err) {

@@ -48,7 +48,10 @@ const orderSchema = new Schema(
     stage: { type: String, default: null },
     delivery: {
       method: { type: String, default: null },
+      address: { type: String, default: null },
       trackingNumber: { type: String, default: null },
+      /** YYYY-MM-DD: a calendar date, not an instant. */
+      expectedDate: { type: String, default: null },
     },
     autoCancelAt: { type: Date, default: null },
     ip: { type: String, default: null },
@@ -76,8 +79,12 @@ orderSchema.index({ managerId: 1, createdAt: -1 });
 orderSchema.index({ tags: 1, createdAt: -1 });
 orderSchema.index({ stage: 1, createdAt: -1 });
 orderSchema.index({ clientId: 1, createdAt: -1 });
+// "Payments to check": the orders an already-paid call flagged.
+orderSchema.index({ paymentCheck: 1, createdAt: -1 });
 // The call queue: what is due, longest waiting first.
 orderSchema.index({ 'call.state': 1, 'call.nextCallAt': 1 });
+// The "needs a contact" list: orders out of the queue until their client has a callable phone.
+orderSchema.index({ 'call.awaitingContact': 1, createdAt: -1 });
 // Sweeps: automatic cancellation and review requests.
 orderSchema.index({ autoCancelAt: 1 });
 orderSchema.index({ status: 1, completedAt: 1 });

@@ -18,6 +18,7 @@ import { toCallInfo } from '../call-state/index.js';
 import { toActor } from '../../db/actor.js';
 import { iso } from '../../db/dates.js';
 import { OrderModel, type OrderDoc } from './order.model.js';
+import { awaitingContactFilter } from './order-contact-wait.js';
 
 export function toOrderDto(doc: OrderDoc): Order {
   const cur = doc.currency;
@@ -115,13 +116,16 @@ export async function orderListFilter(
   query: Omit<OrderListQuery, 'page' | 'limit'>,
 ): Promise<Record<string, unknown> | null> {
   const filter: Record<string, unknown> = {};
-  const status = query.status ?? defaultListStatuses;
+  // Flagged orders are asked for whatever their status, unless the query names statuses too.
+  const status = query.status ?? (query.paymentCheck ? ['all'] : defaultListStatuses);
   if (status[0] !== 'all') filter.status = { $in: status };
   if (query.year !== undefined) filter.createdAt = yearRange(query.year);
   if (query.managerId) filter.managerId = query.managerId === 'none' ? null : query.managerId;
   if (query.tag) filter.tags = query.tag;
   if (query.stage) filter.stage = query.stage;
   if (query.clientId) filter.clientId = query.clientId;
+  if (query.paymentCheck !== undefined) filter.paymentCheck = query.paymentCheck;
+  if (query.needsContact) filter.$and = [awaitingContactFilter];
   if (query.q) {
     if (orderNumberPattern.test(query.q)) {
       filter.number = Number(query.q.replace('#', ''));

@@ -15,7 +15,7 @@ import { orderTimeline } from '../timeline/index.js';
 import { getClientDoc } from '../clients/index.js';
 import { getOrderDoc, getOrderWithClient, listOrders } from './order.service.js';
 import { createOrder } from './order-create.service.js';
-import { deleteOrder, updateOrder } from './order-edit.service.js';
+import { assertMayEditOrder, deleteOrder, updateOrder } from './order-edit.service.js';
 import { setOrderStatus } from './order-status.service.js';
 import { addOrderNote } from './order-notes.service.js';
 import { addPayment } from './order-payments.service.js';
@@ -66,13 +66,21 @@ ordersRoutes.patch(
   '/:id',
   {
     summary:
-      'Change items, discount, manager, tags, funnel and stage, auto-cancel date, delivery, payment method, income or expenses',
+      'Change items, discount, manager, tags, funnel and stage, auto-cancel date, delivery, payment method, source, channel, income or expenses (all but the auto-cancel date need the orders.edit right)',
     access: 'staff',
     params: idParams,
     body: updateOrderBody,
-    responses: { 200: 'OK', 404: 'Not found', 409: 'Changed meanwhile' },
+    responses: {
+      200: 'OK',
+      403: 'Needs the orders.edit right',
+      404: 'Not found',
+      409: 'Changed meanwhile, or a field the paid or closed order no longer lets change',
+    },
   },
-  async ({ params, body, user }) => ({ body: { order: await updateOrder(params.id, body, userActor(user)) } }),
+  async ({ params, body, user }) => {
+    assertMayEditOrder(user, body);
+    return { body: { order: await updateOrder(params.id, body, userActor(user)) } };
+  },
 );
 
 ordersRoutes.delete(
@@ -83,8 +91,8 @@ ordersRoutes.delete(
     params: idParams,
     responses: { 204: 'Deleted', 404: 'Not found', 409: 'Has history: cancel it instead' },
   },
-  async ({ params }) => {
-    await deleteOrder(params.id);
+  async ({ params, user }) => {
+    await deleteOrder(params.id, userActor(user));
     return { status: 204 };
   },
 );

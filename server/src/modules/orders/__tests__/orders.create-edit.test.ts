@@ -80,7 +80,7 @@ describe('GET /api/orders/:id', () => {
 
 describe('PATCH /api/orders/:id', () => {
   it('recomputes the total from new items and discount and records the change on the timeline', async () => {
-    const { agent, user } = await signedInAgent(ctx, 'manager');
+    const { agent, user } = await signedInAgent(ctx, 'manager', { rights: ['orders.edit'] });
     const o = await makeOrder();
     const res = await agent.patch(`/api/orders/${o.id}`).send({
       items: [{ name: 'Course', quantity: 3, unitPrice: 19.99 }],
@@ -121,7 +121,7 @@ describe('PATCH /api/orders/:id', () => {
   });
 
   it('refuses an unknown manager, too many decimals, a discount above the subtotal, and injection', async () => {
-    const { agent } = await signedInAgent(ctx, 'manager');
+    const { agent } = await signedInAgent(ctx, 'manager', { rights: ['orders.edit'] });
     const o = await makeOrder();
     expect((await agent.patch(`/api/orders/${o.id}`).send({ managerId: '0123456789abcdef01234567' })).status).toBe(400);
     expect((await agent.patch(`/api/orders/${o.id}`).send({ discount: 1.234 })).status).toBe(400);
