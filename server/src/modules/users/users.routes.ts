@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { createUserBody, idParams, updateUserBody } from '@callboard/shared';
+import { createUserBody, idParams, updateUserBody, userActor } from '@callboard/shared';
 import { apiRoutes } from '../../http/route.js';
 import * as users from './users.service.js';
 
@@ -9,6 +9,12 @@ usersRoutes.get('', { summary: 'List staff users', access: 'admin' }, async () =
   body: { items: await users.listUsers() },
 }));
 
+usersRoutes.get(
+  '/assignable',
+  { summary: 'Enabled staff who can be put in charge of orders and clients (id, name, role)', access: 'staff' },
+  async () => ({ body: { items: await users.listAssignableUsers() } }),
+);
+
 usersRoutes.post(
   '',
   {
@@ -17,7 +23,7 @@ usersRoutes.post(
     body: createUserBody,
     responses: { 201: 'Created', 409: 'E-mail taken' },
   },
-  async ({ body }) => ({ status: 201, body: { user: await users.createUser(body) } }),
+  async ({ body, user }) => ({ status: 201, body: { user: await users.createUser(body, userActor(user)) } }),
 );
 
 usersRoutes.get(
@@ -39,6 +45,6 @@ usersRoutes.patch(
     responses: { 200: 'OK', 404: 'Not found', 409: 'Cannot disable or demote yourself' },
   },
   async ({ params, body, user, req }) => ({
-    body: { user: await users.updateUser(params.id, body, { userId: user.id, sessionId: req.sessionID }) },
+    body: { user: await users.updateUser(params.id, body, { by: userActor(user), sessionId: req.sessionID }) },
   }),
 );

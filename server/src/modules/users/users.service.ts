@@ -1,11 +1,13 @@
 import mongoose from 'mongoose';
-import type { CreateUserBody, Locale, Right, Role, SessionUser, UpdateUserBody, User } from '@callboard/shared';
+import type { Actor, CreateUserBody, Locale, Right, Role, SessionUser, UpdateUserBody, User } from '@callboard/shared';
 import { AppError, notFound } from '../../lib/errors.js';
 import { UserModel, type UserDoc } from './users.model.js';
 import { hashPassword, needsRehash, unmatchableHash, verifyPassword } from './password.js';
 import { endSessionsOf } from '../sessions/index.js';
 import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 import { updateByIdIf } from '../../db/guarded-update.js';
+import { schedulerActor } from '../../db/actor.js';
+import { changedFields, recordAudit } from '../audit/index.js';
 
 export function toUser(doc: UserDoc): User {
   return {
@@ -75,6 +77,14 @@ export async function listUsers(): Promise<User[]> {
   return docs.map(toUser);
 }
 
+/** Who a select of managers offers: enabled users only, names only (managers may read it, not the user list). */
+export async function listAssignableUsers(): Promise<Pick<User, 'id' | 'name' | 'role'>[]> {
+  const docs = await UserModel.find({}, { name: 1, role: 1, disabled: 1 })
+    .sort({ name: 1 })
+    .lean<{ _id: unknown; name: string; role: Role; disabled?: boolean }[]>();
+  return docs.filter((d) => !d.disabled).map((d) => ({ id: String(d._id), name: d.name, role: d.role }));
+}
+
 export async function getUser(id: string): Promise<User> {
   const doc = await UserModel.findById(id).lean<UserDoc>();
   if (!doc) throw notFound('User');
@@ -89,7 +99,17 @@ export async function userNames(ids: Iterable<string>): Promise<Map<string, stri
   return new Map(docs.map((d) => [String(d._id), d.name]));
 }
 
-export async function createUser(input: CreateUserBody): Promise<User> {
+/** What an audit entry says about a user: never the password or its hash. */
+function audited({ email, name, role, rights, disabled, timezone, locale }: User): Record<string, unknown> {
+  return { email, name, role, rights, disabled, timezone, locale };
+}
+
+/** A password change is audited as having happened, nothing more. */
+const passwordChanged = { password: { from: null, to: 'changed' } };
+
+/** `by` is whoever creates the user: an admin, or the system itself at start-up, in the demo seed and scripts. */
+export async function createUser(input: CreateUserBody, by: Actor = schedulerActor): Promise<User> {
+  let user: User;
   try {
     const doc = await UserModel.create({
       email: input.email,
@@ -100,22 +120,31 @@ export async function createUser(input: CreateUserBody): Promise<User> {
       timezone: input.timezone ?? null,
       locale: input.locale ?? null,
     });
-    return toUser(doc.toObject() as UserDoc);
+    user = toUser(doc.toObject() as UserDoc);
   } catch (err) {
     if (isDuplicateKeyError(err)) throw new AppError('conflict', 'A user with this e-mail already exists');
     throw err;
   }
+  await recordAudit({
+    by,
+    objectType: 'user',
+    objectId: user.id,
+    action: 'created',
+    changes: changedFields({}, audited(user)),
+  });
+  return user;
 }
 
 /** Who changes a user: an admin, signed in with this session. */
-export type UserEditor = { userId: string; sessionId: string };
+export type UserEditor = { by: Actor; sessionId: string };
 
 export async function updateUser(id: string, input: UpdateUserBody, editor: UserEditor): Promise<User> {
-  if (id === editor.userId && (input.disabled === true || input.role === 'manager')) {
+  if (id === editor.by.id && (input.disabled === true || input.role === 'manager')) {
     throw new AppError('conflict', 'You cannot disable yourself or remove your own admin role');
   }
-  const before = await UserModel.findById(id, { role: 1, disabled: 1 }).lean<Pick<UserDoc, 'role' | 'disabled'>>();
-  if (!before) throw notFound('User');
+  const beforeDoc = await UserModel.findById(id).lean<UserDoc>();
+  if (!beforeDoc) throw notFound('User');
+  const before = toUser(beforeDoc);
   const { password, ...rest } = input;
   const update: Record<string, unknown> = { ...rest };
   if (password) update.passwordHash = await hashPassword(password);
@@ -123,10 +152,13 @@ export async function updateUser(id: string, input: UpdateUserBody, editor: User
   if (!doc) throw notFound('User');
   // Whoever signed in under the old password, role or standing signs in again; an admin who
   // changes their own password keeps the session they did it from.
-  if (password || doc.role !== before.role || !!doc.disabled !== !!before.disabled) {
-    await endSessionsOf(id, id === editor.userId ? editor.sessionId : undefined);
+  if (password || doc.role !== before.role || !!doc.disabled !== before.disabled) {
+    await endSessionsOf(id, id === editor.by.id ? editor.sessionId : undefined);
   }
-  return toUser(doc);
+  const user = toUser(doc);
+  const changes = { ...changedFields(audited(before), audited(user)), ...(password ? passwordChanged : {}) };
+  await recordAudit({ by: editor.by, objectType: 'user', objectId: id, action: 'updated', changes });
+  return user;
 }
 
 export async function countUsers(): Promise<number> {

@@ -170,6 +170,19 @@ describe('PATCH /api/orders/:id (editing on the card)', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe('Gone is disabled and cannot be assigned');
     expect((await OrderModel.findById(o.id).lean())?.managerId).toBeNull();
+
+    // The card's manager select offers enabled staff only, and managers may read it.
+    const { agent: manager, user: me } = await signedInAgent(ctx, 'manager');
+    const staff = await manager.get('/api/users/assignable');
+    expect(staff.status).toBe(200);
+    const ids = staff.body.items.map((u: { id: string }) => u.id);
+    expect(ids).toContain(me.id);
+    expect(ids).not.toContain(gone.id);
+    expect(staff.body.items.find((u: { id: string }) => u.id === me.id)).toEqual({
+      id: me.id,
+      name: me.name,
+      role: 'manager',
+    });
   });
 
   it('lets a manager change only the auto-cancel date without the orders.edit right, and everything with it', async () => {
