@@ -18,14 +18,27 @@ import type { ApiRoutes } from './http/route.js';
 import { templateRoutes } from './modules/templates/index.js';
 import { letterRoutes, paymentReminderRoutes, templatePreviewRoutes } from './modules/letters/index.js';
 import { clientsRoutes } from './modules/clients/index.js';
-import { clientOrdersRoutes, orderBulkRoutes, ordersRoutes, paymentCheckRoutes } from './modules/orders/index.js';
+import {
+  clientOrdersRoutes,
+  orderBulkRoutes,
+  orderExportRoutes,
+  ordersRoutes,
+  paymentCheckRoutes,
+} from './modules/orders/index.js';
 import { intakeRoutes } from './modules/intake/index.js';
-import { clientCallsRoutes, orderCallsRoutes, taskCallsRoutes } from './modules/calls/index.js';
+import { callsExportRoutes, clientCallsRoutes, orderCallsRoutes, taskCallsRoutes } from './modules/calls/index.js';
+import { reportsRoutes } from './modules/reports/index.js';
 import { queueRoutes } from './modules/queue/index.js';
 import { tasksRoutes } from './modules/tasks/index.js';
 import { attachmentsRoutes, orderAttachmentsRoutes } from './modules/attachments/index.js';
 import { eventsRoutes } from './modules/events/index.js';
 import { databaseGuard } from './http/database-guard.js';
+import {
+  configureStatusLinks,
+  publicOrderRoutes,
+  statusLinkRoutes,
+  statusPageRoutes,
+} from './modules/status-page/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 
 const moduleRoutes: ApiRoutes[] = [
@@ -36,11 +49,14 @@ const moduleRoutes: ApiRoutes[] = [
   clientsRoutes,
   clientOrdersRoutes,
   orderBulkRoutes,
+  orderExportRoutes,
   ordersRoutes,
   paymentCheckRoutes,
   intakeRoutes,
   orderCallsRoutes,
   clientCallsRoutes,
+  callsExportRoutes,
+  reportsRoutes,
   queueRoutes,
   tasksRoutes,
   taskCallsRoutes,
@@ -52,11 +68,14 @@ const moduleRoutes: ApiRoutes[] = [
   letterRoutes,
   paymentReminderRoutes,
   auditRoutes,
+  statusLinkRoutes,
+  publicOrderRoutes,
 ];
 
 /** Builds the Express app without listening, so tests run it in-process. */
 export function createApp(env: Env): Express {
   wireModules();
+  configureStatusLinks({ publicUrl: env.publicUrl, secret: env.sessionSecret });
   const app = express();
   app.locals.env = env;
   app.disable('x-powered-by');
@@ -81,6 +100,8 @@ export function createApp(env: Env): Express {
   );
   for (const routes of moduleRoutes) app.use(routes.basePath, rememberRouteBase, routes.router);
   app.use('/api', (req, _res, next) => next(new AppError('not_found', `No route ${req.method} ${req.originalUrl}`)));
+  // The customer's own page: server-rendered, outside the SPA and its session.
+  app.use(statusPageRoutes.basePath, rememberRouteBase, statusPageRoutes.router);
 
   const clientDist = path.join(repoRoot, 'client', 'dist');
   if (existsSync(clientDist)) {

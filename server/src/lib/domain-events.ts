@@ -7,7 +7,8 @@ import type { Actor, OrderStatus } from '@callboard/shared';
  * before the request answers; a handler that throws fails the emit.
  */
 export type DomainEvents = {
-  'order.created': { orderId: string; actor: Actor };
+  /** `followUpOf`: made by a call from another order (the call's own letter speaks for it). */
+  'order.created': { orderId: string; actor: Actor; followUpOf?: string };
   'order.changed': { orderId: string };
   'order.statusChanged': {
     orderId: string;
@@ -20,6 +21,8 @@ export type DomainEvents = {
   };
   /** A client gained a callable phone (added, or its invalid mark removed). */
   'client.phoneFixed': { clientId: string; actor: Actor };
+  /** A client has no callable phone any more (the last one was marked invalid). */
+  'client.contactLost': { clientId: string; actor: Actor };
   'letter.changed': { letterId: string; orderId: string | null; status: string };
   'queue.changed': { reason: string; orderId?: string; taskId?: string };
   /** A user's sessions were ended (password, role or disabled change), all but `keptSessionId`. */

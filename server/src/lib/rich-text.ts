@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { isAllowedLetterHref } from '@callboard/shared';
 
 /**
  * What the TipTap StarterKit editor can produce, and nothing else. Everything outside this list
@@ -27,9 +28,6 @@ const editorAllowList = {
   ],
   linkSchemes: ['http', 'https', 'mailto'],
 } as const;
-
-const placeholderOnly = /^(?:<\$\w+>|\{\$\w+\})$/;
-const allowedHref = /^(?:https?:|mailto:)/i;
 
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: [...editorAllowList.tags],
@@ -61,7 +59,7 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     // links survive, or a placeholder that rendering turns into one.
     a: (tagName, attribs) => {
       const href = (attribs.href ?? '').trim();
-      const keep = allowedHref.test(href) || placeholderOnly.test(href);
+      const keep = isAllowedLetterHref(href);
       const { href: _href, ...rest } = attribs;
       return { tagName, attribs: keep ? { href, ...rest, rel: 'noopener noreferrer' } : rest };
     },
@@ -74,6 +72,26 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
  */
 export function sanitizeRichText(html: string): string {
   return sanitizeHtml(html, sanitizeOptions);
+}
+
+/**
+ * The final pass over a rendered letter: what the editor makes, plus the tables that variables such
+ * as `<$items>` insert (built by our code from escaped parts). The template itself went through
+ * sanitizeRichText first, so a table typed into a template does not survive.
+ */
+const letterOptions: sanitizeHtml.IOptions = {
+  ...sanitizeOptions,
+  allowedTags: [...editorAllowList.tags, 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'],
+  allowedAttributes: {
+    ...sanitizeOptions.allowedAttributes,
+    table: ['border', 'cellpadding', 'cellspacing'],
+    th: ['align', 'colspan'],
+    td: ['align', 'colspan'],
+  },
+};
+
+export function sanitizeLetterHtml(html: string): string {
+  return sanitizeHtml(html, letterOptions);
 }
 
 export function escapeHtml(value: string): string {

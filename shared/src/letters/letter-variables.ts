@@ -20,6 +20,10 @@ export const letterVariables = [
   'company_name',
   'status',
   'message',
+  'status_link',
+  'items',
+  'tracking_number',
+  'delivery_date',
 ] as const;
 export type LetterVariable = (typeof letterVariables)[number];
 
@@ -36,6 +40,10 @@ export const letterVariableLabels: Record<Locale, Record<LetterVariable, string>
     company_name: 'Company name',
     status: 'Order status',
     message: 'Status message',
+    status_link: 'Status link',
+    items: 'Items table',
+    tracking_number: 'Tracking number',
+    delivery_date: 'Expected delivery date',
   },
   es: {
     name: 'Nombre del cliente',
@@ -49,6 +57,10 @@ export const letterVariableLabels: Record<Locale, Record<LetterVariable, string>
     company_name: 'Nombre de la empresa',
     status: 'Estado del pedido',
     message: 'Mensaje del estado',
+    status_link: 'Enlace de estado',
+    items: 'Tabla de artículos',
+    tracking_number: 'Número de seguimiento',
+    delivery_date: 'Fecha de entrega prevista',
   },
 };
 

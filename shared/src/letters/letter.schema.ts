@@ -6,8 +6,8 @@ import { orderStatuses, type OrderStatus } from '../orders/order-status.js';
 import { locales, type Locale } from '../users/users.schema.js';
 import type { LetterVariable } from './letter-variables.js';
 
-/** Letters that no call outcome or status sends: the manual payment reminder and the review request. */
-export const templateEvents = ['payment_reminder', 'review_request'] as const;
+/** Letters that no call outcome or status sends: the payment reminder, the review request, the new order's confirmation. */
+export const templateEvents = ['payment_reminder', 'review_request', 'order_confirmation'] as const;
 export type TemplateEvent = (typeof templateEvents)[number];
 
 const subject = z.string().trim().min(1).max(300);
@@ -88,7 +88,7 @@ export type LetterPreview = {
   unknown: string[];
 };
 
-export const letterKinds = ['call', 'status', 'reminder', 'review', 'manual'] as const;
+export const letterKinds = ['call', 'status', 'reminder', 'review', 'manual', 'confirmation'] as const;
 export type LetterKind = (typeof letterKinds)[number];
 
 export const letterStatuses = ['queued', 'sending', 'sent', 'failed'] as const;

@@ -18,7 +18,8 @@ export const defaultListStatuses: OrderStatus[] = ['pending', 'reserved', 'paid'
 export const statusTransitions: Record<OrderStatus, OrderStatus[]> = {
   pending: ['reserved', 'paid', 'processing', 'on_hold', 'cancelled', 'failed'],
   reserved: ['pending', 'paid', 'processing', 'on_hold', 'cancelled', 'failed'],
-  paid: ['processing', 'shipped', 'completed', 'on_hold', 'refunded'],
+  // Back to awaiting payment: a payment taken back or found missing.
+  paid: ['reserved', 'processing', 'shipped', 'completed', 'on_hold', 'refunded'],
   processing: ['shipped', 'completed', 'on_hold', 'cancelled', 'refunded'],
   shipped: ['completed', 'refunded'],
   completed: ['refunded'],
@@ -37,6 +38,23 @@ export type PaymentStatus = (typeof paymentStatuses)[number];
 
 export const paymentMethods = ['card', 'transfer', 'cash'] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
+
+/**
+ * The status recorded payments move an order to by themselves, or null. Paying the total moves an
+ * order to `paid` wherever the table allows; money taken back from a paid order (a refund or a
+ * correction) that leaves its total uncovered puts it back to `reserved`, awaiting payment and in
+ * the call queue again. Orders further on (processing, shipped...) keep their status: refunding
+ * those is an admin's decision.
+ */
+export function statusAfterPayment(
+  status: OrderStatus,
+  before: PaymentStatus,
+  after: PaymentStatus,
+): OrderStatus | null {
+  if (after === 'paid') return status !== 'paid' && canTransition(status, 'paid') ? 'paid' : null;
+  if (before === 'paid' && status === 'paid') return 'reserved';
+  return null;
+}
 
 /** Derived from the payments, never set by hand. */
 export function derivePaymentStatus(totalMinor: number, paidMinor: number, refunded: boolean): PaymentStatus {

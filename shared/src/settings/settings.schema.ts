@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { objectId } from '../common/common.schema.js';
+import { objectId, timeZone } from '../common/common.schema.js';
 import { orderStatuses } from '../orders/order-status.js';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 09:00');
@@ -27,6 +27,8 @@ export const settingsSchema = z
       })
       .strict(),
     statusEmails: z.partialRecord(z.enum(orderStatuses), statusEmailSetting),
+    /** The letter a new order sends: to the client, and a copy to the administration at `adminEmail`. */
+    orderConfirmation: z.object({ notifyClient: z.boolean(), notifyAdmin: z.boolean() }).strict(),
     adminEmail: z.union([z.email(), z.literal('')]),
     bankAccount: z.string().trim().max(500),
     paymentLinkPattern: z
@@ -42,6 +44,10 @@ export const settingsSchema = z
       .max(500 * 1024 * 1024),
     callInstructions: z.string().max(50_000),
     defaultLocale: z.enum(['en', 'es']),
+    /** The call centre's own zone: what "today" and a report's dates mean. */
+    timeZone,
+    /** How customers reach the shop (phone, e-mail, hours), shown on their order page. */
+    customerContact: z.string().trim().max(500),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -62,6 +68,7 @@ export const defaultSettings: Settings = {
     cancelled: { notifyClient: true, templateId: null },
     refunded: { notifyClient: true, templateId: null },
   },
+  orderConfirmation: { notifyClient: true, notifyAdmin: true },
   adminEmail: '',
   bankAccount: 'IBAN ES91 2100 0418 4502 0005 1332 (Callboard Shop S.L.)',
   paymentLinkPattern: 'https://pay.example.com/checkout?order={number}&amount={amount}',
@@ -70,4 +77,6 @@ export const defaultSettings: Settings = {
   callInstructions:
     '<p>Greet the customer by name and say you are calling about their order from the shop; read the order number from the card.</p><ul><li>Confirm the items and the total.</li><li>Ask how they would like to pay.</li><li>Agree on a callback time if they cannot talk now.</li></ul>',
   defaultLocale: 'en',
+  timeZone: 'Europe/Madrid',
+  customerContact: '',
 };

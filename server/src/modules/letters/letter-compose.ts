@@ -3,6 +3,8 @@ import {
   formatMoney,
   fromMinor,
   orderStatusLabels,
+  paymentInstructionLines,
+  paymentWays,
   type Actor,
   type LetterExtra,
   type LetterPreview,
@@ -19,19 +21,15 @@ import { userNames } from '../users/index.js';
 import { getOrderDoc, type OrderDoc } from '../orders/index.js';
 import { getClientDoc, type ClientDoc } from '../clients/index.js';
 import { renderTemplate, type RenderedTemplate, type TemplateValues } from '../templates/index.js';
+import { deliveryDate, itemsTable } from './letter-order-values.js';
+import { providedValues } from './letter-variable-providers.js';
 
-const paymentText: Record<Locale, { transfer: string; card: string }> = {
-  en: {
-    transfer: 'Please pay by bank transfer to {bank}, quoting order {number}.',
-    card: 'Pay securely by card here: {link}',
-  },
-  es: {
-    transfer: 'Puede pagar por transferencia a {bank}, indicando el pedido {number}.',
-    card: 'Pague con tarjeta de forma segura aquí: {link}',
-  },
+const letterPaymentFormat = {
+  text: escapeHtml,
+  link: (url: string) => `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`,
 };
 
-/** How to pay, by the order's payment method: the bank account (transfer), the link (card), or both. */
+/** How to pay, by the order's payment method (the same sentences as the customer's page). */
 function paymentInstructions(
   locale: Locale,
   method: string | null,
@@ -39,14 +37,8 @@ function paymentInstructions(
   bank: string | null,
   link: string | null,
 ) {
-  const t = paymentText[locale];
-  const transfer = bank ? t.transfer.replace('{bank}', escapeHtml(bank)).replace('{number}', String(number)) : null;
-  const card = link ? t.card.replace('{link}', `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`) : null;
-  if (method === 'transfer') return transfer === null ? null : { html: transfer };
-  if (method === 'card') return card === null ? null : { html: card };
-  // Cash or not chosen yet: offer whatever ways to pay are configured.
-  const parts = [transfer, card].filter((p): p is string => p !== null);
-  return parts.length ? { html: parts.join('<br>') } : null;
+  const ways = paymentWays(method, bank, link);
+  return ways ? { html: paymentInstructionLines(locale, ways, number, letterPaymentFormat).join('<br>') } : null;
 }
 
 type OrderContext = { order: OrderDoc; client: ClientDoc; settings: Settings };
@@ -97,14 +89,22 @@ async function letterValues(
     company_name: settings.companyName,
     status: orderStatusLabels[locale][status],
     message: extra ? (extra.message ?? '') : null,
+    items: itemsTable(order, locale),
+    tracking_number: order.delivery?.trackingNumber || null,
+    delivery_date: deliveryDate(order.delivery?.expectedDate, locale),
   };
 }
 
 type RenderInput = { subject: string; html: string; extra?: LetterExtra; locale?: Locale; actor?: Actor };
 
-async function renderForContext(ctx: OrderContext, input: RenderInput): Promise<RenderedTemplate> {
+async function renderForContext(ctx: OrderContext, input: RenderInput, preview = false): Promise<RenderedTemplate> {
   const locale = input.locale ?? ctx.settings.defaultLocale;
-  return renderTemplate(input, await letterValues(ctx, locale, input.extra, input.actor));
+  const request = { orderId: String(ctx.order._id), actor: input.actor, preview };
+  const [own, provided] = await Promise.all([
+    letterValues(ctx, locale, input.extra, input.actor),
+    providedValues(input, request),
+  ]);
+  return renderTemplate(input, { ...own, ...provided });
 }
 
 function missingVariablesError(rendered: RenderedTemplate): AppError {
@@ -186,5 +186,9 @@ export async function prepareLetter(input: PrepareLetterInput): Promise<Prepared
 /** What the letter would be, through the same rendering as sending, with the problems listed. */
 export async function previewLetter(body: PreviewBody): Promise<LetterPreview> {
   const ctx = await loadContext(body.orderId);
-  return renderForContext(ctx, { subject: body.subject, html: body.html, extra: body.extra, locale: body.locale });
+  return renderForContext(
+    ctx,
+    { subject: body.subject, html: body.html, extra: body.extra, locale: body.locale },
+    true,
+  );
 }

@@ -2,6 +2,7 @@ import { canTransition, type Actor, type Order, type OrderStatus } from '@callbo
 import { clock } from '../../lib/clock.js';
 import { emitDomainEvent } from '../../lib/domain-events.js';
 import { AppError, conflict } from '../../lib/errors.js';
+import { recordAudit } from '../audit/index.js';
 import { OrderModel, type OrderDoc } from './order.model.js';
 import { callStateOnStatus } from './order-status-effects.js';
 import { getOrderDoc, toOrderDto } from './order.service.js';
@@ -11,7 +12,7 @@ export type StatusChangeOptions = { message?: string; notifyClient?: boolean; no
 
 /**
  * Moves an order to another status if the transition table allows it (409 otherwise), records
- * it on the timeline and announces it (letters react to the event). Leaving the callable
+ * it on the timeline and in the audit log, and announces it (letters react to the event). Leaving the callable
  * statuses takes the order out of the call queue; coming back from a closed status puts it in
  * the queue again, due now.
  */
@@ -55,6 +56,18 @@ export async function changeOrderStatus(
     text: opts.message ?? null,
     data: { from, to, notifyClient: !!opts.notifyClient, notifyAdmin: !!opts.notifyAdmin },
     actor,
+  });
+  await recordAudit({
+    by: actor,
+    objectType: 'order',
+    objectId: orderId,
+    action: 'status_changed',
+    changes: {
+      status: { from, to },
+      ...(callSet['call.state'] !== undefined
+        ? { callState: { from: order.call?.state ?? null, to: callSet['call.state'] } }
+        : {}),
+    },
   });
   await emitDomainEvent('order.statusChanged', {
     orderId,

@@ -10,9 +10,10 @@ export type DefaultTemplate = {
   locale: Locale;
 };
 
+// Every seeded letter ends with the customer's own page: status, how to pay, a callback, a message.
 const signature: Record<Locale, string> = {
-  en: '<p>Kind regards,<br>&lt;$company_name&gt;</p>',
-  es: '<p>Un saludo,<br>&lt;$company_name&gt;</p>',
+  en: '<p>Your order, how to pay and a call back at a time that suits you: &lt;$status_link&gt;</p><p>Kind regards,<br>&lt;$company_name&gt;</p>',
+  es: '<p>Su pedido, cómo pagar y una llamada cuando le venga bien: &lt;$status_link&gt;</p><p>Un saludo,<br>&lt;$company_name&gt;</p>',
 };
 
 function t(
@@ -186,6 +187,20 @@ export const defaultTemplates: DefaultTemplate[] = [
   ),
 
   // Letters no status or call sends.
+  t(
+    'en',
+    'Order confirmation',
+    'We have received your order <$order_number>',
+    '<p>Dear <$name>,</p><p>Thank you for your order <strong>&lt;$order_number&gt;</strong>. This is what you ordered:</p><p>&lt;$items&gt;</p><p>Total to pay: <strong>&lt;$total&gt;</strong>.</p><p>&lt;$payment_instructions&gt;</p><p>We will call you shortly to confirm the details.</p>',
+    { event: 'order_confirmation' },
+  ),
+  t(
+    'es',
+    'Confirmación del pedido',
+    'Hemos recibido su pedido <$order_number>',
+    '<p>Estimado/a <$name>:</p><p>Gracias por su pedido <strong>&lt;$order_number&gt;</strong>. Esto es lo que ha pedido:</p><p>&lt;$items&gt;</p><p>Total a pagar: <strong>&lt;$total&gt;</strong>.</p><p>&lt;$payment_instructions&gt;</p><p>Le llamaremos en breve para confirmar los detalles.</p>',
+    { event: 'order_confirmation' },
+  ),
   t(
     'en',
     'Payment reminder',

@@ -1,6 +1,6 @@
 import { convert } from 'html-to-text';
 import { letterVariables, type LetterVariable } from '@callboard/shared';
-import { escapeHtml, sanitizeRichText } from '../../lib/rich-text.js';
+import { escapeHtml, sanitizeLetterHtml, sanitizeRichText } from '../../lib/rich-text.js';
 
 /**
  * A variable's value: text (escaped when inserted), markup built by our own code from escaped
@@ -67,7 +67,7 @@ export function renderTemplate(template: { subject: string; html: string }, valu
     if (value === false) return match;
     return typeof value === 'string' ? escapeHtml(value) : value.html;
   });
-  const html = sanitizeRichText(substituted);
+  const html = sanitizeLetterHtml(substituted);
 
   return {
     subject: subject.replace(/[\r\n]+/g, ' ').trim(),
