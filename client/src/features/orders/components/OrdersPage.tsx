@@ -35,6 +35,10 @@ import {
 import { ColumnPicker } from './ColumnPicker';
 import { columnLabels } from './column-labels';
 import { OrderFilters } from './OrderFilters';
+import { useOrderSelection } from '../hooks/use-order-selection';
+import { BulkActions } from './BulkActions';
+import { ExportCsvButton } from './ExportCsvButton';
+import { SelectPageCell, SelectRowCell } from './SelectionCells';
 
 type Cell = { align?: 'right'; render: (o: OrderListItem) => ReactNode };
 
@@ -49,6 +53,15 @@ function cells(t: ReturnType<typeof useT>, fmt: Formatters): Record<OrderColumn,
     status: { render: (o) => <Chip size="small" label={t(`status.${o.status}` as MessageKey)} /> },
     paymentStatus: { render: (o) => t(`paymentStatus.${o.paymentStatus}` as MessageKey) },
     manager: { render: (o) => o.managerName ?? t('client.noManager') },
+    tags: {
+      render: (o) => (
+        <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+          {o.tags.map((tag) => (
+            <Chip key={tag} size="small" variant="outlined" label={tag} data-testid="order-tag" />
+          ))}
+        </Stack>
+      ),
+    },
   };
 }
 
@@ -63,7 +76,10 @@ export function OrdersPage() {
   const { data: users } = useListUsersQuery(undefined, { skip: me?.role !== 'admin' });
   const { columns, toggle } = useColumnChoice(me?.id);
   // `data` keeps the previous answer while the next loads, so rows never blank out while typing.
-  const { data, error, isLoading, isFetching } = useListOrdersQuery(filterToQuery(filter));
+  const listArgs = filterToQuery(filter);
+  const { data, error, isLoading, isFetching } = useListOrdersQuery(listArgs);
+  const pageIds = useMemo(() => (data?.items ?? []).map((o) => o.id), [data]);
+  const selection = useOrderSelection(listArgs, pageIds);
 
   const change = useCallback(
     (patch: Partial<OrderFilter>) => {
@@ -87,6 +103,7 @@ export function OrdersPage() {
             {t('orders.total', { total: data.total })}
           </Typography>
         ) : null}
+        <ExportCsvButton args={listArgs} />
         <ColumnPicker columns={columns} onToggle={toggle} />
       </Stack>
       <OrderFilters
@@ -99,6 +116,7 @@ export function OrdersPage() {
         {isFetching && data ? <LinearProgress aria-label={t('orderList.loading')} /> : null}
       </Box>
       {error ? <ApiErrorAlert error={error} /> : null}
+      {data ? <BulkActions selection={selection} total={data.total} me={me} managers={managers} /> : null}
       {isLoading ? (
         <ListSkeleton rows={10} />
       ) : data ? (
@@ -107,6 +125,7 @@ export function OrdersPage() {
             <Table size="small" data-testid="orders-table" aria-busy={isFetching}>
               <TableHead>
                 <TableRow>
+                  <SelectPageCell selection={selection} />
                   {columns.map((c) => (
                     <TableCell key={c} align={cellFor[c].align}>
                       {t(columnLabels[c])}
@@ -117,7 +136,7 @@ export function OrdersPage() {
               <TableBody>
                 {data.items.length === 0 ? (
                   <TableRow>
-                    <TableCell colSpan={columns.length}>
+                    <TableCell colSpan={columns.length + 1}>
                       <Typography color="text.secondary">{t('orderList.empty')}</Typography>
                     </TableCell>
                   </TableRow>
@@ -137,7 +156,9 @@ export function OrdersPage() {
                       }}
                       data-testid="order-row"
                       aria-label={t('orderList.openOrder', { number: o.number })}
+                      selected={selection.isSelected(o.id)}
                     >
+                      <SelectRowCell selection={selection} id={o.id} number={o.number} />
                       {columns.map((c) => (
                         <TableCell key={c} align={cellFor[c].align}>
                           {cellFor[c].render(o)}

@@ -11,4 +11,5 @@ export const columnLabels: Record<OrderColumn, MessageKey> = {
   status: 'order.status',
   paymentStatus: 'orderList.paymentStatus',
   manager: 'orderList.manager',
+  tags: 'order.tags',
 };

@@ -10,6 +10,7 @@ export const orderColumns = [
   'status',
   'paymentStatus',
   'manager',
+  'tags',
 ] as const;
 export type OrderColumn = (typeof orderColumns)[number];
 
