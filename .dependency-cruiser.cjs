@@ -11,9 +11,9 @@ const serverLayers = [
   ['auth', 'clients'],
   ['orders', 'templates'],
   ['letters', 'tasks'],
-  ['queue', 'attachments'],
+  ['queue', 'attachments', 'status-page'],
   ['calls'],
-  ['intake', 'events', 'health'],
+  ['intake', 'events', 'health', 'reports'],
 ];
 
 const mod = (name) => `^server/src/modules/${name}/`;

@@ -3,7 +3,8 @@ import type { CallOutcome } from '@callboard/shared';
 import { CallModel } from '../modules/calls/call.model.js';
 import { TaskModel } from '../modules/tasks/task.model.js';
 import { userNames } from '../modules/users/users.service.js';
-import { hour, pick } from './demo-random.js';
+import { callStats } from '../modules/calls/index.js';
+import { between, hour, pick, seededRandom } from './demo-random.js';
 
 /** An order as the seed built it (Mongoose casts its ids on insert). */
 export type SeedOrder = {
@@ -61,6 +62,8 @@ export async function seedDemoTasks(ctx: DemoSeedContext): Promise<{ calls: numb
   const byOf = (id: string) => ({ type: 'user', id, name: names.get(id) ?? 'Manager' });
   // From memory: on FerretDB a filter over thousands of ids scans the orders once per id.
   const orders = ctx.orders.filter((o) => o.call.attempts > 0);
+  // Its own stream, so the talk times leave the rest of the demo as it was.
+  const talk = seededRandom(14);
 
   const calls = orders.flatMap((o) => {
     const attempts = o.call.attempts;
@@ -90,6 +93,12 @@ export async function seedDemoTasks(ctx: DemoSeedContext): Promise<{ calls: numb
           attempts: i + 1,
         },
         effectsDoneAt: at,
+        ...callStats({
+          at,
+          previous: { attempts: i, lastOutcome: i > 0 ? 'not_reached' : null, notReachedStreak: i },
+          orderCreatedAt: o.createdAt,
+          talkSeconds: outcome === 'not_reached' ? between(talk, 15, 40) : between(talk, 60, 600),
+        }),
       };
     });
   });

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { objectId } from '../common/common.schema.js';
 import type { Client } from '../clients/client.schema.js';
 import type { QueueReason } from '../calls/call.schema.js';
 import type { Order } from '../orders/order.schema.js';
@@ -28,3 +30,6 @@ export type QueueOutlook = {
   heldForOthers: { count: number; until: string | null };
   nextDueAt: string | null;
 };
+
+/** DELETE /api/queue/claims/:itemId: the held order's or call task's id. */
+export const claimItemParams = z.object({ itemId: objectId }).strict();

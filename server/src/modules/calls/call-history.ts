@@ -25,6 +25,7 @@ export async function toCallDtos(docs: CallDoc[]): Promise<Call[]> {
     followUpOrderId: d.followUpOrderId ? String(d.followUpOrderId) : null,
     attachments: (d.attachmentIds ?? []).flatMap((id) => attachments.get(String(id)) ?? []),
     letterId: d.letterId ?? null,
+    talkSeconds: d.talkSeconds ?? null,
     nextCallAt: iso(d.result?.nextCallAt),
     resultState: (d.result?.state ?? 'closed') as Call['resultState'],
   }));
@@ -68,5 +69,6 @@ export async function callTimeline(orderId: string): Promise<TimelineItem[]> {
     nextCallAt: c.nextCallAt,
     followUpOrderId: c.followUpOrderId,
     phone: c.phone,
+    talkSeconds: c.talkSeconds,
   }));
 }

@@ -1,10 +1,14 @@
 import { Router } from 'express';
-import { clientCallsQuery, idParams, recordCallBody } from '@callboard/shared';
+import { callsExportQuery, clientCallsQuery, idParams, recordCallBody } from '@callboard/shared';
 import { apiRoutes } from '../../http/route.js';
 import { idempotencyKeyOf } from '../../http/idempotency.js';
 import { getChangeableTaskDoc } from '../tasks/index.js';
 import { recordCall } from './call-recording.js';
 import { listClientCalls } from './call-history.js';
+import { callExportHeader, callExportRows } from './call-export.js';
+import { sendCsv } from '../../lib/csv.js';
+import { zoneDayRange } from '../../lib/day-range.js';
+import { getSettings } from '../settings/index.js';
 
 export const orderCallsRoutes = apiRoutes(Router(), '/api/orders', 'Calls');
 
@@ -65,4 +69,26 @@ clientCallsRoutes.get(
     responses: { 200: 'OK', 404: 'Client not found' },
   },
   async ({ params, query }) => ({ body: await listClientCalls(params.id, query) }),
+);
+
+export const callsExportRoutes = apiRoutes(Router(), '/api/calls', 'Calls');
+
+callsExportRoutes.get(
+  '/export.csv',
+  {
+    summary:
+      "The calls made from one date to another (inclusive, in the call centre's time zone) as a CSV download, oldest first, streamed, UTF-8 with a byte order mark, cells that could run as formulas prefixed with '",
+    access: { right: 'reports.view' },
+    query: callsExportQuery,
+    responses: { 200: 'text/csv' },
+  },
+  async ({ query, res }) => {
+    const { timeZone } = await getSettings();
+    await sendCsv(res, {
+      filename: `calls-${query.from}-to-${query.to}.csv`,
+      header: callExportHeader(timeZone),
+      rows: callExportRows(zoneDayRange(query, timeZone), timeZone),
+    });
+    return undefined;
+  },
 );

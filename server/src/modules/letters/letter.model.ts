@@ -34,6 +34,8 @@ const letterSchema = new Schema(
 letterSchema.index({ orderId: 1, createdAt: -1 });
 letterSchema.index({ status: 1, nextAttemptAt: 1 });
 letterSchema.index({ createdAt: -1 });
+// The reports: letters one user queued in a date range.
+letterSchema.index({ 'actor.id': 1, createdAt: -1 });
 
 export type LetterDoc = InferSchemaType<typeof letterSchema> & {
   _id: mongoose.Types.ObjectId;

@@ -8,7 +8,7 @@ import { getSettings } from '../settings/index.js';
 import { findDueOrder } from '../orders/index.js';
 import { findDueCallTask } from '../tasks/index.js';
 import { QueueClaimModel, type QueueClaimDoc } from './queue-claim.model.js';
-import { markSettled, offers, settledSince, type Candidate } from './queue-reads.js';
+import { markSettled, offers, queueKey, settledSince, type Candidate } from './queue-reads.js';
 import { toQueueItems } from './queue-list.js';
 
 /**
@@ -115,6 +115,25 @@ export async function claimNextQueueItem(
 export async function releaseClaim(key: string, userId: string): Promise<void> {
   markSettled(key);
   await QueueClaimModel.deleteOne({ _id: key, userId });
+}
+
+/**
+ * An admin lets go of someone's hold on an item (a call left open): the claim goes, so the next
+ * claim offers the item to anyone at once, and open workbenches hear of it. False when nobody
+ * holds it.
+ */
+export async function releaseHeldItem(itemId: string, now: Date): Promise<boolean> {
+  const keys = [queueKey('order', itemId), queueKey('task', itemId)];
+  for (const claim of await QueueClaimModel.find({ _id: { $in: keys }, expiresAt: { $gt: now } }).lean<QueueClaimDoc[]>()) {
+    const { deletedCount } = await QueueClaimModel.deleteOne({ _id: claim._id, userId: claim.userId });
+    if (deletedCount === 0) continue;
+    await emitDomainEvent('queue.changed', {
+      reason: 'released',
+      ...(claim._id.startsWith('order:') ? { orderId: itemId } : { taskId: itemId }),
+    });
+    return true;
+  }
+  return false;
 }
 
 /** The expire-claims sweep: expired holds go, so the items show as free again. */

@@ -15,7 +15,7 @@ function formatTime(date: Date, zone: string | null): string {
 
 const timesWord = (n: number) => (n === 2 ? 'twice' : `${n} times`);
 
-function describeWhy(candidate: Candidate, zone: string | null): { reason: string; why: QueueReason } {
+export function describeWhy(candidate: Candidate, zone: string | null): { reason: string; why: QueueReason } {
   const call = candidate.doc.call!;
   const lastCallAt = call.lastCallAt ? call.lastCallAt.toISOString() : null;
   const last = call.lastCallAt ? `, last call ${formatTime(call.lastCallAt, zone)}` : '';

@@ -1,9 +1,10 @@
 import { Router } from 'express';
-import { claimBody, queueQuery } from '@callboard/shared';
+import { claimBody, claimItemParams, queueQuery } from '@callboard/shared';
 import { clock } from '../../lib/clock.js';
 import { apiRoutes } from '../../http/route.js';
 import { countQueue, listQueue } from './queue-list.js';
-import { claimNextQueueItem } from './queue-claims.js';
+import { claimNextQueueItem, releaseHeldItem } from './queue-claims.js';
+import { notFound } from '../../lib/errors.js';
 import { queueOutlook } from './queue-outlook.js';
 
 export const queueRoutes = apiRoutes(Router(), '/api/queue', 'Queue');
@@ -51,5 +52,20 @@ queueRoutes.post(
   async ({ user, body }) => {
     const item = await claimNextQueueItem(user, clock.now(), body.except);
     return item ? { body: { item } } : { status: 204 };
+  },
+);
+
+queueRoutes.delete(
+  '/claims/:itemId',
+  {
+    summary:
+      "Release someone's hold on an order or call task (a call left open): it is offered to the next manager who claims at once",
+    access: 'admin',
+    params: claimItemParams,
+    responses: { 204: 'Released', 404: 'Nobody holds it' },
+  },
+  async ({ params }) => {
+    if (!(await releaseHeldItem(params.itemId, clock.now()))) throw notFound('Claim');
+    return { status: 204 };
   },
 );

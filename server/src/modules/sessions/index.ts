@@ -4,4 +4,5 @@ export {
   removeExpiredSessions,
   sessionIdleMs,
   sessionIsLive,
+  signedInUserIds,
 } from './session-store.js';

@@ -91,3 +91,9 @@ export async function removeExpiredSessions(now: Date): Promise<number> {
   const res = await SessionModel.deleteMany({ expiresAt: { $lte: now } });
   return res.deletedCount;
 }
+
+/** Who has a session that has not expired: the staff signed in now, as the live floor lists them. */
+export async function signedInUserIds(now: Date): Promise<Set<string>> {
+  const ids = await SessionModel.distinct('userId', { expiresAt: { $gt: now } });
+  return new Set(ids.filter((id): id is string => typeof id === 'string'));
+}

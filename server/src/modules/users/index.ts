@@ -1,2 +1,2 @@
-export { authenticate, findActiveSessionUser, getUser, userNames } from './users.service.js';
+export { authenticate, findActiveSessionUser, getUser, listUsers, userNames } from './users.service.js';
 export { usersRoutes } from './users.routes.js';

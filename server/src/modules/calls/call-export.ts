@@ -1,0 +1,80 @@
+import { batches } from '../../lib/batches.js';
+import { csvDateTime, type CsvCell } from '../../lib/csv.js';
+import { clientNames } from '../clients/index.js';
+import { orderNumbers } from '../orders/index.js';
+import { CallModel, type CallDoc } from './call.model.js';
+import type { CallRange } from './call-figures.js';
+
+/** Rows are named (clients, orders) a batch at a time: few look-ups, and memory bounded by the batch. */
+const batchSize = 200;
+
+const exportFields = {
+  at: 1,
+  by: 1,
+  kind: 1,
+  orderId: 1,
+  clientId: 1,
+  outcome: 1,
+  talkSeconds: 1,
+  phone: 1,
+  comment: 1,
+  callbackAt: 1,
+  'result.nextCallAt': 1,
+} as const;
+
+type ExportDoc = Pick<
+  CallDoc,
+  '_id' | 'at' | 'by' | 'kind' | 'orderId' | 'clientId' | 'outcome' | 'phone' | 'comment'
+> & {
+  talkSeconds?: number | null;
+  callbackAt?: Date | null;
+  result?: { nextCallAt?: Date | null };
+};
+
+export const callExportHeader = (zone: string) =>
+  [
+    `Time (${zone})`,
+    'Manager',
+    'Outcome',
+    'Talk seconds',
+    'Kind',
+    'Order',
+    'Client',
+    'Phone',
+    'Comment',
+    'Callback at',
+    'Next call',
+  ] as const;
+
+/** The calls made in the range, oldest first, as CSV rows: read through one cursor, named a batch at a time. */
+export async function* callExportRows(range: CallRange, zone: string): AsyncGenerator<CsvCell[]> {
+  const cursor = CallModel.find({ at: { $gte: range.from, $lt: range.to } }, exportFields)
+    .sort({ at: 1, _id: 1 })
+    .lean<ExportDoc[]>()
+    .cursor({ batchSize });
+  try {
+    for await (const batch of batches(cursor as AsyncIterable<ExportDoc>, batchSize)) yield* await named(batch, zone);
+  } finally {
+    await cursor.close();
+  }
+}
+
+async function named(docs: ExportDoc[], zone: string): Promise<CsvCell[][]> {
+  const [clients, orders] = await Promise.all([
+    clientNames(docs.map((d) => String(d.clientId))),
+    orderNumbers(docs.flatMap((d) => (d.orderId ? [String(d.orderId)] : []))),
+  ]);
+  return docs.map((d) => [
+    csvDateTime(d.at, zone),
+    d.by.name,
+    d.outcome,
+    d.talkSeconds ?? null,
+    d.kind,
+    d.orderId ? (orders.get(String(d.orderId)) ?? null) : null,
+    clients.get(String(d.clientId)) ?? '',
+    d.phone ?? '',
+    d.comment ?? '',
+    csvDateTime(d.callbackAt, zone),
+    csvDateTime(d.result?.nextCallAt, zone),
+  ]);
+}
