@@ -213,6 +213,20 @@ export function buildOrder(
           : pick(r, ['completed', 'completed', 'already_paid']);
     call = { state: 'closed', nextCallAt: null, notReachedStreak: 0, attempts: nAttempts, lastOutcome, lastCallAt };
   }
+  // A client with no callable phone is never in the queue: the last call found the number invalid
+  // (or nobody has called yet), and the order waits for a contact. Decided after the draws above, so
+  // the rest of the demo stays as it was.
+  if (open && !(client.phones as { invalid: boolean }[]).some((p) => !p.invalid)) {
+    call = {
+      state: 'closed',
+      nextCallAt: null,
+      notReachedStreak: 0,
+      attempts: nAttempts,
+      lastOutcome: nAttempts > 0 ? 'invalid_contact' : null,
+      lastCallAt,
+      awaitingContact: true,
+    };
+  }
 
   const lastEvent = Math.max(
     createdAt.getTime(),

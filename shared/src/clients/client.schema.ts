@@ -91,3 +91,17 @@ export type Client = {
   pendingContacts?: PendingContact[];
   createdAt: string;
 };
+
+/** The client's orders as the clients list shows them (a count and the newest). */
+export type ClientOrdersSummary = {
+  count: number;
+  lastOrderId: string | null;
+  lastOrderNumber: number | null;
+  lastOrderAt: string | null;
+};
+
+/** A row of the clients list (GET /api/clients): the client without notes or pending contacts. */
+export type ClientListItem = Pick<
+  Client,
+  'id' | 'name' | 'emails' | 'phones' | 'timezone' | 'managerId' | 'managerName' | 'tags' | 'autoPayments' | 'createdAt'
+> & { orders: ClientOrdersSummary };

@@ -17,6 +17,11 @@ export const callStateSchema = new Schema(
     /** A personal callback: only this manager may claim it until personalUntil. */
     personalFor: { type: Schema.Types.ObjectId, ref: 'User', default: null },
     personalUntil: { type: Date, default: null },
+    /**
+     * Closed because the client has no callable phone (its last one was marked invalid, or it never
+     * had one): out of the queue until a number is fixed. A call recorded on the item clears it.
+     */
+    awaitingContact: { type: Boolean, default: false },
     /** The call whose effect this state is: a retried call does not apply twice. */
     lastCallId: { type: Schema.Types.ObjectId, default: null },
   },

@@ -70,6 +70,7 @@ export function callStateAfter(callId: string, result: NextCall, personal: Perso
     lastOutcome: result.lastOutcome,
     lastCallAt: result.lastCallAt,
     lastCallId: new mongoose.Types.ObjectId(callId),
+    awaitingContact: false,
     personalFor: personal ? new mongoose.Types.ObjectId(personal.userId) : null,
     personalUntil: personal?.until ?? null,
   };

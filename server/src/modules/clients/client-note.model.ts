@@ -7,9 +7,12 @@ const clientNoteSchema = new Schema({
   text: { type: String, required: true },
   at: { type: Date, required: true },
   by: { type: actorSchema, required: true },
+  /** A deleted note is kept, hidden from the client, so the audit log can say what was removed. */
+  deletedAt: { type: Date, default: null },
+  deletedBy: { type: actorSchema, default: null },
 });
 
-clientNoteSchema.index({ clientId: 1, at: -1 });
+clientNoteSchema.index({ clientId: 1, deletedAt: 1, at: -1 });
 
 export type ClientNoteDoc = InferSchemaType<typeof clientNoteSchema> & { _id: mongoose.Types.ObjectId };
 export const ClientNoteModel = mongoose.model('ClientNote', clientNoteSchema);

@@ -1,9 +1,10 @@
 import { userActor, type Client, type SessionUser } from '@callboard/shared';
 import { updateByIdIf } from '../../db/guarded-update.js';
 import { conflict, notFound } from '../../lib/errors.js';
+import { recordAudit } from '../audit/index.js';
 import { ClientModel, type ClientDoc } from './client.model.js';
 import { getClientDoc, toClientDto } from './client.service.js';
-import { announcePhoneFix } from './client-edit.service.js';
+import { announceContactChange, auditClientChange } from './client-edit.service.js';
 import { inferTimeZone } from './client-phones.js';
 
 type PendingContactDoc = ClientDoc['pendingContacts'][number];
@@ -59,11 +60,21 @@ export async function confirmPendingContact(clientId: string, contactId: string,
     };
   });
   const doc = await getClientDoc(clientId);
-  await announcePhoneFix(before, doc, userActor(user));
+  const actor = userActor(user);
+  await auditClientChange(before, doc, actor, 'contact_confirmed');
+  await announceContactChange(before, doc, actor, false);
   return toClientDto(doc);
 }
 
 /** Staff dismiss a contact a website order brought; the order keeps its own copy (see prepareLetter). */
-export async function dismissPendingContact(clientId: string, contactId: string): Promise<void> {
-  await takePendingContact(clientId, contactId);
+export async function dismissPendingContact(clientId: string, contactId: string, user: SessionUser): Promise<void> {
+  const before = await takePendingContact(clientId, contactId);
+  const dismissed = (before.pendingContacts ?? []).find((p) => String(p._id) === contactId);
+  await recordAudit({
+    by: userActor(user),
+    objectType: 'client',
+    objectId: clientId,
+    action: 'contact_dismissed',
+    changes: { pendingContact: { from: dismissed?.display ?? null, to: null } },
+  });
 }

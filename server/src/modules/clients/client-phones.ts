@@ -1,24 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-
-export type NormalisedPhone = { number: string; display: string; country: string | null };
-
-/**
- * E.164 where the number parses (a leading 00 is read as the international prefix, a national
- * number needs the client's country), else the digits as typed so nothing the shop sent is lost.
- */
-export function normalisePhone(raw: string, defaultCountry?: string | null): NormalisedPhone {
-  const typed = raw.trim();
-  const international = typed.replace(/^00(?=[1-9])/, '+');
-  const parsed = parsePhoneNumberFromString(international, (defaultCountry ?? undefined) as CountryCode | undefined);
-  if (parsed?.isPossible()) {
-    return {
-      number: parsed.number,
-      display: parsed.formatInternational(),
-      country: parsed.isValid() ? (parsed.country ?? null) : null,
-    };
-  }
-  return { number: typed.replace(/[^\d+]/g, ''), display: typed, country: null };
-}
+export { normalisePhone, type NormalisedPhone } from '@callboard/shared';
 
 /**
  * Countries where the whole country keeps one local time. Elsewhere (Spain with the Canaries,

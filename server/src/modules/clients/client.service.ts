@@ -1,11 +1,11 @@
 import mongoose from 'mongoose';
-import type { Address, Client, ClientNote, ClientPhone, Page, PendingContact } from '@callboard/shared';
+import type { Address, Client, ClientNote, ClientPhone, PendingContact } from '@callboard/shared';
 import { notFound } from '../../lib/errors.js';
 import { userNames } from '../users/index.js';
 import { ClientModel, type ClientDoc } from './client.model.js';
 import { ClientNoteModel, type ClientNoteDoc } from './client-note.model.js';
 
-function toPhone(p: ClientDoc['phones'][number]): ClientPhone {
+export function toPhone(p: ClientDoc['phones'][number]): ClientPhone {
   return { number: p.number, display: p.display, country: p.country ?? null, invalid: !!p.invalid };
 }
 
@@ -40,7 +40,7 @@ export async function toClientDtos(docs: ClientDoc[]): Promise<Client[]> {
   const [names, notes] = await Promise.all([
     userNames(docs.flatMap((d) => (d.managerId ? [String(d.managerId)] : []))),
     ids.length
-      ? ClientNoteModel.find({ clientId: { $in: ids } })
+      ? ClientNoteModel.find({ clientId: { $in: ids }, deletedAt: null })
           .sort({ at: -1 })
           .lean<ClientNoteDoc[]>()
       : [],
@@ -98,45 +98,4 @@ export async function clientNames(ids: Iterable<string>): Promise<Map<string, st
   if (unique.length === 0) return new Map();
   const docs = await ClientModel.find({ _id: { $in: unique } }, { name: 1 }).lean<{ _id: unknown; name: string }[]>();
   return new Map(docs.map((d) => [String(d._id), d.name]));
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * Ids of clients whose name or e-mail contains the text, or whose phone contains its digits.
- * Digits are compared without leading zeros so "0034 600…", "+34 600…" and "600 11 22 33" all
- * find +34600112233.
- */
-export async function findClientIdsByText(q: string, limit = 500): Promise<mongoose.Types.ObjectId[]> {
-  const docs = await ClientModel.find(clientSearchFilter(q), { _id: 1 })
-    .limit(limit)
-    .lean<{ _id: mongoose.Types.ObjectId }[]>();
-  return docs.map((d) => d._id);
-}
-
-function clientSearchFilter(q: string | undefined): Record<string, unknown> {
-  if (!q) return {};
-  const text = escapeRegex(q);
-  const or: Record<string, unknown>[] = [
-    { name: { $regex: text, $options: 'i' } },
-    { emails: { $regex: text, $options: 'i' } },
-  ];
-  const digits = q.replace(/\D/g, '').replace(/^0+/, '');
-  if (digits.length >= 5 && /^[\d\s()+.\-/]+$/.test(q)) or.push({ 'phones.number': { $regex: digits } });
-  return { $or: or };
-}
-
-export async function listClients(query: { q?: string; page: number; limit: number }): Promise<Page<Client>> {
-  const filter = clientSearchFilter(query.q);
-  const [docs, total] = await Promise.all([
-    ClientModel.find(filter)
-      .sort({ name: 1, _id: 1 })
-      .skip((query.page - 1) * query.limit)
-      .limit(query.limit)
-      .lean<ClientDoc[]>(),
-    ClientModel.countDocuments(filter),
-  ]);
-  return { items: await toClientDtos(docs), total, page: query.page, limit: query.limit };
 }

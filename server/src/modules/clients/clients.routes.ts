@@ -9,7 +9,8 @@ import {
   userActor,
 } from '@callboard/shared';
 import { apiRoutes } from '../../http/route.js';
-import { getClient, listClients } from './client.service.js';
+import { getClient } from './client.service.js';
+import { listClients } from './client-list.service.js';
 import { updateClient } from './client-edit.service.js';
 import { addClientNote, deleteClientNote } from './client-notes.service.js';
 import { confirmPendingContact, dismissPendingContact } from './client-pending-contacts.service.js';
@@ -18,7 +19,11 @@ export const clientsRoutes = apiRoutes(Router(), '/api/clients', 'Clients');
 
 clientsRoutes.get(
   '',
-  { summary: 'Search clients by name, e-mail or phone digits', access: 'staff', query: clientListQuery },
+  {
+    summary: 'The clients list: search by name, e-mail or phone digits, by name',
+    access: 'staff',
+    query: clientListQuery,
+  },
   async ({ query }) => ({ body: await listClients(query) }),
 );
 
@@ -58,13 +63,13 @@ clientsRoutes.post(
 clientsRoutes.delete(
   '/:id/notes/:noteId',
   {
-    summary: 'Delete a client note',
+    summary: 'Delete a client note (kept as deleted, for the audit log)',
     access: 'staff',
     params: clientNoteParams,
     responses: { 204: 'Deleted', 404: 'Not found' },
   },
-  async ({ params }) => {
-    await deleteClientNote(params.id, params.noteId);
+  async ({ params, user }) => {
+    await deleteClientNote(params.id, params.noteId, userActor(user));
     return { status: 204 };
   },
 );
@@ -90,8 +95,8 @@ clientsRoutes.delete(
     params: pendingContactParams,
     responses: { 204: 'Dismissed', 404: 'Not found' },
   },
-  async ({ params }) => {
-    await dismissPendingContact(params.id, params.contactId);
+  async ({ params, user }) => {
+    await dismissPendingContact(params.id, params.contactId, user);
     return { status: 204 };
   },
 );

@@ -1,5 +1,4 @@
-import type mongoose from 'mongoose';
-import type { Actor, NextCall, OrderStatus } from '@callboard/shared';
+import type { NextCall, OrderStatus } from '@callboard/shared';
 import {
   applyCallState,
   callsFallingDue,
@@ -7,14 +6,11 @@ import {
   findDue,
   isCallDue,
   nextCallAfter,
-  setCall,
 } from '../call-state/index.js';
 import type { PersonalHold } from '../call-state/index.js';
 import { clock } from '../../lib/clock.js';
-import { emitDomainEvent } from '../../lib/domain-events.js';
 import { OrderModel, type OrderDoc } from './order.model.js';
 import { findOrderDoc } from './order.service.js';
-import { recordOrderEvent } from './order-timeline.js';
 import { callableStatuses } from './order-status-effects.js';
 
 /**
@@ -64,34 +60,4 @@ export async function flagPaymentCheck(order: OrderDoc): Promise<OrderDoc> {
     { returnDocument: 'after' },
   ).lean<OrderDoc>();
   return updated ?? order;
-}
-
-/**
- * "Leaves the queue until a contact is fixed": once the client has a callable phone again, their
- * open orders closed by an invalid-contact call are due now, each with a timeline entry. The
- * conditional update reopens an order once, however often the event comes.
- */
-export async function requeueAfterPhoneFix(clientId: string, actor: Actor): Promise<number> {
-  const orders = await OrderModel.find(
-    { clientId, 'call.lastOutcome': 'invalid_contact', 'call.state': 'closed', status: { $in: [...callableStatuses] } },
-    { _id: 1 },
-  ).lean<{ _id: mongoose.Types.ObjectId }[]>();
-  const now = clock.now();
-  let reopened = 0;
-  for (const { _id } of orders) {
-    const res = await OrderModel.updateOne(
-      { _id, 'call.state': 'closed', 'call.lastOutcome': 'invalid_contact' },
-      { $set: setCall({ state: 'due', nextCallAt: now, notReachedStreak: 0 }) },
-    );
-    if (res.modifiedCount !== 1) continue;
-    reopened += 1;
-    await recordOrderEvent(String(_id), {
-      type: 'system',
-      text: "Back in the call queue: the client's phone was fixed",
-      actor,
-    });
-    await emitDomainEvent('queue.changed', { reason: 'phone.fixed', orderId: String(_id) });
-    await emitDomainEvent('order.changed', { orderId: String(_id) });
-  }
-  return reopened;
 }

@@ -5,7 +5,7 @@ import { conflict } from '../../lib/errors.js';
 import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 import { CounterModel, OrderModel, type OrderDoc } from './order.model.js';
 import type { StoredItem } from './order-items.js';
-import { initialCallState } from './order-contact-wait.js';
+import { initialCallState } from './order-contact-rules.js';
 
 const orderNumberBase = 10000;
 

@@ -18,7 +18,7 @@ import { toCallInfo } from '../call-state/index.js';
 import { toActor } from '../../db/actor.js';
 import { iso } from '../../db/dates.js';
 import { OrderModel, type OrderDoc } from './order.model.js';
-import { awaitingContactFilter } from './order-contact-wait.js';
+import { awaitingContactFilter } from './order-contact-rules.js';
 
 export function toOrderDto(doc: OrderDoc): Order {
   const cur = doc.currency;

@@ -4,7 +4,7 @@ import { isTimeZone } from '@callboard/shared';
 import type { DomainEvents } from '../../lib/domain-events.js';
 import type { SessionUser } from '@callboard/shared';
 import { heldForSomeoneElse } from '../call-state/index.js';
-import { findClientDoc, findClientDocs, type ClientDoc } from '../clients/index.js';
+import { findClientDoc, findClientDocs, hasCallablePhone, type ClientDoc } from '../clients/index.js';
 import { findDueOrders, queueFields, type OrderDoc } from '../orders/index.js';
 import { findDueCallTasks, type TaskDoc } from '../tasks/index.js';
 import { QueueClaimModel, type QueueClaimDoc } from './queue-claim.model.js';
@@ -159,8 +159,12 @@ async function activeClaims(keys: string[], now: Date): Promise<Map<string, Queu
   return new Map(docs.map((d) => [d._id, d]));
 }
 
-/** Why a due item is not this user's to take now: outside the client's calling hours, or someone else's callback. */
-export type HoldBack = 'outside_hours' | 'held_for_other';
+/**
+ * Why a due item is not this user's to take now: outside the client's calling hours, someone
+ * else's callback, or a client with no callable phone (orders are taken out of the queue when
+ * that happens; this catches an item that became due meanwhile, and call tasks).
+ */
+export type HoldBack = 'outside_hours' | 'held_for_other' | 'no_phone';
 
 export function holdBack(
   candidate: Candidate,
@@ -171,6 +175,7 @@ export function holdBack(
 ): HoldBack | null {
   if (!withinCallingHours(now, client?.timezone, settings.callingHours)) return 'outside_hours';
   if (heldForSomeoneElse(candidate.doc.call, user.id, now)) return 'held_for_other';
+  if (client && !hasCallablePhone(client)) return 'no_phone';
   return null;
 }
 

@@ -31,7 +31,10 @@ describe('seedDemoData', () => {
     const now = Date.now();
     for (const o of orders) {
       const open = o.status === 'pending' || o.status === 'reserved';
-      expect(o.call.state === 'closed').toBe(!open);
+      // Open orders are in the queue, but for those waiting for a callable phone.
+      expect(o.call.state === 'closed').toBe(
+        !open || !!o.call.awaitingContact || o.call.lastOutcome === 'invalid_contact',
+      );
       expect(o.createdAt.getTime()).toBeLessThanOrEqual(now);
       expect(o.createdAt.getTime()).toBeGreaterThan(now - 430 * 24 * 3600 * 1000);
       const subtotal = o.items.reduce((s, i) => s + i.quantity * i.unitPriceMinor, 0);
@@ -75,5 +78,16 @@ describe('seedDemoData', () => {
       (at) => ![...openZones].some((zone) => zone && at.setZone(zone).hour >= 9 && at.setZone(zone).hour < 21),
     );
     expect(uncovered.map((at) => at.hour)).toEqual([]);
+  });
+
+  it('keeps every open order of a client with no callable phone out of the queue, waiting for a contact', async () => {
+    await seedDemoData();
+    const clients = await ClientModel.find({}, { phones: 1 }).lean();
+    const unreachable = new Set(clients.filter((c) => !c.phones.some((p) => !p.invalid)).map((c) => String(c._id)));
+    const open = await OrderModel.find({ status: { $in: ['pending', 'reserved'] } }, { clientId: 1, call: 1 }).lean();
+    const waiting = open.filter((o) => unreachable.has(String(o.clientId)));
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.filter((o) => o.call.state !== 'closed')).toEqual([]);
+    expect(waiting.every((o) => o.call.awaitingContact || o.call.lastOutcome === 'invalid_contact')).toBe(true);
   });
 });

@@ -148,7 +148,7 @@ describe('PATCH /api/clients/:id', () => {
 });
 
 describe('POST and DELETE /api/clients/:id/notes', () => {
-  it('adds a staff note with its author and deletes it', async () => {
+  it('adds a staff note with its author and deletes it (kept as deleted)', async () => {
     const { agent, user } = await signedInAgent(ctx, 'manager');
     const c = await client('Noted Client');
     const add = await agent.post(`/api/clients/${c._id}/notes`).send({ text: 'Allergic to gluten' });
@@ -161,7 +161,7 @@ describe('POST and DELETE /api/clients/:id/notes', () => {
     expect(await ClientNoteModel.countDocuments({ clientId: c._id })).toBe(1);
     const del = await agent.delete(`/api/clients/${c._id}/notes/${add.body.note.id}`);
     expect(del.status).toBe(204);
-    expect(await ClientNoteModel.countDocuments({ clientId: c._id })).toBe(0);
+    expect(await ClientNoteModel.countDocuments({ clientId: c._id, deletedAt: null })).toBe(0);
     expect((await agent.delete(`/api/clients/${c._id}/notes/${add.body.note.id}`)).status).toBe(404);
   });
 
@@ -180,10 +180,11 @@ describe('POST and DELETE /api/clients/:id/notes', () => {
 describe('markPhoneInvalid', () => {
   it('marks the called number invalid, whatever format it is given in', async () => {
     const c = await client('Invalid Phone', { phone: '+34 655 44 33 22' });
-    expect(await markPhoneInvalid(String(c._id), '0034655443322')).toBe(true);
+    const by = { type: 'user' as const, id: null, name: 'Manager' };
+    expect(await markPhoneInvalid(String(c._id), '0034655443322', by)).toBe(true);
     const stored = await ClientModel.findById(c._id).lean();
     expect(stored?.phones[0]).toMatchObject({ invalid: true, invalidAt: expect.any(Date) });
-    expect(await markPhoneInvalid(String(c._id), '+34 699 00 00 00')).toBe(false);
+    expect(await markPhoneInvalid(String(c._id), '+34 699 00 00 00', by)).toBe(false);
   });
 });
 
