@@ -1,10 +1,10 @@
 import { Schema } from 'mongoose';
 import type { Actor } from '@callboard/shared';
 
-/** Who did something, as every record stores it: a person, the scheduler or the shop website. */
+/** Who did something, as every record stores it: a person, the scheduler, the shop website or the customer. */
 export const actorSchema = new Schema(
   {
-    type: { type: String, enum: ['user', 'scheduler', 'intake'], required: true },
+    type: { type: String, enum: ['user', 'scheduler', 'intake', 'customer'], required: true },
     id: { type: String, default: null },
     name: { type: String, required: true },
   },

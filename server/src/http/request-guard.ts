@@ -23,7 +23,8 @@ function mediaType(req: Request): string {
   return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-function crossSiteReason(req: Request, publicOrigin: string): string | undefined {
+/** Why a request comes from another site by what the browser says (Origin, Sec-Fetch-Site); undefined if it does not. */
+export function crossSiteReason(req: Request, publicOrigin: string): string | undefined {
   const site = req.get('sec-fetch-site');
   if (site !== undefined && site !== 'same-origin' && site !== 'none')
     return `it was sent from another site (Sec-Fetch-Site: ${site.slice(0, 40)})`;

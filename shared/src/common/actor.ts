@@ -1,5 +1,5 @@
-/** Who or what did something: a staff member, the scheduler, or the shop's intake API. */
-export type ActorType = 'user' | 'scheduler' | 'intake';
+/** Who or what did something: a staff member, the scheduler, the shop's intake API, or the customer on their order page. */
+export type ActorType = 'user' | 'scheduler' | 'intake' | 'customer';
 export type Actor = { type: ActorType; id: string | null; name: string };
 
 export function userActor(user: { id: string; name: string }): Actor {

@@ -1,2 +1,2 @@
 export { authRoutes } from './auth.routes.js';
-export { removeExpiredThrottles } from './login-throttle.js';
+export { addressKey, countWithinCap, removeExpiredThrottles } from './login-throttle.js';

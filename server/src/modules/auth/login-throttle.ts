@@ -65,9 +65,9 @@ async function release(slot: Slot): Promise<void> {
   await updateByIdIf(LoginThrottleModel, slot.id, sameWindow(slot.windowEndsAt), { $inc: { failures: -1 } });
 }
 
-function tooMany(slot: Slot, what: string): AppError {
+function tooMany(slot: Slot, refusal: string): AppError {
   const minutes = Math.max(1, Math.ceil((slot.windowEndsAt.getTime() - clock.now().getTime()) / 60_000));
-  return new AppError('too_many_requests', `Too many failed sign-ins ${what}. Try again in ${minutes} minute(s).`);
+  return new AppError('too_many_requests', `${refusal} Try again in ${minutes} minute(s).`);
 }
 
 /**
@@ -81,12 +81,12 @@ export async function throttledLogin<T>(email: string, ip: string, check: () => 
   const address = await countAttempt(`ip|${addressKey(ip)}`, now);
   if (address.failures > addressFailureCap) {
     await release(address);
-    throw tooMany(address, 'from this address');
+    throw tooMany(address, 'Too many failed sign-ins from this address.');
   }
   const account = await countAttempt(`email|${email.toLowerCase()}`, now);
   if (account.failures > accountFailureCap) {
     await Promise.all([release(account), release(address)]);
-    throw tooMany(account, 'for this account');
+    throw tooMany(account, 'Too many failed sign-ins for this account.');
   }
   let result: T | null;
   try {
@@ -97,6 +97,24 @@ export async function throttledLogin<T>(email: string, ip: string, check: () => 
   }
   if (result !== null) await Promise.all([LoginThrottleModel.deleteOne({ _id: account.id }), release(address)]);
   return result;
+}
+
+/**
+ * The same windowed counter for other throttles (the customer's order page): counts one attempt on
+ * `key` and refuses it with 429 (giving it back) beyond `cap` in the window. `release` gives the
+ * attempt back when it turned out not to count (a token that was right after all).
+ */
+export async function countWithinCap(
+  key: string,
+  cap: number,
+  refusal: string,
+): Promise<{ release: () => Promise<void> }> {
+  const slot = await countAttempt(key, clock.now());
+  if (slot.failures > cap) {
+    await release(slot);
+    throw tooMany(slot, refusal);
+  }
+  return { release: () => release(slot) };
 }
 
 export async function removeExpiredThrottles(now: Date): Promise<void> {

@@ -1,5 +1,5 @@
 export type { TaskDoc } from './task.model.js';
-export { getChangeableTaskDoc, getTaskDoc, taskTimeline, toTaskDto, toTaskDtos } from './task.service.js';
+export { createTask, getChangeableTaskDoc, getTaskDoc, taskTimeline, toTaskDto, toTaskDtos } from './task.service.js';
 export {
   applyCallToTask,
   findDueCallTask,

@@ -15,6 +15,7 @@ const values: TemplateValues = {
   company_name: 'Callboard Shop',
   status: 'Reserved',
   message: 'Thanks for waiting',
+  status_link: { html: '<a href="https://shop.example/s/abc">https://shop.example/s/abc</a>' },
 };
 
 describe('renderTemplate', () => {
