@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { BulkSelection } from '@callboard/shared';
 import type { OrderListArgs } from '../api/orders-api';
+import { listFilterParams } from '../list-query';
 
 type State = { view: string; ids: string[]; allMatching: boolean };
 
@@ -9,7 +10,7 @@ type State = { view: string; ids: string[]; allMatching: boolean };
  * set of orders, so the selection starts again when the view (not the page) changes.
  */
 export function useOrderSelection(args: OrderListArgs, pageIds: string[]) {
-  const { page: _page, limit: _limit, ...filters } = args;
+  const filters = listFilterParams(args);
   const view = JSON.stringify(filters);
   const [state, setState] = useState<State>({ view, ids: [], allMatching: false });
   const current = state.view === view ? state : { view, ids: [], allMatching: false };
@@ -46,7 +47,8 @@ export function useOrderSelection(args: OrderListArgs, pageIds: string[]) {
   const clear = useCallback(() => setState((s) => ({ view: s.view, ids: [], allMatching: false })), []);
 
   const selection: BulkSelection | null = current.allMatching
-    ? { query: filters }
+    ? // The server reads these as it reads the list's query string.
+      ({ query: filters } as BulkSelection)
     : current.ids.length
       ? { ids: current.ids }
       : null;
