@@ -11,6 +11,10 @@ export type OrderFilter = {
   tag: string;
   stage: string;
   q: string;
+  /** Only orders a call flagged "already paid", whatever their status (the statuses above are then not applied). */
+  paymentCheck: boolean;
+  /** Only open orders out of the call queue until their client has a callable phone. */
+  needsContact: boolean;
   page: number;
   limit: number;
 };
@@ -25,6 +29,8 @@ export const defaultFilter: OrderFilter = {
   tag: '',
   stage: '',
   q: '',
+  paymentCheck: false,
+  needsContact: false,
   page: 1,
   limit: defaultLimit,
 };
@@ -53,6 +59,8 @@ export function filterFromParams(params: URLSearchParams): OrderFilter {
     tag: params.get('tag') ?? '',
     stage: params.get('stage') ?? '',
     q: params.get('q') ?? '',
+    paymentCheck: params.get('check') === 'payment',
+    needsContact: params.get('needs') === 'contact',
     page: positiveInt(params.get('page')) ?? 1,
     limit: limit !== null && (pageSizes as readonly number[]).includes(limit) ? limit : defaultLimit,
   };
@@ -77,6 +85,8 @@ export function filterToParams(filter: OrderFilter): URLSearchParams {
   if (filter.tag.trim()) params.set('tag', filter.tag.trim());
   if (filter.stage.trim()) params.set('stage', filter.stage.trim());
   if (filter.q.trim()) params.set('q', filter.q.trim());
+  if (filter.paymentCheck) params.set('check', 'payment');
+  if (filter.needsContact) params.set('needs', 'contact');
   if (filter.page > 1) params.set('page', String(filter.page));
   if (filter.limit !== defaultLimit) params.set('limit', String(filter.limit));
   return params;
@@ -84,7 +94,9 @@ export function filterToParams(filter: OrderFilter): URLSearchParams {
 
 export function filterToQuery(filter: OrderFilter): OrderListArgs {
   return {
-    status: filter.status === 'all' ? 'all' : filter.status.join(','),
+    status: filter.paymentCheck || filter.status === 'all' ? 'all' : filter.status.join(','),
+    ...(filter.paymentCheck ? { paymentCheck: 'true' as const } : {}),
+    ...(filter.needsContact ? { needsContact: 'true' as const } : {}),
     ...(filter.year !== null ? { year: filter.year } : {}),
     ...(filter.managerId ? { managerId: filter.managerId } : {}),
     ...(filter.tag.trim() ? { tag: filter.tag.trim() } : {}),

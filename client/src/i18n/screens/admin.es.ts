@@ -52,6 +52,9 @@ export const adminEs: Record<keyof typeof adminEn, string> = {
   'settings.companyName': 'Nombre de la empresa',
   'settings.companyName.effect': 'Firma las cartas (variable «Nombre de la empresa»).',
   'settings.companyName.invalid': 'Indique un nombre de 1 a 120 caracteres.',
+  'settings.customerContact': 'Datos de contacto para clientes',
+  'settings.customerContact.effect': 'Se muestran en la página del pedido del cliente: teléfono, correo, horario.',
+  'settings.customerContact.invalid': 'Máximo 500 caracteres.',
   'settings.defaultLocale': 'Idioma de las cartas',
   'settings.defaultLocale.effect':
     'Cuando un estado o resultado tiene plantillas en los dos idiomas, las cartas usan este.',
@@ -118,6 +121,12 @@ export const adminEs: Record<keyof typeof adminEn, string> = {
   'templates.purpose.event': 'Evento «{name}»',
   'templates.event.payment_reminder': 'Recordatorio de pago',
   'templates.event.review_request': 'Petición de opinión',
+  'templates.event.order_confirmation': 'Confirmación del pedido',
+  'settings.orderConfirmation': 'Confirmación de pedido nuevo',
+  'settings.orderConfirmation.effect':
+    'Cuando se hace un pedido (en la web o por el personal), se envía la plantilla «Confirmación del pedido».',
+  'settings.orderConfirmation.client': 'Enviarla al cliente',
+  'settings.orderConfirmation.admin': 'Enviar una copia al correo del administrador',
   'templates.locale': 'Idioma',
   'templates.localeHelp': 'Las cartas en este idioma la usan.',
   'templates.updated': 'Modificada',

@@ -3,11 +3,12 @@ import { Box, Tab, Tabs } from '@mui/material';
 import { useT } from '../../../i18n/i18n';
 import { ClientCallsList, ClientOrdersList } from '../../clients';
 import { OrderTasks } from '../../tasks';
+import { OrderPayments } from '../../payments';
 import { useGetTimelineQuery } from '../../orders';
 import { OrderNoteForm } from './OrderNoteForm';
 import { Timeline } from './Timeline';
 
-type TabId = 'history' | 'tasks' | 'orders' | 'orderCalls' | 'taskCalls';
+type TabId = 'history' | 'payments' | 'tasks' | 'orders' | 'orderCalls' | 'taskCalls';
 
 export function HistoryTabs({ orderId, clientId }: { orderId: string; clientId: string }) {
   const t = useT();
@@ -22,6 +23,7 @@ export function HistoryTabs({ orderId, clientId }: { orderId: string; clientId: 
         sx={{ borderBottom: 1, borderColor: 'divider' }}
       >
         <Tab value="history" label={t('tabs.history')} />
+        <Tab value="payments" label={t('tabs.payments')} data-testid="payments-tab" />
         <Tab value="tasks" label={t('tabs.tasks')} />
         <Tab value="orders" label={t('tabs.orders')} />
         <Tab value="orderCalls" label={t('tabs.orderCalls')} />
@@ -33,6 +35,8 @@ export function HistoryTabs({ orderId, clientId }: { orderId: string; clientId: 
             <OrderNoteForm orderId={orderId} />
             <Timeline items={timeline.data} loading={timeline.isLoading} />
           </>
+        ) : tab === 'payments' ? (
+          <OrderPayments orderId={orderId} />
         ) : tab === 'tasks' ? (
           <OrderTasks orderId={orderId} clientId={clientId} />
         ) : tab === 'orders' ? (

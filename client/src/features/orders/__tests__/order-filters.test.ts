@@ -19,6 +19,7 @@ describe('order list filters in the URL', () => {
       tag: 'vip',
       stage: 'won',
       q: '+34600',
+      paymentCheck: false,
       page: 3,
       limit: 100,
     });
@@ -33,6 +34,13 @@ describe('order list filters in the URL', () => {
       page: 3,
       limit: 100,
     });
+  });
+
+  it('asks for the flagged orders of every status under "Payments to check"', () => {
+    const filter = filterFromParams(new URLSearchParams('check=payment'));
+    expect(filter).toMatchObject({ paymentCheck: true, status: defaultFilter.status });
+    expect(filterToParams(filter).toString()).toBe('check=payment');
+    expect(filterToQuery(filter)).toEqual({ status: 'all', paymentCheck: 'true', page: 1, limit: 50 });
   });
 
   it('keeps "all" and drops what it cannot read', () => {

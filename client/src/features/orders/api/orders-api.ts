@@ -22,6 +22,9 @@ export type OrderListArgs = {
   managerId?: string;
   tag?: string;
   stage?: string;
+  /** Query booleans travel as text. */
+  paymentCheck?: 'true';
+  needsContact?: 'true';
   page?: number;
   limit?: number;
 };
@@ -99,7 +102,12 @@ export const ordersApi = baseApi.injectEndpoints({
     addPayment: build.mutation<Order, { id: string; body: PaymentBody }>({
       query: ({ id, body }) => ({ url: `/orders/${id}/payments`, method: 'POST', body }),
       transformResponse: (res: { order: Order }) => res.order,
-      invalidatesTags: (_res, _err, { id }) => orderChanged(id),
+      // A payment may move the status: the order leaves (or rejoins) the queue and a status letter goes out.
+      invalidatesTags: (_res, _err, { id }) => [
+        ...orderChanged(id),
+        { type: 'Queue', id: 'LIST' },
+        { type: 'Letter', id: 'LIST' },
+      ],
     }),
     sendPaymentReminder: build.mutation<unknown, string>({
       query: (id) => ({ url: `/orders/${id}/payment-reminder`, method: 'POST' }),

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { Button, Checkbox, ListItemText, MenuItem, Stack, TextField } from '@mui/material';
+import { Button, Checkbox, FormControlLabel, ListItemText, MenuItem, Stack, Switch, TextField } from '@mui/material';
 import { DateTime } from 'luxon';
 import { orderStatuses, type OrderStatus, type User } from '@callboard/shared';
 import { useT, type MessageKey } from '../../../i18n/i18n';
@@ -127,6 +127,27 @@ export function OrderFilters({ filter, onChange, onReset, managers }: Props) {
         value={filter.stage}
         onCommit={onStage}
         sx={{ width: 150 }}
+      />
+      <FormControlLabel
+        control={
+          <Switch
+            checked={filter.paymentCheck}
+            onChange={(e) => onChange({ paymentCheck: e.target.checked })}
+            slotProps={{ input: { 'data-testid': 'payment-check-filter' } as object }}
+          />
+        }
+        label={t('orderList.paymentCheck')}
+      />
+      <FormControlLabel
+        control={
+          <Switch
+            checked={filter.needsContact}
+            onChange={(e) => onChange({ needsContact: e.target.checked })}
+            slotProps={{ input: { 'data-testid': 'needs-contact-filter' } as object }}
+          />
+        }
+        label={t('filters.needsContact')}
+        title={t('filters.needsContactHelp')}
       />
       <Button onClick={onReset}>{t('orderList.reset')}</Button>
     </Stack>

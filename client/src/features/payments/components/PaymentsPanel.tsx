@@ -6,6 +6,7 @@ import { useT } from '../../../i18n/i18n';
 import { useSendPaymentReminderMutation } from '../../orders';
 import { useGetSettingsQuery } from '../../settings';
 import { fillPaymentLink } from '@callboard/shared';
+import { PaymentCheck } from './PaymentCheck';
 
 /**
  * Not in the card's own code: the dialog validates with the shared zod schemas, which nothing else
@@ -55,6 +56,7 @@ export function PaymentsPanel({ order }: { order: Order }) {
         </Button>
       </Stack>
       {reminder.error ? <ApiErrorAlert error={reminder.error} onClose={reminder.reset} /> : null}
+      <PaymentCheck order={order} />
       {adding ? (
         <Suspense fallback={null}>
           <AddPaymentDialog order={order} onClose={() => setAdding(false)} />

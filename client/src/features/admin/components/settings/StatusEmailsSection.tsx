@@ -1,5 +1,7 @@
 import {
   Checkbox,
+  FormControlLabel,
+  FormGroup,
   MenuItem,
   Table,
   TableBody,
@@ -76,6 +78,36 @@ export function StatusEmailsSection({ draft, set, field, templates }: SectionPro
           })}
         </TableBody>
       </Table>
+      <FormGroup aria-labelledby="order-confirmation-heading">
+        <Typography variant="subtitle2" component="h3" id="order-confirmation-heading" sx={{ mt: 1 }}>
+          {t('settings.orderConfirmation')}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {t('settings.orderConfirmation.effect')}
+        </Typography>
+        <FormControlLabel
+          control={
+            <Checkbox
+              checked={draft.orderConfirmation.notifyClient}
+              onChange={(e) =>
+                set({ orderConfirmation: { ...draft.orderConfirmation, notifyClient: e.target.checked } })
+              }
+            />
+          }
+          label={t('settings.orderConfirmation.client')}
+        />
+        <FormControlLabel
+          control={
+            <Checkbox
+              checked={draft.orderConfirmation.notifyAdmin}
+              onChange={(e) =>
+                set({ orderConfirmation: { ...draft.orderConfirmation, notifyAdmin: e.target.checked } })
+              }
+            />
+          }
+          label={t('settings.orderConfirmation.admin')}
+        />
+      </FormGroup>
       <TextField
         type="email"
         label={t('settings.adminEmail')}

@@ -6,6 +6,7 @@ const MB = 1024 * 1024;
 /** What the form edits: numbers as typed text, so a half-typed value is never silently changed. */
 export type Draft = {
   companyName: string;
+  customerContact: string;
   defaultLocale: Settings['defaultLocale'];
   start: string;
   end: string;
@@ -15,6 +16,7 @@ export type Draft = {
   capMax: string;
   capStatus: OrderStatus;
   statusEmails: Settings['statusEmails'];
+  orderConfirmation: Settings['orderConfirmation'];
   adminEmail: string;
   bankAccount: string;
   paymentLinkPattern: string;
@@ -25,6 +27,7 @@ export type Draft = {
 export function toDraft(s: Settings): Draft {
   return {
     companyName: s.companyName,
+    customerContact: s.customerContact,
     defaultLocale: s.defaultLocale,
     start: s.callingHours.start,
     end: s.callingHours.end,
@@ -34,6 +37,7 @@ export function toDraft(s: Settings): Draft {
     capMax: String(s.attemptCap.maxNotReached),
     capStatus: s.attemptCap.status,
     statusEmails: s.statusEmails,
+    orderConfirmation: s.orderConfirmation,
     adminEmail: s.adminEmail,
     bankAccount: s.bankAccount,
     paymentLinkPattern: s.paymentLinkPattern,
@@ -48,12 +52,14 @@ const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 export function fromDraft(d: Draft): UpdateSettingsBody {
   return {
     companyName: d.companyName,
+    customerContact: d.customerContact,
     defaultLocale: d.defaultLocale,
     callingHours: { start: d.start, end: d.end },
     callbackGraceMinutes: num(d.callbackGraceMinutes),
     claimMinutes: num(d.claimMinutes),
     attemptCap: { enabled: d.capEnabled, maxNotReached: num(d.capMax), status: d.capStatus },
     statusEmails: d.statusEmails,
+    orderConfirmation: d.orderConfirmation,
     adminEmail: d.adminEmail.trim(),
     bankAccount: d.bankAccount,
     paymentLinkPattern: d.paymentLinkPattern.trim(),
