@@ -1,2 +1,8 @@
 // The staff list (who can be assigned or filtered by) and its editing in admin.
-export { useListUsersQuery, useCreateUserMutation, useUpdateUserMutation } from './api/users-api';
+export {
+  useListUsersQuery,
+  useListStaffNamesQuery,
+  useCreateUserMutation,
+  useUpdateUserMutation,
+  type StaffName,
+} from './api/users-api';

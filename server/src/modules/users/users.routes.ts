@@ -10,9 +10,13 @@ usersRoutes.get('', { summary: 'List staff users', access: 'admin' }, async () =
 }));
 
 usersRoutes.get(
-  '/assignable',
-  { summary: 'Enabled staff who can be put in charge of orders and clients (id, name, role)', access: 'staff' },
-  async () => ({ body: { items: await users.listAssignableUsers() } }),
+  '/staff',
+  {
+    summary:
+      "Every staff member's id, name, role and whether disabled: who is in charge, and whom to offer (the enabled)",
+    access: 'staff',
+  },
+  async () => ({ body: { items: await users.listStaffNames() } }),
 );
 
 usersRoutes.post(

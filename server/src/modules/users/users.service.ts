@@ -77,12 +77,12 @@ export async function listUsers(): Promise<User[]> {
   return docs.map(toUser);
 }
 
-/** Who a select of managers offers: enabled users only, names only (managers may read it, not the user list). */
-export async function listAssignableUsers(): Promise<Pick<User, 'id' | 'name' | 'role'>[]> {
+/** Names only, for showing who is in charge and offering the enabled in a select (managers may read it, not the user list). */
+export async function listStaffNames(): Promise<Pick<User, 'id' | 'name' | 'role' | 'disabled'>[]> {
   const docs = await UserModel.find({}, { name: 1, role: 1, disabled: 1 })
     .sort({ name: 1 })
     .lean<{ _id: unknown; name: string; role: Role; disabled?: boolean }[]>();
-  return docs.filter((d) => !d.disabled).map((d) => ({ id: String(d._id), name: d.name, role: d.role }));
+  return docs.map((d) => ({ id: String(d._id), name: d.name, role: d.role, disabled: !!d.disabled }));
 }
 
 export async function getUser(id: string): Promise<User> {

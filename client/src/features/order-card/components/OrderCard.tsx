@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'wouter';
-import { Box, Chip, Link, Paper, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { Box, Chip, Link, Paper, Stack, Typography } from '@mui/material';
 import type { Client, Order } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageSkeleton } from '../../../components/Skeletons';
@@ -9,12 +9,17 @@ import { useFocusWhenShown } from '../../../components/use-focus-when-shown';
 import { useT, type MessageKey } from '../../../i18n/i18n';
 import { useFormat } from '../../../i18n/format';
 import { type CallTarget, CallButtons, type CallButtonsProps } from '../../calls';
-import { ClientContacts, ClientLocalTime, ClientNotes } from '../../clients';
+import { ClientContacts, ClientEditButton, ClientLocalTime, ClientNotes } from '../../clients';
 import { useGetOrderQuery } from '../../orders';
 import { useGetSettingsQuery } from '../../settings';
 import { HistoryTabs } from './HistoryTabs';
 import { StatusMenu, AutoCancelEditor } from '../../order-status';
 import { PaymentsPanel } from '../../payments';
+import { Field, Section } from './CardSection';
+import { OrderDetailsSection } from './OrderDetailsSection';
+import { OrderItemsSection } from './OrderItemsSection';
+import { OrderManagerField } from './OrderManagerField';
+import { StatusLinkPanel } from './StatusLinkPanel';
 
 const statusColor: Partial<Record<Order['status'], 'default' | 'success' | 'warning' | 'error' | 'info'>> = {
   pending: 'warning',
@@ -26,40 +31,19 @@ const statusColor: Partial<Record<Order['status'], 'default' | 'success' | 'warn
   refunded: 'default',
 };
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper sx={{ p: 1.25 }}>
-      <Typography variant="overline" component="h2" sx={{ lineHeight: 1.5 }}>
-        {title}
-      </Typography>
-      {children}
-    </Paper>
-  );
-}
-
-function Field({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <Typography variant="body2">
-      <Typography component="span" variant="body2" color="text.secondary">
-        {label}:
-      </Typography>{' '}
-      {value ?? '—'}
-    </Typography>
-  );
-}
-
 function KeyFigures({ order }: { order: Order }) {
   const t = useT();
   const fmt = useFormat();
   const figures: [MessageKey, number][] = [
     ['order.amount', order.total],
+    ['orderEdit.discount', order.discount],
     ['order.advances', order.advances],
     ['order.paid', order.paid],
     ['order.income', order.income],
     ['order.expenses', order.expenses],
   ];
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(5, 1fr)', gap: 0.5 }} data-testid="key-figures">
+    <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 0.5 }} data-testid="key-figures">
       {figures.map(([label, value]) => (
         <Box key={label}>
           <Typography variant="caption" color="text.secondary" component="div">
@@ -93,39 +77,8 @@ function ClientBlock({ order, client }: { order: Order; client: Client }) {
         <ClientLocalTime zone={client.timezone} hours={settings?.callingHours} />
         <Field label={t('client.manager')} value={client.managerName ?? t('client.noManager')} />
         <Field label={t('order.ip')} value={order.ip} />
+        <ClientEditButton client={client} />
         <ClientNotes client={client} />
-      </Stack>
-    </Section>
-  );
-}
-
-function ItemsBlock({ order }: { order: Order }) {
-  const t = useT();
-  const fmt = useFormat();
-  return (
-    <Section title={t('card.items')}>
-      <Table size="small" padding="none">
-        <TableBody>
-          {order.items.map((item, i) => (
-            <TableRow key={i}>
-              <TableCell>{item.name}</TableCell>
-              <TableCell align="right">×{item.quantity}</TableCell>
-              <TableCell align="right">{fmt.money(item.lineTotal, order.currency)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      <Stack spacing={0.25} sx={{ mt: 1 }}>
-        <Field label={t('order.source')} value={[order.source, order.channel].filter(Boolean).join(' / ') || null} />
-        <Field label={t('order.stage')} value={[order.funnel, order.stage].filter(Boolean).join(' → ') || null} />
-        <Field
-          label={t('order.tags')}
-          value={order.tags.length ? order.tags.map((tag) => <Chip key={tag} label={tag} sx={{ mr: 0.5 }} />) : null}
-        />
-        <Field
-          label={t('order.delivery')}
-          value={[order.delivery.method, order.delivery.trackingNumber].filter(Boolean).join(' · ') || null}
-        />
       </Stack>
     </Section>
   );
@@ -140,7 +93,7 @@ export type OrderCardProps = {
   banner?: ReactNode;
   /** The heading takes the focus once the card shows (the workbench: a screen reader announces the new order). */
   focusHeading?: boolean;
-} & Pick<CallButtonsProps, 'onSaved' | 'onSubmitted' | 'onDialogOpened' | 'hotkeys'>;
+} & Pick<CallButtonsProps, 'onSaved' | 'onSubmitted' | 'onDialogOpened' | 'hotkeys' | 'claimed'>;
 
 export function OrderCard({
   orderId,
@@ -151,6 +104,7 @@ export function OrderCard({
   onSubmitted,
   onDialogOpened,
   hotkeys,
+  claimed,
   focusHeading = false,
 }: OrderCardProps) {
   const t = useT();
@@ -202,13 +156,16 @@ export function OrderCard({
               : t('order.autoCancelOff')}
             <AutoCancelEditor order={order} />
           </Typography>
+          <OrderManagerField order={order} />
           <Box sx={{ mt: 1 }}>
             <KeyFigures order={order} />
           </Box>
           <PaymentsPanel order={order} />
         </Paper>
         <ClientBlock order={order} client={client} />
-        <ItemsBlock order={order} />
+        <OrderItemsSection order={order} />
+        <OrderDetailsSection order={order} />
+        <StatusLinkPanel orderId={order.id} />
       </Stack>
       <Stack spacing={1.5} sx={{ minHeight: 0 }}>
         <Paper sx={{ p: 1.25 }}>
@@ -221,6 +178,7 @@ export function OrderCard({
             onSubmitted={onSubmitted}
             onDialogOpened={onDialogOpened}
             hotkeys={hotkeys}
+            claimed={claimed}
           />
         </Paper>
         <Box sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 280px', gap: 1.5 }}>

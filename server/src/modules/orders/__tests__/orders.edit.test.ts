@@ -171,17 +171,19 @@ describe('PATCH /api/orders/:id (editing on the card)', () => {
     expect(res.body.error.message).toBe('Gone is disabled and cannot be assigned');
     expect((await OrderModel.findById(o.id).lean())?.managerId).toBeNull();
 
-    // The card's manager select offers enabled staff only, and managers may read it.
+    // The card's manager select reads the staff's names, which managers may read, and offers the enabled.
     const { agent: manager, user: me } = await signedInAgent(ctx, 'manager');
-    const staff = await manager.get('/api/users/assignable');
+    const staff = await manager.get('/api/users/staff');
     expect(staff.status).toBe(200);
-    const ids = staff.body.items.map((u: { id: string }) => u.id);
-    expect(ids).toContain(me.id);
-    expect(ids).not.toContain(gone.id);
+    expect(staff.body.items.find((u: { id: string }) => u.id === gone.id)).toMatchObject({
+      name: 'Gone',
+      disabled: true,
+    });
     expect(staff.body.items.find((u: { id: string }) => u.id === me.id)).toEqual({
       id: me.id,
       name: me.name,
       role: 'manager',
+      disabled: false,
     });
   });
 
