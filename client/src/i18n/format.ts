@@ -5,6 +5,12 @@ import { useLocale } from './i18n';
 
 export type Formatters = ReturnType<typeof makeFormatters>;
 
+/** A call's talk time as mm:ss, minutes running past 59 (75:20), as the call dialog reads it back. */
+export function clock(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  return `${String(Math.floor(whole / 60)).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
+}
+
 /** Dates through Luxon, money through Intl, both in the chosen UI locale. */
 export function makeFormatters(locale: Locale) {
   const dt = (iso: string, zone?: string | null) => DateTime.fromISO(iso, { zone: zone ?? 'local' }).setLocale(locale);

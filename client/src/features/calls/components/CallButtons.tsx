@@ -5,6 +5,7 @@ import { KeyHint } from '../../../components/KeyHint';
 import { useT } from '../../../i18n/i18n';
 import type { CallTarget, RecordCallResult } from '../api/calls-api';
 import { isTyping, outcomeButtons } from '../outcomes';
+import { TalkTimer } from './TalkTimer';
 
 const CallDialog = lazy(async () => ({ default: (await import('./CallDialog')).CallDialog }));
 
@@ -25,11 +26,26 @@ export type CallButtonsProps = {
   onDialogOpened?: () => void;
   /** Hot keys listen on the whole page while the card is the active one. */
   hotkeys: boolean;
+  /**
+   * The item was claimed for this manager as the card opened (the workbench): talk time runs from now.
+   * Otherwise it starts when a phone link is clicked on the active card.
+   */
+  claimed?: boolean;
 };
 
-export function CallButtons({ target, call, client, onSaved, onSubmitted, onDialogOpened, hotkeys }: CallButtonsProps) {
+export function CallButtons({
+  target,
+  call,
+  client,
+  onSaved,
+  onSubmitted,
+  onDialogOpened,
+  hotkeys,
+  claimed = false,
+}: CallButtonsProps) {
   const t = useT();
   const [open, setOpenState] = useState<CallOutcome | null>(null);
+  const [talkFrom, setTalkFrom] = useState<number | null>(() => (claimed ? Date.now() : null));
   const buttons = useRef(new Map<CallOutcome, HTMLButtonElement>());
   const setOpen = useCallback(
     (outcome: CallOutcome | null) => {
@@ -40,6 +56,16 @@ export function CallButtons({ target, call, client, onSaved, onSubmitted, onDial
   );
 
   useEffect(preloadCallDialog, []);
+
+  useEffect(() => {
+    if (!hotkeys) return;
+    // Dialling from the card starts the talk time, unless the claim already did.
+    const onClick = (e: MouseEvent) => {
+      if (e.target instanceof Element && e.target.closest('a[href^="tel:"]')) setTalkFrom((from) => from ?? Date.now());
+    };
+    document.addEventListener('click', onClick, true);
+    return () => document.removeEventListener('click', onClick, true);
+  }, [hotkeys]);
 
   useEffect(() => {
     if (!hotkeys || open) return;
@@ -59,32 +85,35 @@ export function CallButtons({ target, call, client, onSaved, onSubmitted, onDial
 
   return (
     <>
-      <Stack
-        direction="row"
-        spacing={0.75}
-        useFlexGap
-        sx={{ flexWrap: 'wrap' }}
-        role="group"
-        aria-label={t('call.buttons')}
-      >
-        {outcomeButtons.map((b) => (
-          <Button
-            key={b.outcome}
-            variant="contained"
-            color={b.color}
-            size="small"
-            onClick={() => setOpen(b.outcome)}
-            aria-keyshortcuts={b.key}
-            data-outcome={b.outcome}
-            ref={(el: HTMLButtonElement | null) => {
-              if (el) buttons.current.set(b.outcome, el);
-              else buttons.current.delete(b.outcome);
-            }}
-          >
-            <KeyHint>{b.key}</KeyHint>
-            {t(b.label)}
-          </Button>
-        ))}
+      <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Stack
+          direction="row"
+          spacing={0.75}
+          useFlexGap
+          sx={{ flexWrap: 'wrap' }}
+          role="group"
+          aria-label={t('call.buttons')}
+        >
+          {outcomeButtons.map((b) => (
+            <Button
+              key={b.outcome}
+              variant="contained"
+              color={b.color}
+              size="small"
+              onClick={() => setOpen(b.outcome)}
+              aria-keyshortcuts={b.key}
+              data-outcome={b.outcome}
+              ref={(el: HTMLButtonElement | null) => {
+                if (el) buttons.current.set(b.outcome, el);
+                else buttons.current.delete(b.outcome);
+              }}
+            >
+              <KeyHint>{b.key}</KeyHint>
+              {t(b.label)}
+            </Button>
+          ))}
+        </Stack>
+        {talkFrom !== null ? <TalkTimer from={talkFrom} /> : null}
       </Stack>
       {open ? (
         <Suspense
@@ -100,15 +129,18 @@ export function CallButtons({ target, call, client, onSaved, onSubmitted, onDial
             target={target}
             call={call}
             client={client}
+            talkFrom={talkFrom}
             onClose={() => setOpen(null)}
             onSaved={(result) => {
               setOpen(null);
+              setTalkFrom(null);
               onSaved?.(result);
             }}
             onSubmitted={
               onSubmitted &&
               (() => {
                 setOpen(null);
+                setTalkFrom(null);
                 onSubmitted();
               })
             }

@@ -30,6 +30,10 @@ import { describeEffect } from '../effect';
 import { outcomeButtons } from '../outcomes';
 import { CallbackPicker } from './CallbackPicker';
 import { RecordingUpload, type RecordingState } from './RecordingUpload';
+import { FollowUpItems } from './FollowUpItems';
+import type { ItemsValue } from '../../order-items';
+import { TalkTimeField } from './TalkTimeField';
+import { elapsedTalkSeconds, parseTalkTime } from '../talk-time';
 
 export type CallDialogProps = {
   outcome: CallOutcome;
@@ -37,6 +41,8 @@ export type CallDialogProps = {
   /** The order the call is about (its call state drives the effect line); a task's own call state otherwise. */
   call: Order['call'];
   client: Client;
+  /** When the card's talk timer started (epoch ms); null or absent: nothing measured. */
+  talkFrom?: number | null;
   onClose: () => void;
   onSaved: (result: RecordCallResult) => void;
   /**
@@ -47,7 +53,16 @@ export type CallDialogProps = {
 };
 
 /** One dialog per opening: its Idempotency-Key lives as long as it does, so retries record one call. */
-export function CallDialog({ outcome, target, call, client, onClose, onSaved, onSubmitted }: CallDialogProps) {
+export function CallDialog({
+  outcome,
+  target,
+  call,
+  client,
+  talkFrom = null,
+  onClose,
+  onSaved,
+  onSubmitted,
+}: CallDialogProps) {
   const t = useT();
   const fmt = useFormat();
   const dispatch = useAppDispatch();
@@ -60,11 +75,16 @@ export function CallDialog({ outcome, target, call, client, onClose, onSaved, on
   const validPhones = client.phones.filter((p) => !p.invalid);
   const [comment, setComment] = useState('');
   const [callbackAt, setCallbackAt] = useState<DateTime | null>(null);
+  const [personal, setPersonal] = useState(true);
   const [phone, setPhone] = useState(validPhones[0]?.number ?? '');
   const [sendLetter, setSendLetter] = useState(false);
   const [letter, setLetter] = useState<LetterState | null>(null);
   const [copyToManager, setCopyToManager] = useState(false);
+  const [talkText, setTalkText] = useState<string | null>(null);
   const [recording, setRecording] = useState<RecordingState>({ attachmentIds: [], busy: false });
+  // "Save and create invoice" / "cancel and create order" first show the new order's items to edit.
+  const [followUpStep, setFollowUpStep] = useState<{ kind: FollowUpKind; tried: boolean } | null>(null);
+  const [followUpItems, setFollowUpItems] = useState<ItemsValue | null>(null);
   const onLetter = useCallback((s: LetterState) => setLetter(s), []);
   const onRecording = useCallback((s: RecordingState) => setRecording(s), []);
 
@@ -73,18 +93,33 @@ export function CallDialog({ outcome, target, call, client, onClose, onSaved, on
   const canLetter = Boolean(target.orderId) && client.emails.length > 0;
   const timeProblem = (outcome === 'callback' && !callbackAt) || (callbackAt !== null && callbackAt <= now);
   const letterProblem = sendLetter && !letter?.ready;
-  const blocked = timeProblem || letterProblem || recording.busy;
+  const talkProblem = talkText !== null && parseTalkTime(talkText) === null;
+  const blocked = timeProblem || letterProblem || recording.busy || talkProblem;
 
   async function save(followUp?: FollowUpKind) {
     if (inFlight.current || blocked) return;
+    if (followUp && !followUpItems) {
+      setFollowUpStep({ kind: followUp, tried: true });
+      return;
+    }
     inFlight.current = true;
+    // Read at the save, not at each tick: the dialog does not re-render every second.
+    const talkSeconds =
+      talkText !== null
+        ? parseTalkTime(talkText)
+        : talkFrom !== null
+          ? elapsedTalkSeconds(talkFrom, Date.now())
+          : undefined;
     const body: RecordCallBody = {
       outcome,
+      ...(typeof talkSeconds === 'number' ? { talkSeconds } : {}),
       ...(comment.trim() ? { comment: comment.trim() } : {}),
-      ...(wantsTime && callbackAt ? { callbackAt: callbackAt.toUTC().toISO()! } : {}),
+      ...(wantsTime && callbackAt ? { callbackAt: callbackAt.toUTC().toISO()!, personal } : {}),
       ...(sendLetter && letter ? { letter: letter.letter, copyToManager } : {}),
       ...(recording.attachmentIds.length ? { attachmentIds: recording.attachmentIds } : {}),
-      ...(followUp ? { followUp } : {}),
+      ...(followUp && followUpItems
+        ? { followUp, followUpItems: followUpItems.items, followUpDiscount: followUpItems.discount }
+        : {}),
       ...(outcome === 'invalid_contact' && phone ? { phone } : {}),
     };
     if (onSubmitted) {
@@ -107,7 +142,7 @@ export function CallDialog({ outcome, target, call, client, onClose, onSaved, on
     const inEditor = target.isContentEditable;
     if (target.tagName === 'BUTTON' || (inEditor && !e.ctrlKey && !e.metaKey)) return;
     e.preventDefault();
-    void save();
+    void save(followUpStep?.kind);
   }
 
   const effect = describeEffect({
@@ -150,6 +185,7 @@ export function CallDialog({ outcome, target, call, client, onClose, onSaved, on
             autoFocus
             helperText={t('call.enterHint')}
           />
+          <TalkTimeField from={talkFrom} value={talkText} onChange={setTalkText} />
           {wantsTime ? (
             <CallbackPicker
               value={callbackAt}
@@ -157,6 +193,9 @@ export function CallDialog({ outcome, target, call, client, onClose, onSaved, on
               required={outcome === 'callback'}
               clientZone={client.timezone}
               now={now}
+              personal={personal}
+              onPersonalChange={setPersonal}
+              graceMinutes={settings?.callbackGraceMinutes ?? null}
             />
           ) : null}
           {outcome === 'invalid_contact' && validPhones.length > 1 ? (
@@ -191,6 +230,14 @@ export function CallDialog({ outcome, target, call, client, onClose, onSaved, on
             <LetterSection outcome={outcome} orderId={target.orderId} onChange={onLetter} />
           ) : null}
           {target.orderId ? <RecordingUpload orderId={target.orderId} onChange={onRecording} /> : null}
+          {followUpStep && target.orderId ? (
+            <FollowUpItems
+              kind={followUpStep.kind}
+              orderId={target.orderId}
+              showAllProblems={followUpStep.tried}
+              onChange={setFollowUpItems}
+            />
+          ) : null}
           <Alert severity="info" icon={false} data-testid="call-effect">
             {effectText}
           </Alert>
@@ -202,25 +249,27 @@ export function CallDialog({ outcome, target, call, client, onClose, onSaved, on
           {t('common.cancel')}
           <KeyHint after>Esc</KeyHint>
         </Button>
-        {outcome === 'completed' ? (
+        {followUpStep ? (
+          <Button onClick={() => setFollowUpStep(null)}>{t('followUp.back')}</Button>
+        ) : outcome === 'completed' && target.kind === 'order' ? (
           <>
-            <Button onClick={() => save('invoice')} disabled={blocked || isLoading}>
-              {t('call.saveInvoice')}
+            <Button onClick={() => setFollowUpStep({ kind: 'invoice', tried: false })} disabled={isLoading}>
+              {t('call.saveInvoice')}…
             </Button>
-            <Button onClick={() => save('replace')} disabled={blocked || isLoading}>
-              {t('call.saveReplace')}
+            <Button onClick={() => setFollowUpStep({ kind: 'replace', tried: false })} disabled={isLoading}>
+              {t('call.saveReplace')}…
             </Button>
           </>
         ) : null}
         <Button
           variant="contained"
-          onClick={() => save()}
+          onClick={() => save(followUpStep?.kind)}
           disabled={blocked}
           loading={isLoading}
           aria-keyshortcuts="Enter"
           data-testid="call-save"
         >
-          {t('call.save')}
+          {followUpStep ? t('followUp.confirm') : t('call.save')}
           <KeyHint after>Enter</KeyHint>
         </Button>
       </DialogActions>

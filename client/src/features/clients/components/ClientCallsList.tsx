@@ -3,7 +3,7 @@ import { Box, Link, Stack, Typography } from '@mui/material';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ListSkeleton } from '../../../components/Skeletons';
 import { useT, type MessageKey } from '../../../i18n/i18n';
-import { useFormat } from '../../../i18n/format';
+import { clock, useFormat } from '../../../i18n/format';
 import { Recordings } from '../../../components/Recordings';
 import { useGetClientCallsQuery } from '../api/clients-api';
 
@@ -21,6 +21,7 @@ export function ClientCallsList({ clientId, kind }: { clientId: string; kind: 'o
           <Stack direction="row" spacing={1} sx={{ justifyContent: 'space-between' }}>
             <Typography variant="body2" sx={{ fontWeight: 600 }}>
               {t(`outcome.${c.outcome}` as MessageKey)}
+              {c.talkSeconds != null ? ` · ${t('call.talked', { time: clock(c.talkSeconds) })}` : null}
               {c.orderId ? (
                 <>
                   {' · '}

@@ -1,7 +1,7 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import type { CallAttachment, CallOutcome, TimelineItem } from '@callboard/shared';
 import { useT, type MessageKey } from '../../../i18n/i18n';
-import { useFormat } from '../../../i18n/format';
+import { clock, useFormat } from '../../../i18n/format';
 import { ListSkeleton } from '../../../components/Skeletons';
 import { Recordings } from '../../../components/Recordings';
 
@@ -16,6 +16,7 @@ function Entry({ item }: { item: TimelineItem }) {
   switch (item.type) {
     case 'call':
       title = t('timeline.call', { outcome: t(`outcome.${str(f.outcome) as CallOutcome}` as MessageKey) });
+      if (typeof f.talkSeconds === 'number') title += ` · ${t('call.talked', { time: clock(f.talkSeconds) })}`;
       body = (
         <>
           {f.comment ? <Typography variant="body2">{str(f.comment)}</Typography> : null}

@@ -185,6 +185,7 @@ export function WorkbenchPage() {
             onSubmitted={afterSubmit}
             onDialogOpened={onDialogOpened}
             hotkeys
+            claimed
             focusHeading
           />
         ) : open && item?.client && item.task?.call ? (
@@ -202,6 +203,7 @@ export function WorkbenchPage() {
                 onSubmitted={afterSubmit}
                 onDialogOpened={onDialogOpened}
                 hotkeys
+                claimed
               />
             </Box>
           </Paper>
