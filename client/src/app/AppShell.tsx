@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Redirect, useLocation, useSearch } from 'wouter';
 import { AppBar, Box, Button, Toolbar, Typography } from '@mui/material';
-import type { Role } from '@callboard/shared';
+import { hasRight, type Right, type Role } from '@callboard/shared';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { PageSkeleton } from '../components/Skeletons';
 import { useT, type MessageKey } from '../i18n/i18n';
@@ -15,13 +15,17 @@ const LiveEvents = lazy(async () => ({
   default: (await import('../features/queue/hooks/use-live-events')).LiveEvents,
 }));
 
-type NavItem = { to: string; label: MessageKey; roles: Role[] };
+/** Shown to these roles, or (with `right`) to whoever holds that right: admins hold every right. */
+type NavItem = { to: string; label: MessageKey; roles: Role[]; right?: Right };
 
 /** Issue 8's admin screens add their entries here. */
 export const navItems: NavItem[] = [
   { to: '/', label: 'nav.workbench', roles: ['manager', 'admin'] },
   { to: '/tasks', label: 'nav.tasks', roles: ['manager', 'admin'] },
   { to: '/orders', label: 'nav.orders', roles: ['manager', 'admin'] },
+  { to: '/clients', label: 'nav.clients', roles: ['manager', 'admin'] },
+  { to: '/floor', label: 'nav.floor', roles: [], right: 'reports.view' },
+  { to: '/dashboard', label: 'nav.dashboard', roles: [], right: 'reports.view' },
   { to: '/admin', label: 'nav.admin', roles: ['admin'] },
 ];
 
@@ -62,7 +66,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </Typography>
           <Box component="nav" aria-label={t('nav.label')} sx={{ display: 'flex', gap: 0.5, flexGrow: 1 }}>
             {navItems
-              .filter((item) => item.roles.includes(user.role))
+              .filter((item) => item.roles.includes(user.role) || (item.right && hasRight(user, item.right)))
               .map((item) => (
                 <Button
                   key={item.to}

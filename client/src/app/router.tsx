@@ -34,6 +34,10 @@ const ClientPage = screen(
   () => import('../features/clients/components/ClientPage'),
   (m) => m.ClientPage,
 );
+const ClientsPage = screen(
+  () => import('../features/clients/components/ClientsPage'),
+  (m) => m.ClientsPage,
+);
 const MyTasksPage = screen(
   () => import('../features/tasks/components/MyTasksPage'),
   (m) => m.MyTasksPage,
@@ -62,6 +66,19 @@ const SettingsPage = screen(
   () => import('../features/admin/components/SettingsPage'),
   (m) => m.SettingsPage,
 );
+const AuditPage = screen(
+  () => import('../features/admin/components/audit/AuditPage'),
+  (m) => m.AuditPage,
+);
+
+const FloorPage = screen(
+  () => import('../features/reports/components/FloorPage'),
+  (m) => m.FloorPage,
+);
+const DashboardPage = screen(
+  () => import('../features/reports/components/DashboardPage'),
+  (m) => m.DashboardPage,
+);
 
 const browserSearch = rawSearch(useBrowserSearch);
 
@@ -77,8 +94,11 @@ export function AppRouter() {
               <Route path="/" component={WorkbenchPage} />
               <Route path="/orders" component={OrdersPage} />
               <Route path="/orders/:id" component={OrderPage} />
+              <Route path="/clients" component={ClientsPage} />
               <Route path="/clients/:id" component={ClientPage} />
               <Route path="/tasks" component={MyTasksPage} />
+              <Route path="/floor" component={FloorPage} />
+              <Route path="/dashboard" component={DashboardPage} />
               {/* Each admin screen is its own route, not a nested Switch, so an unknown /admin/… path gets the plain
                 404 page; Switch renders one Route at a time, so AdminLayout stays mounted while moving between them. */}
               <Route path="/admin">
@@ -107,6 +127,11 @@ export function AppRouter() {
               <Route path="/admin/settings">
                 <AdminLayout>
                   <SettingsPage />
+                </AdminLayout>
+              </Route>
+              <Route path="/admin/audit">
+                <AdminLayout>
+                  <AuditPage />
                 </AdminLayout>
               </Route>
               <Route component={NotFoundPage} />

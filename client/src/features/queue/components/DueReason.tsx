@@ -4,24 +4,14 @@ import { useNow } from '../../../components/use-now';
 import { useT } from '../../../i18n/i18n';
 import { useFormat } from '../../../i18n/format';
 import type { OpenItem } from '../workbench-slice';
+import { dueReasonText } from '../due-reason-text';
 
 /** Why this item is due, and how long the claim still holds it for this manager. */
 export function DueReason({ item }: { item: OpenItem }) {
   const t = useT();
   const fmt = useFormat();
   const now = useNow(1000);
-  const { why } = item;
-  const last = why.lastCallAt ? fmt.time(why.lastCallAt) : '';
-  const reason =
-    why.kind === 'new'
-      ? t('reason.new')
-      : why.kind === 'not_reached'
-        ? t(why.streak > 1 ? 'reason.notReachedMany' : 'reason.notReachedOnce', { streak: why.streak, last })
-        : why.kind === 'callback'
-          ? t('reason.callback', { when: fmt.time(item.dueAt) })
-          : why.kind === 'phone_fixed'
-            ? t('reason.phoneFixed', { last })
-            : t('reason.task', { title: item.taskTitle ?? '' });
+  const reason = dueReasonText(item, t, fmt);
   const remaining = DateTime.fromISO(item.claimExpiresAt).diff(now, ['minutes', 'seconds']);
   const expired = remaining.toMillis() <= 0;
   return (
