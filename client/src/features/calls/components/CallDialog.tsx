@@ -163,7 +163,7 @@ export function CallDialog({
     <Dialog
       open
       onClose={onClose}
-      maxWidth={sendLetter ? 'lg' : 'sm'}
+      maxWidth={sendLetter ? 'lg' : followUpStep ? 'md' : 'sm'}
       fullWidth
       onKeyDown={onKeyDown}
       aria-labelledby="call-dialog-title"
