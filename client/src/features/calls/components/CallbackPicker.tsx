@@ -1,4 +1,4 @@
-import { Button, Stack, TextField, Typography } from '@mui/material';
+import { Button, FormControlLabel, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
 import { DateTime } from 'luxon';
 import { fromInputValue, toInputValue } from '../../../components/datetime-input';
 import { useLocale, useT } from '../../../i18n/i18n';
@@ -9,10 +9,23 @@ export type CallbackPickerProps = {
   required: boolean;
   clientZone: string | null;
   now: DateTime;
+  /** "For me": only this manager may take the call until the grace period after its time has passed. */
+  personal: boolean;
+  onPersonalChange: (personal: boolean) => void;
+  graceMinutes: number | null;
 };
 
 /** The time is entered in the manager's zone; the client's wall-clock time is shown beside it. */
-export function CallbackPicker({ value, onChange, required, clientZone, now }: CallbackPickerProps) {
+export function CallbackPicker({
+  value,
+  onChange,
+  required,
+  clientZone,
+  now,
+  personal,
+  onPersonalChange,
+  graceMinutes,
+}: CallbackPickerProps) {
   const t = useT();
   const locale = useLocale();
   const past = value !== null && value <= now;
@@ -56,6 +69,26 @@ export function CallbackPicker({ value, onChange, required, clientZone, now }: C
               })}`
             : ''}
         </Typography>
+      ) : null}
+      {value || required ? (
+        <RadioGroup
+          row
+          aria-label={t('callback.forWhom')}
+          value={personal ? 'me' : 'team'}
+          onChange={(e) => onPersonalChange(e.target.value === 'me')}
+          data-testid="callback-for"
+        >
+          <FormControlLabel
+            value="me"
+            control={<Radio size="small" />}
+            label={`${t('callback.forMe')}${graceMinutes ? ` · ${t('callback.forMeHelp', { minutes: graceMinutes })}` : ''}`}
+          />
+          <FormControlLabel
+            value="team"
+            control={<Radio size="small" />}
+            label={`${t('callback.forTeam')} · ${t('callback.forTeamHelp')}`}
+          />
+        </RadioGroup>
       ) : null}
     </Stack>
   );

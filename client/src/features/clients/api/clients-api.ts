@@ -1,4 +1,4 @@
-import type { Call, Client, Order, Page, UpdateClientBody } from '@callboard/shared';
+import type { Call, Client, ClientListItem, Order, Page, UpdateClientBody } from '@callboard/shared';
 import { baseApi, listTags } from '../../../app/api';
 
 export const clientsApi = baseApi.injectEndpoints({
@@ -8,10 +8,24 @@ export const clientsApi = baseApi.injectEndpoints({
       transformResponse: (res: { client: Client }) => res.client,
       providesTags: (_res, _err, id) => [{ type: 'Client', id }],
     }),
+    listClients: build.query<Page<ClientListItem>, { q?: string; page: number; limit: number }>({
+      query: ({ q, page, limit }) => ({ url: '/clients', params: { ...(q ? { q } : {}), page, limit } }),
+      providesTags: (res) => listTags('Client', res?.items),
+    }),
     updateClient: build.mutation<Client, { id: string; body: UpdateClientBody }>({
       query: ({ id, body }) => ({ url: `/clients/${id}`, method: 'PATCH', body }),
       transformResponse: (res: { client: Client }) => res.client,
-      invalidatesTags: (_res, _err, { id }) => [{ type: 'Client', id }],
+      // A phone marked or fixed moves the client's orders out of or back into the queue.
+      invalidatesTags: (_res, _err, { id, body }) => [
+        { type: 'Client', id },
+        { type: 'Client', id: 'LIST' },
+        ...(body.phones
+          ? [
+              { type: 'Queue' as const, id: 'LIST' },
+              { type: 'Order' as const, id: 'LIST' },
+            ]
+          : []),
+      ],
     }),
     getClientOrders: build.query<Page<Order>, string>({
       query: (id) => `/clients/${id}/orders?limit=100`,
@@ -53,6 +67,7 @@ export const clientsApi = baseApi.injectEndpoints({
 
 export const {
   useGetClientQuery,
+  useListClientsQuery,
   useUpdateClientMutation,
   useGetClientOrdersQuery,
   useGetClientCallsQuery,

@@ -15,6 +15,7 @@ import { useGetSettingsQuery } from '../../settings';
 import { HistoryTabs } from './HistoryTabs';
 import { StatusMenu, AutoCancelEditor } from '../../order-status';
 import { PaymentsPanel } from '../../payments';
+import { AuditLink } from '../../admin';
 import { Field, Section } from './CardSection';
 import { OrderDetailsSection } from './OrderDetailsSection';
 import { OrderItemsSection } from './OrderItemsSection';
@@ -148,6 +149,7 @@ export function OrderCard({
             />
             <Chip variant="outlined" label={t(`paymentStatus.${order.paymentStatus}` as MessageKey)} />
             <StatusMenu order={order} client={client} />
+            <AuditLink objectType="order" objectId={order.id} />
           </Stack>
           <Typography variant="caption" color="text.secondary" component="div">
             {fmt.dateTime(order.createdAt)} ·{' '}

@@ -20,6 +20,7 @@ describe('order list filters in the URL', () => {
       stage: 'won',
       q: '+34600',
       paymentCheck: false,
+      needsContact: false,
       page: 3,
       limit: 100,
     });
@@ -34,6 +35,13 @@ describe('order list filters in the URL', () => {
       page: 3,
       limit: 100,
     });
+  });
+
+  it('asks for the open orders waiting for a callable phone under "Needs a contact"', () => {
+    const filter = filterFromParams(new URLSearchParams('needs=contact'));
+    expect(filter.needsContact).toBe(true);
+    expect(filterToParams(filter).toString()).toBe('needs=contact');
+    expect(filterToQuery(filter)).toMatchObject({ needsContact: 'true', status: 'pending,reserved,paid' });
   });
 
   it('asks for the flagged orders of every status under "Payments to check"', () => {
