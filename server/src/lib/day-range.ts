@@ -8,7 +8,8 @@ export function zoneDayRange(dates: { from: string; to: string }, zone: string):
   };
 }
 
-/** Today on the zone's clock, as instants [start, now]. */
+/** Today on the zone's clock, as the instants [start, end) of its day. */
 export function zoneToday(now: Date, zone: string): { from: Date; to: Date } {
-  return { from: DateTime.fromJSDate(now, { zone }).startOf('day').toJSDate(), to: now };
+  const start = DateTime.fromJSDate(now, { zone }).startOf('day');
+  return { from: start.toJSDate(), to: start.plus({ days: 1 }).toJSDate() };
 }

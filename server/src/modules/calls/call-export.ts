@@ -1,4 +1,5 @@
 import { batches } from '../../lib/batches.js';
+import { sortedForStream } from '../../db/stream-order.js';
 import { csvDateTime, type CsvCell } from '../../lib/csv.js';
 import { clientNames } from '../clients/index.js';
 import { orderNumbers } from '../orders/index.js';
@@ -46,12 +47,15 @@ export const callExportHeader = (zone: string) =>
     'Next call',
   ] as const;
 
-/** The calls made in the range, oldest first, as CSV rows: read through one cursor, named a batch at a time. */
+/**
+ * The calls made in the range, oldest first (stored order on the embedded database: db/stream-order.ts),
+ * as CSV rows: read through one cursor, named a batch at a time.
+ */
 export async function* callExportRows(range: CallRange, zone: string): AsyncGenerator<CsvCell[]> {
-  const cursor = CallModel.find({ at: { $gte: range.from, $lt: range.to } }, exportFields)
-    .sort({ at: 1, _id: 1 })
-    .lean<ExportDoc[]>()
-    .cursor({ batchSize });
+  const inRange = { at: { $gte: range.from, $lt: range.to } };
+  const cursor = sortedForStream(CallModel.find(inRange, exportFields).lean<ExportDoc[]>(), { at: 1, _id: 1 }).cursor({
+    batchSize,
+  });
   try {
     for await (const batch of batches(cursor as AsyncIterable<ExportDoc>, batchSize)) yield* await named(batch, zone);
   } finally {

@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { fromMinor, type OrderListQuery } from '@callboard/shared';
 import { batches } from '../../lib/batches.js';
+import { sortedForStream } from '../../db/stream-order.js';
 import { csvDateTime, type CsvCell } from '../../lib/csv.js';
 import { clientNames } from '../clients/index.js';
 import { userNames } from '../users/index.js';
@@ -53,17 +54,18 @@ export const orderExportHeader = [
 ] as const;
 
 /**
- * The orders list's matches (the same filter as GET /api/orders, so the same orders), newest
- * first, as CSV rows: read through one cursor, named a batch at a time.
+ * The orders list's matches (the same filter as GET /api/orders, so the same orders) as CSV rows,
+ * newest first (in stored order on the embedded database: db/stream-order.ts), read through one
+ * cursor and named a batch at a time.
  */
 export async function* orderExportRows(query: Omit<OrderListQuery, 'page' | 'limit'>): AsyncGenerator<CsvCell[]> {
   const filter = await orderListFilter(query);
   if (!filter) return;
   const { timeZone } = await getSettings();
-  const cursor = OrderModel.find(filter, exportFields)
-    .sort({ createdAt: -1, _id: -1 })
-    .lean<ExportDoc[]>()
-    .cursor({ batchSize });
+  const cursor = sortedForStream(OrderModel.find(filter, exportFields).lean<ExportDoc[]>(), {
+    createdAt: -1,
+    _id: -1,
+  }).cursor({ batchSize });
   try {
     for await (const batch of batches(cursor as AsyncIterable<ExportDoc>, batchSize))
       yield* await named(batch, timeZone);

@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeAll } from '@jest/globals';
 import type { Order } from '@callboard/shared';
 import { signedInAgent, useTestApp } from '../../../test/test-app.js';
+import { asBytes, csvRows } from '../../../test/csv-download.js';
 import { updateSettings } from '../../settings/settings.service.js';
 import { addPayment } from '../../orders/order-payments.service.js';
 import { LetterModel } from '../../letters/letter.model.js';
@@ -31,6 +32,7 @@ describe('GET /api/reports/summary', () => {
   let c: Agent;
   let o1: Order;
   let o2: Order;
+  let o6: Order;
 
   const call = async (who: Agent, order: Order, iso: string, body: Record<string, unknown>) => {
     at(iso);
@@ -53,7 +55,7 @@ describe('GET /api/reports/summary', () => {
     b = await signedInAgent(ctx, 'manager', { name: 'Bruno' });
     c = await signedInAgent(ctx, 'manager', { name: 'Carla' });
 
-    const o6 = await orderAt('2026-03-01T22:00:00Z');
+    o6 = await orderAt('2026-03-01T22:00:00Z');
     await call(a, o6, '2026-03-01T22:30:00Z', { outcome: 'not_reached', talkSeconds: 15 });
     await call(b, o6, '2026-03-01T23:10:00Z', { outcome: 'not_reached', talkSeconds: 30 });
 
@@ -182,6 +184,27 @@ describe('GET /api/reports/summary', () => {
     expect(res.body.managers).toEqual([{ id: a.user.id, email: a.user.email, ...ana }]);
     const { name: _name, ...figures } = ana;
     expect(res.body.team).toEqual(figures);
+  });
+
+  it('exports the same calls as CSV, oldest first, on the call centre clock', async () => {
+    const admin = await signedInAgent(ctx, 'admin');
+    const res = await asBytes(admin.agent.get('/api/calls/export.csv?from=2026-03-02&to=2026-03-03'));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="calls-2026-03-02-to-2026-03-03.csv"');
+    const rows = csvRows(res.body as Buffer);
+    expect(rows[0]!.slice(0, 5)).toEqual(['Time (Europe/Madrid)', 'Manager', 'Outcome', 'Talk seconds', 'Kind']);
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[5]])).toEqual([
+      ['2026-03-02 00:10', 'Bruno', 'not_reached', '30', String(o6.number)],
+      ['2026-03-02 09:30', 'Ana', 'not_reached', '20', String(o1.number)],
+      ['2026-03-02 10:10', 'Bruno', 'callback', '120', String(o2.number)],
+      ['2026-03-02 10:40', 'Ana', 'not_reached', '25', String(o1.number)],
+      ['2026-03-02 11:30', 'Ana', 'invalid_contact', '10', expect.any(String)],
+      ['2026-03-02 12:20', 'Bruno', 'cancelled', '90', expect.any(String)],
+      ['2026-03-02 13:10', 'Ana', 'already_paid', '45', expect.any(String)],
+      ['2026-03-02 16:05', 'Bruno', 'completed', '', String(o2.number)],
+      ['2026-03-03 10:45', 'Ana', 'completed', '300', String(o1.number)],
+    ]);
   });
 
   it('refuses managers without the reports right, and answers those who have it', async () => {
