@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { updateSettingsBody } from '@callboard/shared';
+import { updateSettingsBody, userActor } from '@callboard/shared';
 import { apiRoutes } from '../../http/route.js';
 import { getSettings, updateSettings } from './settings.service.js';
 
@@ -20,5 +20,5 @@ settingsRoutes.patch(
     access: { right: 'settings.write' },
     body: updateSettingsBody,
   },
-  async ({ body }) => ({ body: { settings: await updateSettings(body) } }),
+  async ({ body, user }) => ({ body: { settings: await updateSettings(body, userActor(user)) } }),
 );

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { idParams, templateBody, templateListQuery, updateTemplateBody } from '@callboard/shared';
+import { idParams, templateBody, templateListQuery, updateTemplateBody, userActor } from '@callboard/shared';
 import { apiRoutes } from '../../http/route.js';
 import * as templates from './template.service.js';
 
@@ -31,7 +31,10 @@ templateRoutes.post(
     body: templateBody,
     responses: { 201: 'Created', 409: 'That outcome, status or event already has a default template in this locale' },
   },
-  async ({ body }) => ({ status: 201, body: { template: await templates.createTemplate(body) } }),
+  async ({ body, user }) => ({
+    status: 201,
+    body: { template: await templates.createTemplate(body, userActor(user)) },
+  }),
 );
 
 templateRoutes.patch(
@@ -47,7 +50,9 @@ templateRoutes.patch(
       409: 'That outcome, status or event already has a default template in this locale',
     },
   },
-  async ({ params, body }) => ({ body: { template: await templates.updateTemplate(params.id, body) } }),
+  async ({ params, body, user }) => ({
+    body: { template: await templates.updateTemplate(params.id, body, userActor(user)) },
+  }),
 );
 
 templateRoutes.delete(
@@ -58,8 +63,8 @@ templateRoutes.delete(
     params: idParams,
     responses: { 204: 'Deleted', 404: 'Not found', 409: 'The settings use it for a status e-mail' },
   },
-  async ({ params }) => {
-    await templates.deleteTemplate(params.id);
+  async ({ params, user }) => {
+    await templates.deleteTemplate(params.id, userActor(user));
     return { status: 204 };
   },
 );

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import type {
+  Actor,
   CallOutcome,
   Locale,
   OrderStatus,
@@ -16,6 +17,7 @@ import { clock } from '../../lib/clock.js';
 import { TemplateModel, TemplateSeedModel, type TemplateDoc } from './template.model.js';
 import { defaultTemplates } from './default-templates.js';
 import { isDuplicateKeyError } from '../../db/duplicate-key.js';
+import { changedFields, recordAudit, removedFields } from '../audit/index.js';
 
 /** What a template may be the default for. */
 export type TemplatePurpose = { outcome: CallOutcome } | { status: OrderStatus } | { event: TemplateEvent };
@@ -57,6 +59,11 @@ function duplicateDefault(key: string): AppError {
   ]);
 }
 
+/** What an audit entry says about a template: what an admin edits, not the timestamps. */
+function audited({ name, subject, html, outcome, status, event, locale }: Template): Record<string, unknown> {
+  return { name, subject, html, outcome, status, event, locale };
+}
+
 export async function listTemplates(query: TemplateListQuery = {}): Promise<Template[]> {
   const filter: Record<string, string> = {};
   if (query.outcome) filter.outcome = query.outcome;
@@ -89,7 +96,7 @@ export async function findDefaultTemplate(purpose: TemplatePurpose, locale: Loca
   return null;
 }
 
-export async function createTemplate(input: TemplateBody): Promise<Template> {
+export async function createTemplate(input: TemplateBody, by: Actor): Promise<Template> {
   const _id = new mongoose.Types.ObjectId();
   const fields: PurposeFields = {
     outcome: input.outcome ?? null,
@@ -107,14 +114,22 @@ export async function createTemplate(input: TemplateBody): Promise<Template> {
       locale: input.locale,
       defaultKey,
     });
-    return toTemplate(doc.toObject() as TemplateDoc);
+    const template = toTemplate(doc.toObject() as TemplateDoc);
+    await recordAudit({
+      by,
+      objectType: 'template',
+      objectId: template.id,
+      action: 'created',
+      changes: changedFields({}, audited(template)),
+    });
+    return template;
   } catch (err) {
     if (isDuplicateKeyError(err)) throw duplicateDefault(defaultKey);
     throw err;
   }
 }
 
-export async function updateTemplate(id: string, patch: UpdateTemplateBody): Promise<Template> {
+export async function updateTemplate(id: string, patch: UpdateTemplateBody, by: Actor): Promise<Template> {
   const current = await getTemplate(id);
   const fields: PurposeFields = {
     outcome: patch.outcome !== undefined ? patch.outcome : current.outcome,
@@ -139,15 +154,18 @@ export async function updateTemplate(id: string, patch: UpdateTemplateBody): Pro
       { returnDocument: 'after' },
     ).lean<TemplateDoc>();
     if (!doc) throw notFound('Template');
-    return toTemplate(doc);
+    const template = toTemplate(doc);
+    const changes = changedFields(audited(current), audited(template));
+    await recordAudit({ by, objectType: 'template', objectId: id, action: 'updated', changes });
+    return template;
   } catch (err) {
     if (isDuplicateKeyError(err)) throw duplicateDefault(defaultKey);
     throw err;
   }
 }
 
-export async function deleteTemplate(id: string): Promise<void> {
-  await getTemplate(id);
+export async function deleteTemplate(id: string, by: Actor): Promise<void> {
+  const current = await getTemplate(id);
   const settings = await getSettings();
   const usedBy = Object.entries(settings.statusEmails)
     .filter(([, s]) => s?.templateId === id)
@@ -156,6 +174,13 @@ export async function deleteTemplate(id: string): Promise<void> {
     throw new AppError('conflict', `The settings use this template for the status e-mails of: ${usedBy.join(', ')}`);
   }
   await TemplateModel.deleteOne({ _id: id });
+  await recordAudit({
+    by,
+    objectType: 'template',
+    objectId: id,
+    action: 'deleted',
+    changes: removedFields(audited(current)),
+  });
 }
 
 /**
