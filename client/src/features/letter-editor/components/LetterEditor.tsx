@@ -1,10 +1,13 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { Box, Button, Stack, Typography } from '@mui/material';
-import { letterVariableLabels, letterVariables } from '@callboard/shared';
+import { isAllowedLetterHref, letterVariableLabels, letterVariables } from '@callboard/shared';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { editorHtmlToTemplate, templateToEditorHtml, VariableChip } from '../variable-chip';
+import { applyLink, linkInSelection, removeLink } from '../links';
+import { FormattingToolbar } from './FormattingToolbar';
+import { LinkDialog } from './LinkDialog';
 
 export type LetterEditorProps = {
   /** Template HTML with `<$name>` placeholders; read once when the editor starts. */
@@ -18,11 +21,31 @@ export function LetterEditor({ initialHtml, onChange, label }: LetterEditorProps
   const t = useT();
   const locale = useLocale();
   const labels = letterVariableLabels[locale];
+  // The link under the caret while the link dialog is open (null: a new link), undefined while it is closed.
+  const [linkHref, setLinkHref] = useState<string | null | undefined>(undefined);
   const editor = useEditor({
-    extensions: [StarterKit.configure({ heading: { levels: [2, 3] } }), VariableChip.configure({ labels })],
+    extensions: [
+      StarterKit.configure({
+        heading: { levels: [2, 3] },
+        // Links the server keeps, and no navigation away from a letter being written.
+        link: { openOnClick: false, defaultProtocol: 'https', isAllowedUri: (url) => isAllowedLetterHref(url) },
+      }),
+      VariableChip.configure({ labels }),
+    ],
     content: templateToEditorHtml(initialHtml),
     editorProps: {
-      attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', 'data-testid': 'letter-editor' },
+      attributes: {
+        'aria-label': label,
+        'aria-multiline': 'true',
+        role: 'textbox',
+        'data-testid': 'letter-editor',
+        'aria-keyshortcuts': 'Control+K Meta+K',
+      },
+      handleKeyDown: (view, event) => {
+        if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'k') return false;
+        setLinkHref(linkInSelection(view.state));
+        return true;
+      },
     },
     onUpdate: ({ editor: e }) => onChange(editorHtmlToTemplate(e.getHTML())),
     immediatelyRender: true,
@@ -34,8 +57,14 @@ export function LetterEditor({ initialHtml, onChange, label }: LetterEditorProps
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor]);
 
+  const closeLink = () => {
+    setLinkHref(undefined);
+    editor.commands.focus();
+  };
+
   return (
     <Box>
+      <FormattingToolbar editor={editor} onLink={() => setLinkHref(linkInSelection(editor.state))} />
       <Stack
         direction="row"
         spacing={0.5}
@@ -94,6 +123,20 @@ export function LetterEditor({ initialHtml, onChange, label }: LetterEditorProps
       >
         <EditorContent editor={editor} />
       </Box>
+      {linkHref !== undefined ? (
+        <LinkDialog
+          currentHref={linkHref}
+          onApply={(href) => {
+            applyLink(editor, href);
+            closeLink();
+          }}
+          onRemove={() => {
+            removeLink(editor);
+            closeLink();
+          }}
+          onClose={closeLink}
+        />
+      ) : null}
     </Box>
   );
 }
