@@ -37,6 +37,19 @@ const rangeMatch = ({ from, to, byId }: CallRange) => ({
 
 type Sum = Exclude<keyof CallSums, 'outcomes'>;
 
+/** Each user's calls over the range by outcome: all the live floor needs. */
+export async function callOutcomesByUser(range: CallRange): Promise<Map<string, Partial<Record<CallOutcome, number>>>> {
+  const rows = await groupSum<{ by: string | null; outcome: CallOutcome }>(
+    CallModel as never,
+    rangeMatch(range),
+    { by: '$by.id', outcome: '$outcome' },
+    1,
+  );
+  const byUser = new Map<string, Partial<Record<CallOutcome, number>>>();
+  for (const { key, value } of rows) byUser.set(key.by ?? '', { ...byUser.get(key.by ?? ''), [key.outcome]: value });
+  return byUser;
+}
+
 /**
  * Each user's call sums over the range, by their id, from a few aggregations over the indexed
  * call time (one sum each: see db/group-sum.ts); only per-user rows reach Node.
@@ -48,12 +61,7 @@ export async function callSumsByUser(range: CallRange): Promise<Map<string, Call
   const perUser = (field: Sum, filter: Record<string, unknown>, sum: 1 | `$${string}`) =>
     groupSum<string | null>(CallModel as never, filter, '$by.id', sum).then((rows) => ({ field, rows }));
   const [outcomes, ...sums] = await Promise.all([
-    groupSum<{ by: string | null; outcome: CallOutcome }>(
-      CallModel as never,
-      match,
-      { by: '$by.id', outcome: '$outcome' },
-      1,
-    ),
+    callOutcomesByUser(range),
     perUser('timedCalls', timed, 1),
     perUser('talkSeconds', timed, '$talkSeconds'),
     perUser('notReachedBeforeReached', { ...match, outcome: { $in: reachedOutcomes } }, '$notReachedBefore'),
@@ -68,7 +76,7 @@ export async function callSumsByUser(range: CallRange): Promise<Map<string, Call
     if (!sums) byUser.set(key, (sums = emptyCallSums()));
     return sums;
   };
-  for (const { key, value } of outcomes) of(key.by).outcomes[key.outcome] = value;
+  for (const [id, counts] of outcomes) of(id).outcomes = counts;
   for (const { field, rows } of sums) for (const { key, value } of rows) of(key)[field] = value;
   return byUser;
 }

@@ -4,7 +4,7 @@ import { getSettings } from '../settings/index.js';
 import { listUsers } from '../users/index.js';
 import { signedInUserIds } from '../sessions/index.js';
 import { floorQueue, heldItems } from '../queue/index.js';
-import { callSumsByUser } from '../calls/index.js';
+import { callOutcomesByUser } from '../calls/index.js';
 import { callsAndReached } from './report-figures.js';
 
 /**
@@ -19,21 +19,21 @@ export async function reportFloor(viewer: SessionUser, now: Date): Promise<Floor
     heldItems(now),
     listUsers(),
     signedInUserIds(now),
-    callSumsByUser(zoneToday(now, timeZone)),
+    callOutcomesByUser(zoneToday(now, timeZone)),
   ]);
   // The oldest hold of each: the card they are on (a newer one is the next card, claimed ahead).
   const holding = new Map<string, (typeof held)[number]>();
   for (const claim of held) if (!holding.has(claim.userId)) holding.set(claim.userId, claim);
   const totals = { due: queue.due, held: held.length, callsToday: 0, reachedToday: 0 };
-  for (const sums of today.values()) {
-    const { calls, reached } = callsAndReached(sums.outcomes);
+  for (const outcomes of today.values()) {
+    const { calls, reached } = callsAndReached(outcomes);
     totals.callsToday += calls;
     totals.reachedToday += reached;
   }
   const managers: FloorManager[] = [];
   for (const user of users) {
     const hold = holding.get(user.id);
-    const { calls } = callsAndReached(today.get(user.id)?.outcomes ?? {});
+    const { calls } = callsAndReached(today.get(user.id) ?? {});
     const on = !user.disabled && signedIn.has(user.id);
     if (!on && !hold && calls === 0) continue;
     managers.push({
