@@ -11,6 +11,7 @@ const sections: { path: string; label: MessageKey }[] = [
   { path: '/admin/templates', label: 'admin.templates' },
   { path: '/admin/instructions', label: 'admin.instructions' },
   { path: '/admin/settings', label: 'admin.settings' },
+  { path: '/admin/audit', label: 'audit.title' },
 ];
 
 /** The admin screens under one heading; others get a plain refusal (the API refuses them too). */

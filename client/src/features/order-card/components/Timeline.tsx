@@ -4,6 +4,7 @@ import { useT, type MessageKey } from '../../../i18n/i18n';
 import { clock, useFormat } from '../../../i18n/format';
 import { ListSkeleton } from '../../../components/Skeletons';
 import { Recordings } from '../../../components/Recordings';
+import { ActorKindTag } from '../../../components/ActorKindTag';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -86,11 +87,13 @@ function Entry({ item }: { item: TimelineItem }) {
       data-type={item.type}
     >
       <Stack direction="row" spacing={1} sx={{ justifyContent: 'space-between' }}>
-        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+        {/* pre-line: an edit's entry says each changed field on its own line. */}
+        <Typography variant="body2" sx={{ fontWeight: 600, whiteSpace: 'pre-line' }}>
           {title}
         </Typography>
         <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
-          {item.by.name} · {fmt.dateTime(item.at)}
+          {item.by.name}
+          <ActorKindTag type={item.by.type} hidePerson /> · {fmt.dateTime(item.at)}
         </Typography>
       </Stack>
       {body}
