@@ -124,7 +124,8 @@ export async function releaseClaim(key: string, userId: string): Promise<void> {
  */
 export async function releaseHeldItem(itemId: string, now: Date): Promise<boolean> {
   const keys = [queueKey('order', itemId), queueKey('task', itemId)];
-  for (const claim of await QueueClaimModel.find({ _id: { $in: keys }, expiresAt: { $gt: now } }).lean<QueueClaimDoc[]>()) {
+  const held = await QueueClaimModel.find({ _id: { $in: keys }, expiresAt: { $gt: now } }).lean<QueueClaimDoc[]>();
+  for (const claim of held) {
     const { deletedCount } = await QueueClaimModel.deleteOne({ _id: claim._id, userId: claim.userId });
     if (deletedCount === 0) continue;
     await emitDomainEvent('queue.changed', {
