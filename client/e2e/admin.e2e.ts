@@ -203,7 +203,7 @@ describe('the admin screens in Chromium', () => {
     await admin.keyboard.press('ControlOrMeta+End');
     await admin.keyboard.press('Enter');
     await admin.keyboard.type('Your manager: ');
-    await admin.getByRole('toolbar').getByRole('button', { name: 'Manager name' }).click();
+    await admin.getByRole('toolbar', { name: 'Variables' }).getByRole('button', { name: 'Manager name' }).click();
     await admin.getByTestId('template-preview').getByText(newSubject).waitFor();
     await screenshot(admin, 'template-editor-en');
     await expectNoSeriousViolations(admin, 'admin: template editor');
