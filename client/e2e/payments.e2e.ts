@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { DateTime } from 'luxon';
 import { expectNoSeriousViolations } from './a11y';
 import { apiSession, launchBrowser, repoRoot, startServer, startSmtp, type RunningServer } from './harness';
 
@@ -22,6 +23,24 @@ let order: { id: string; number: number };
 
 type QueueItemLite = { order?: { id: string } };
 
+/** A time zone where it is now between 10:00 and 19:00, so the client is inside the calling hours whenever the run is. */
+function zoneInCallingHours(): string {
+  const zones = [
+    'Europe/Madrid',
+    'America/New_York',
+    'America/Los_Angeles',
+    'Pacific/Honolulu',
+    'Asia/Tokyo',
+    'Asia/Kolkata',
+  ];
+  const zone = zones.find((z) => {
+    const hour = DateTime.now().setZone(z).hour;
+    return hour >= 10 && hour < 19;
+  });
+  if (!zone) throw new Error('no zone in calling hours');
+  return zone;
+}
+
 async function managerQueueIds(): Promise<string[]> {
   const res = await asManager('GET', '/api/queue?limit=200');
   expect(res.status).toBe(200);
@@ -32,11 +51,8 @@ beforeAll(async () => {
   smtp = await startSmtp();
   server = await startServer(smtp.port);
   const api = await apiSession(server.url, 'ana.admin@callboard.test', password);
-  // Every client inside calling hours, whatever time the run has: the queue is what is tested.
-  const res = await api('PATCH', '/api/settings', { callingHours: { start: '00:00', end: '23:59' } });
-  if (!res.ok) throw new Error(`settings: ${res.status} ${await res.text()}`);
   const created = await api('POST', '/api/orders', {
-    client: { name: 'Paula Pagos', phone: `+346${stamp}`, email },
+    client: { name: 'Paula Pagos', phone: `+346${stamp}`, email, timezone: zoneInCallingHours() },
     items: [
       { name: 'Walnut desk', quantity: 1, unitPrice: 180 },
       { name: 'Desk lamp', quantity: 2, unitPrice: 24.5 },

@@ -210,6 +210,9 @@ export const orderEn = {
   'payments.col.date': 'Date',
   'payments.col.amount': 'Amount',
   'payments.col.attempts': 'Attempts',
+  'payments.col.method': 'Method',
+  'payments.col.system': 'System',
+  'payments.col.transaction': 'Transaction',
   'payments.col.by': 'Recorded by',
   'paymentCheck.flagged': 'The client says this order is already paid: an administrator will check the payment.',
   'paymentCheck.flaggedAdmin': 'The client says this order is already paid. Is the payment there?',
@@ -228,6 +231,7 @@ export const orderEn = {
   'statusLink.revoke': 'Revoke',
   'statusLink.revoked': 'The link no longer works',
   'statusLink.revokeTitle': "Revoke the link to the customer's page?",
-  'statusLink.revokeEffect': 'The address in letters already sent stops working at once. A new link can be made afterwards.',
+  'statusLink.revokeEffect':
+    'The address in letters already sent stops working at once. A new link can be made afterwards.',
   'statusLink.keep': 'Keep it',
 } as const;

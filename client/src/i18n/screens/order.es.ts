@@ -214,6 +214,9 @@ export const orderEs: Record<keyof typeof orderEn, string> = {
   'payments.col.date': 'Fecha',
   'payments.col.amount': 'Importe',
   'payments.col.attempts': 'Intentos',
+  'payments.col.method': 'Método',
+  'payments.col.system': 'Sistema',
+  'payments.col.transaction': 'Transacción',
   'payments.col.by': 'Registrado por',
   'paymentCheck.flagged': 'El cliente dice que este pedido ya está pagado: un administrador comprobará el pago.',
   'paymentCheck.flaggedAdmin': 'El cliente dice que este pedido ya está pagado. ¿Ha llegado el pago?',
@@ -233,6 +236,7 @@ export const orderEs: Record<keyof typeof orderEn, string> = {
   'statusLink.revoke': 'Revocar',
   'statusLink.revoked': 'El enlace ya no funciona',
   'statusLink.revokeTitle': '¿Revocar el enlace a la página del cliente?',
-  'statusLink.revokeEffect': 'La dirección de las cartas ya enviadas deja de funcionar en el acto. Después se puede crear un enlace nuevo.',
+  'statusLink.revokeEffect':
+    'La dirección de las cartas ya enviadas deja de funcionar en el acto. Después se puede crear un enlace nuevo.',
   'statusLink.keep': 'Mantenerlo',
 };

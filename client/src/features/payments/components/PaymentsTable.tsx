@@ -7,9 +7,9 @@ const columns: MessageKey[] = [
   'payments.col.date',
   'payments.col.amount',
   'payments.kind',
-  'payments.method',
-  'payments.system',
-  'payments.transactionId',
+  'payments.col.method',
+  'payments.col.system',
+  'payments.col.transaction',
   'payments.col.attempts',
   'payments.comment',
   'payments.col.by',
@@ -30,8 +30,14 @@ export function PaymentsTable({ order }: { order: Order }) {
     );
   }
   return (
-    <TableContainer>
-      <Table size="small" aria-label={t('payments.tableLabel', { number: order.number })} data-testid="payments-table">
+    // Wider than the tab on a narrow card: it scrolls sideways, so it takes the focus to scroll by keyboard.
+    <TableContainer tabIndex={0} role="region" aria-label={t('payments.tableLabel', { number: order.number })}>
+      <Table
+        size="small"
+        sx={{ '& th, & td': { px: 0.75 } }}
+        aria-label={t('payments.tableLabel', { number: order.number })}
+        data-testid="payments-table"
+      >
         <TableHead>
           <TableRow>
             {columns.map((key) => (
