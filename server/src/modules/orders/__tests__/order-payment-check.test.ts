@@ -90,7 +90,7 @@ describe('Payments to check', () => {
     const entry = await AuditEntryModel.findOne({ objectId: order.id, action: 'payment_check_confirmed' }).lean();
     expect(entry).toMatchObject({
       by: { type: 'user', id: user.id },
-      changes: { paymentCheck: { from: true, to: false } },
+      changes: [{ field: 'paymentCheck', from: true, to: false }],
     });
   });
 
@@ -117,10 +117,10 @@ describe('Payments to check', () => {
     );
     expect(reopened).toEqual([expect.objectContaining({ by: { type: 'user', id: user.id, name: user.name } })]);
     const entry = await AuditEntryModel.findOne({ objectId: order.id, action: 'payment_check_reopened' }).lean();
-    expect(entry?.changes).toEqual({
-      paymentCheck: { from: true, to: false },
-      callState: { from: 'closed', to: 'due' },
-    });
+    expect(entry?.changes).toEqual([
+      { field: 'paymentCheck', from: true, to: false },
+      { field: 'callState', from: 'closed', to: 'due' },
+    ]);
     expect((await admin.post(`/api/orders/${order.id}/payment-check/reopen`)).status).toBe(409);
     expect((await admin.post('/api/orders/0123456789abcdef01234567/payment-check/reopen')).status).toBe(404);
     expect((await admin.get('/api/orders?paymentCheck=maybe')).status).toBe(400);
