@@ -4,7 +4,7 @@ import { isTimeZone } from '../common/common.schema.js';
 /** The settings' calling hours: wall-clock times in the client's zone, the end excluded. */
 export type CallingHours = { start: string; end: string };
 
-/** The zone a client's calling hours are read in: theirs when known, else UTC. */
+/** The zone calling hours are read in: the one given when it is a real zone, else UTC. */
 export function callingZone(zone: string | null | undefined): string {
   return zone && isTimeZone(zone) ? zone : 'UTC';
 }

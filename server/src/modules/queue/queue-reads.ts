@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import type { Settings } from '@callboard/shared';
-import { isTimeZone } from '@callboard/shared';
+import { isTimeZone, isWithinCallingHours } from '@callboard/shared';
 import type { DomainEvents } from '../../lib/domain-events.js';
 import type { SessionUser } from '@callboard/shared';
 import { heldForSomeoneElse } from '../call-state/index.js';
@@ -142,9 +141,7 @@ async function* dueCandidates(now: Date, purpose: Purpose): AsyncGenerator<Candi
 
 /** The client's wall clock is inside the calling hours; an unknown zone never holds a call back. */
 function withinCallingHours(now: Date, zone: string | null | undefined, hours: Settings['callingHours']): boolean {
-  if (!zone || !isTimeZone(zone)) return true;
-  const local = DateTime.fromJSDate(now, { zone }).toFormat('HH:mm');
-  return local >= hours.start && local < hours.end;
+  return !zone || !isTimeZone(zone) || isWithinCallingHours(now, zone, hours);
 }
 
 async function loadClients(ids: string[]): Promise<Map<string, ClientDoc>> {

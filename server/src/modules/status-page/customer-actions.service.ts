@@ -42,7 +42,7 @@ function refused(problem: ActionProblem, message: string): AppError {
 export async function bookCallback(orderId: string, at: Date): Promise<void> {
   const { order, client, actor } = await load(orderId);
   const settings = await getSettings();
-  const zone = callingZone(client.timezone);
+  const zone = callingZone(client.timezone || settings.timeZone);
   const hours = settings.callingHours;
   const problem = callbackProblem(at, clock.now(), zone, hours);
   if (problem === 'outside_hours')

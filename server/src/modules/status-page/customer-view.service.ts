@@ -118,7 +118,8 @@ export async function customerView(
     listOrderNotes(orderId, 'public'),
   ]);
   const locale = customerLocale(client, settings, language.acceptLanguage, language.asked);
-  const zone = callingZone(client.timezone);
+  // A client of unknown zone is offered the call centre's own hours.
+  const zone = callingZone(client.timezone || settings.timeZone);
   const money = (minor: number) => fromMinor(minor, order.currency);
   const tracking = order.delivery?.trackingNumber;
   return {

@@ -20,9 +20,10 @@ a{color:var(--accent);overflow-wrap:anywhere}
 .banner{border-radius:12px;padding:.75rem 1rem;margin:1rem 0;font-weight:600}
 .ok{background:var(--ok-bg);color:var(--ok)}
 .bad{background:var(--bad-bg);color:var(--bad)}
-ol.steps{list-style:none;display:flex;padding:0;margin:.5rem 0 0;gap:.25rem}
-ol.steps li{flex:1;text-align:center;font-size:.8rem;color:var(--muted);border-top:6px solid var(--line);padding-top:.4rem;overflow-wrap:anywhere}
+ol.steps{list-style:none;display:flex;flex-direction:column;padding:0;margin:.5rem 0 0;gap:.25rem}
+ol.steps li{color:var(--muted);border-left:6px solid var(--line);padding:.1rem 0 .1rem .6rem}
 ol.steps li.done{border-color:var(--accent);color:var(--text)}
+@media (min-width:34rem){ol.steps{flex-direction:row}ol.steps li{flex:1;text-align:center;font-size:.85rem;border-left:0;border-top:6px solid var(--line);padding:.4rem 0 0}}
 ol.steps li[aria-current]{font-weight:700;color:var(--text)}
 table{width:100%;border-collapse:collapse}
 th,td{text-align:left;padding:.35rem 0;border-bottom:1px solid var(--line);vertical-align:top}

@@ -31,7 +31,10 @@ import { noStore } from './public-order.routes.js';
  */
 const router = Router();
 
-/** No script at all; the one <style> runs by its nonce; the token in the URL is sent to no other site. */
+/**
+ * No script at all; the one <style> runs by its nonce. The token in the URL is sent to no other site
+ * (the payment link), while the page's own forms keep their Origin, which `no-referrer` would make `null`.
+ */
 const pageHeaders: RequestHandler = (_req, res, next) => {
   const nonce = randomBytes(16).toString('base64');
   res.locals.nonce = nonce;
@@ -39,7 +42,7 @@ const pageHeaders: RequestHandler = (_req, res, next) => {
     'Content-Security-Policy',
     `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
   );
-  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Referrer-Policy', 'same-origin');
   res.setHeader('X-Robots-Tag', 'noindex, nofollow');
   next();
 };

@@ -146,7 +146,7 @@ describe('the customer’s view', () => {
     expect(html.status).toBe(200);
     expect(html.headers['content-type']).toMatch(/^text\/html/);
     expect(html.headers['cache-control']).toBe('private, no-store');
-    expect(html.headers['referrer-policy']).toBe('no-referrer');
+    expect(html.headers['referrer-policy']).toBe('same-origin');
     expect(html.headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'nonce-[^']+';/);
     expect(html.headers['content-security-policy']).not.toContain('unsafe-inline');
     expect(html.text).toContain('<html lang="es">');
@@ -268,6 +268,19 @@ describe('the page’s forms', () => {
       .filter((i) => i.type === 'note')
       .map((i) => i.text);
     expect(notes).toEqual(['Llámenme por la tarde']);
+
+    const slot = /<option value="([^"]+)">/.exec((await page(token, ip)).text)![1]!;
+    const booked = await request(ctx.app)
+      .post(`/s/${token}/callback`)
+      .set('X-Forwarded-For', ip)
+      .set('Origin', 'http://shop.example')
+      .type('form')
+      .send({ form, lang: 'es', website: '', at: slot });
+    expect(booked.status).toBe(303);
+    expect(booked.headers.location).toBe(`/s/${token}?lang=es&done=callback&at=${encodeURIComponent(slot)}`);
+    expect((await page(`${token}?lang=es&done=callback&at=${encodeURIComponent(slot)}`, ip)).text).toContain(
+      'Gracias: le llamaremos el',
+    );
   });
 });
 

@@ -4,7 +4,7 @@ import { useT, type MessageKey } from '../../../../i18n/i18n';
 import { Section } from './Section';
 import type { SectionProps } from './settings-draft';
 
-/** The company name, the default language, the review-request delay and the upload limit. */
+/** The company name, how customers reach it, the default language, the review-request delay and the upload limit. */
 export function GeneralSection({ draft, set, field }: SectionProps) {
   const t = useT();
   return (
@@ -14,6 +14,16 @@ export function GeneralSection({ draft, set, field }: SectionProps) {
         value={draft.companyName}
         onChange={(e) => set({ companyName: e.target.value })}
         {...field(['companyName'], 'settings.companyName.effect', 'settings.companyName.invalid')}
+      />
+      <TextField
+        multiline
+        minRows={2}
+        label={t('settings.customerContact')}
+        value={draft.customerContact}
+        onChange={(e) => set({ customerContact: e.target.value })}
+        {...field(['customerContact'], 'settings.customerContact.effect', 'settings.customerContact.invalid')}
+        sx={{ maxWidth: 520 }}
+        slotProps={{ htmlInput: { 'data-testid': 'settings-customer-contact' } }}
       />
       <TextField
         select

@@ -22,6 +22,8 @@ export type Draft = {
   paymentLinkPattern: string;
   reviewRequestDelayDays: string;
   uploadMaxMb: string;
+  /** Not edited on this screen yet; carried so the form's whole-settings check passes. */
+  timeZone: string;
 };
 
 export function toDraft(s: Settings): Draft {
@@ -43,6 +45,7 @@ export function toDraft(s: Settings): Draft {
     paymentLinkPattern: s.paymentLinkPattern,
     reviewRequestDelayDays: String(s.reviewRequestDelayDays),
     uploadMaxMb: String(Math.round((s.uploadMaxBytes / MB) * 100) / 100),
+    timeZone: s.timeZone,
   };
 }
 
@@ -65,6 +68,7 @@ export function fromDraft(d: Draft): UpdateSettingsBody {
     paymentLinkPattern: d.paymentLinkPattern.trim(),
     reviewRequestDelayDays: num(d.reviewRequestDelayDays),
     uploadMaxBytes: Math.round(num(d.uploadMaxMb) * MB),
+    timeZone: d.timeZone,
   };
 }
 
