@@ -13,8 +13,8 @@ export const reportsEn = {
   'floor.totalCalls': 'Calls today',
   'floor.totalReached': 'Reached today',
   'floor.queue': 'Due queue',
-  'floor.queueShown': 'The {shown} longest-waiting of {total} due calls.',
-  'floor.queueAll': 'Every due call, the longest-waiting first.',
+  'floor.queueShown': 'The first {shown} of {total} due calls, in the order they are offered.',
+  'floor.queueAll': 'Every due call, in the order they are offered.',
   'floor.queueEmpty': 'Nothing is due now.',
   'floor.item': 'Order',
   'floor.why': 'Why it is due',
@@ -75,5 +75,7 @@ export const reportsEn = {
   'dashboard.perManager': 'By manager',
   'dashboard.team': 'Team',
   'dashboard.outcomesChart': 'Outcomes',
+  'dashboard.outcome': 'Outcome',
+  'dashboard.hour': 'Hour',
   'dashboard.hoursChart': 'Calls by hour of day ({zone})',
 } as const;

@@ -15,8 +15,8 @@ export const reportsEs: Record<keyof typeof reportsEn, string> = {
   'floor.totalCalls': 'Llamadas hoy',
   'floor.totalReached': 'Localizados hoy',
   'floor.queue': 'Cola pendiente',
-  'floor.queueShown': 'Las {shown} que más esperan de {total} llamadas pendientes.',
-  'floor.queueAll': 'Todas las llamadas pendientes, primero las que más esperan.',
+  'floor.queueShown': 'Las {shown} primeras de {total} llamadas pendientes, en el orden en que se ofrecen.',
+  'floor.queueAll': 'Todas las llamadas pendientes, en el orden en que se ofrecen.',
   'floor.queueEmpty': 'No hay nada pendiente ahora.',
   'floor.item': 'Pedido',
   'floor.why': 'Por qué está pendiente',
@@ -77,5 +77,7 @@ export const reportsEs: Record<keyof typeof reportsEn, string> = {
   'dashboard.perManager': 'Por gestor',
   'dashboard.team': 'Equipo',
   'dashboard.outcomesChart': 'Resultados',
+  'dashboard.outcome': 'Resultado',
+  'dashboard.hour': 'Hora',
   'dashboard.hoursChart': 'Llamadas por hora del día ({zone})',
 } as const;

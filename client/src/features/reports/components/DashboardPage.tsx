@@ -43,7 +43,12 @@ function Dashboard({ zone }: { zone: string }) {
           label={t('dashboard.manager')}
           value={managerId}
           onChange={(e) => setManagerId(e.target.value)}
-          slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'manager-filter' } }}
+          // The empty value is "all managers", not an empty field: the label stays above it.
+          slotProps={{
+            select: { native: true },
+            inputLabel: { shrink: true },
+            htmlInput: { 'data-testid': 'manager-filter' },
+          }}
           sx={{ minWidth: 200 }}
         >
           <option value="">{t('dashboard.allManagers')}</option>

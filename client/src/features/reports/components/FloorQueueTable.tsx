@@ -25,7 +25,7 @@ import { ReleaseClaim } from './ReleaseClaim';
 
 type Props = {
   items: FloorQueueItem[];
-  /** Every due item, of which `items` are the longest-waiting. */
+  /** Every due item, of which `items` are the first offered. */
   total: number;
   canRelease: boolean;
   now: DateTime;

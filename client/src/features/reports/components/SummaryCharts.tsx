@@ -7,18 +7,21 @@ import { useT, type MessageKey } from '../../../i18n/i18n';
 type Row = { label: string; values: number[] };
 
 /**
- * A bar chart with its numbers as a table for screen readers: the chart is a picture of the table,
- * so assistive technology reads the table and skips the drawing.
+ * A bar chart with its numbers also as a table for screen readers. The chart stays reachable by
+ * keyboard (arrow keys move between bars and its own live region reads each one).
  */
 function ChartFigure({
   id,
   title,
+  rowHeader,
   columns,
   rows,
   colors,
 }: {
   id: string;
   title: string;
+  /** What each row is (an outcome, an hour): the table's first column. */
+  rowHeader: string;
   columns: string[];
   rows: Row[];
   colors: string[];
@@ -28,7 +31,7 @@ function ChartFigure({
       <Typography variant="h6" component="h2" id={`${id}-title`}>
         {title}
       </Typography>
-      <Box aria-hidden data-testid={`${id}-chart`}>
+      <Box data-testid={`${id}-chart`}>
         <BarChart
           height={260}
           xAxis={[{ scaleType: 'band', data: rows.map((r) => r.label) }]}
@@ -40,7 +43,7 @@ function ChartFigure({
         <caption>{title}</caption>
         <TableHead>
           <TableRow>
-            <TableCell />
+            <TableCell>{rowHeader}</TableCell>
             {columns.map((c) => (
               <TableCell key={c}>{c}</TableCell>
             ))}
@@ -79,6 +82,7 @@ export function SummaryCharts({ summary }: { summary: SummaryReport }) {
       <ChartFigure
         id="outcomes"
         title={t('dashboard.outcomesChart')}
+        rowHeader={t('dashboard.outcome')}
         columns={[t('dashboard.figure.calls')]}
         rows={outcomes}
         colors={[colors.calls]}
@@ -86,6 +90,7 @@ export function SummaryCharts({ summary }: { summary: SummaryReport }) {
       <ChartFigure
         id="hours"
         title={t('dashboard.hoursChart', { zone: summary.timeZone })}
+        rowHeader={t('dashboard.hour')}
         columns={[t('dashboard.figure.calls'), t('dashboard.figure.reached')]}
         rows={hours}
         colors={[colors.calls, colors.reached]}
