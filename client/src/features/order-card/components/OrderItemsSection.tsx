@@ -67,6 +67,7 @@ export function OrderItemsSection({ order, startEditing = false }: { order: Orde
             currency={order.currency}
             showAllProblems={tried}
             labelledBy="order-items-title"
+            compact
           />
           {error ? <ApiErrorAlert error={error} /> : null}
           <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>

@@ -36,6 +36,8 @@ export type OrderItemsEditorProps = {
   showAllProblems?: boolean;
   /** The heading the table is named by. */
   labelledBy?: string;
+  /** A narrow column (the card's side): each item on two lines instead of a table row. */
+  compact?: boolean;
 };
 
 /**
@@ -50,6 +52,7 @@ export function OrderItemsEditor({
   currency,
   showAllProblems = false,
   labelledBy,
+  compact = false,
 }: OrderItemsEditorProps) {
   const t = useT();
   const fmt = useFormat();
@@ -72,7 +75,7 @@ export function OrderItemsEditor({
     onChange({ ...draft, items: draft.items.filter((row) => row.key !== key) });
   }
 
-  const cell = (row: ItemDraft, index: number, field: ItemField, width?: number) => {
+  const cell = (row: ItemDraft, index: number, field: ItemField, width?: number | string) => {
     const id = `${row.key}.${field}`;
     const problem = problemOf(id);
     const labels: Record<ItemField, string> = {
@@ -84,6 +87,7 @@ export function OrderItemsEditor({
     return (
       <TextField
         size="small"
+        label={compact ? labels[field] : undefined}
         value={row[field]}
         onChange={(e) => setRow(row.key, { [field]: e.target.value })}
         onBlur={() => leave(id)}
@@ -103,49 +107,77 @@ export function OrderItemsEditor({
     );
   };
 
+  const removeButton = (row: ItemDraft, i: number) => (
+    <IconButton
+      aria-label={t('items.remove', { n: i + 1 })}
+      onClick={() => removeRow(row.key)}
+      disabled={draft.items.length === 1}
+    >
+      <DeleteIcon />
+    </IconButton>
+  );
+
   const discountProblem = problemOf('discount');
   return (
     <Stack spacing={1} data-testid="items-editor">
-      <Box sx={{ overflowX: 'auto' }}>
-        <Table size="small" aria-labelledby={labelledBy}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('items.name')}</TableCell>
-              <TableCell>{t('items.sku')}</TableCell>
-              <TableCell>{t('items.quantity')}</TableCell>
-              <TableCell>{t('items.unitPrice', { currency })}</TableCell>
-              <TableCell align="right">{t('items.lineTotal')}</TableCell>
-              <TableCell>
-                <Box component="span" sx={visuallyHidden}>
-                  {t('items.actions')}
-                </Box>
-              </TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {draft.items.map((row, i) => (
-              <TableRow key={row.key} sx={{ verticalAlign: 'top' }}>
-                <TableCell sx={{ minWidth: 160 }}>{cell(row, i, 'name')}</TableCell>
-                <TableCell>{cell(row, i, 'sku', 96)}</TableCell>
-                <TableCell>{cell(row, i, 'quantity', 80)}</TableCell>
-                <TableCell>{cell(row, i, 'unitPrice', 110)}</TableCell>
-                <TableCell align="right" sx={{ pt: 2, whiteSpace: 'nowrap' }} data-testid={`item-line-${i}`}>
-                  {money(check.lineMinor.get(row.key))}
-                </TableCell>
+      {compact ? (
+        <Stack component="ul" aria-labelledby={labelledBy} spacing={1.5} sx={{ p: 0, m: 0, listStyle: 'none', pt: 1 }}>
+          {draft.items.map((row, i) => (
+            <Box
+              component="li"
+              key={row.key}
+              sx={{ display: 'grid', gridTemplateColumns: '1fr 64px 88px', gap: 1, alignItems: 'start' }}
+            >
+              <Box sx={{ gridColumn: '1 / 3' }}>{cell(row, i, 'name')}</Box>
+              {cell(row, i, 'sku')}
+              {cell(row, i, 'quantity')}
+              {cell(row, i, 'unitPrice')}
+              {/* Last in the tab order, first line on screen. */}
+              <Box sx={{ gridRow: 1, gridColumn: 3, justifySelf: 'end' }}>{removeButton(row, i)}</Box>
+              <Typography
+                variant="body2"
+                sx={{ gridColumn: '1 / -1', textAlign: 'right', color: 'text.secondary' }}
+                data-testid={`item-line-${i}`}
+              >
+                {t('items.lineTotal')}: {money(check.lineMinor.get(row.key))}
+              </Typography>
+            </Box>
+          ))}
+        </Stack>
+      ) : (
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" aria-labelledby={labelledBy}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('items.name')}</TableCell>
+                <TableCell>{t('items.sku')}</TableCell>
+                <TableCell>{t('items.quantity')}</TableCell>
+                <TableCell>{t('items.unitPrice', { currency })}</TableCell>
+                <TableCell align="right">{t('items.lineTotal')}</TableCell>
                 <TableCell>
-                  <IconButton
-                    aria-label={t('items.remove', { n: i + 1 })}
-                    onClick={() => removeRow(row.key)}
-                    disabled={draft.items.length === 1}
-                  >
-                    <DeleteIcon />
-                  </IconButton>
+                  <Box component="span" sx={visuallyHidden}>
+                    {t('items.actions')}
+                  </Box>
                 </TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </Box>
+            </TableHead>
+            <TableBody>
+              {draft.items.map((row, i) => (
+                <TableRow key={row.key} sx={{ verticalAlign: 'top' }}>
+                  <TableCell sx={{ minWidth: 160 }}>{cell(row, i, 'name')}</TableCell>
+                  <TableCell>{cell(row, i, 'sku', 96)}</TableCell>
+                  <TableCell>{cell(row, i, 'quantity', 80)}</TableCell>
+                  <TableCell>{cell(row, i, 'unitPrice', 110)}</TableCell>
+                  <TableCell align="right" sx={{ pt: 2, whiteSpace: 'nowrap' }} data-testid={`item-line-${i}`}>
+                    {money(check.lineMinor.get(row.key))}
+                  </TableCell>
+                  <TableCell>{removeButton(row, i)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
       {check.problems.items ? (
         <Typography color="error" variant="body2" role="alert">
           {text(check.problems.items)}

@@ -77,6 +77,16 @@ export const ordersApi = baseApi.injectEndpoints({
     updateOrder: build.mutation<Order, { id: string; body: UpdateOrderBody }>({
       query: ({ id, body }) => ({ url: `/orders/${id}`, method: 'PATCH', body }),
       transformResponse: (res: { order: Order }) => res.order,
+      // The card shows the server's answer (its total) at once, not only after the refetch.
+      async onQueryStarted({ id }, { dispatch, queryFulfilled }) {
+        const answer = await queryFulfilled.catch(() => null);
+        if (answer)
+          dispatch(
+            ordersApi.util.updateQueryData('getOrder', id, (cached) => {
+              cached.order = answer.data;
+            }),
+          );
+      },
       invalidatesTags: (_res, _err, { id }) => orderChanged(id),
     }),
     changeOrderStatus: build.mutation<Order, { id: string; body: ChangeStatusBody }>({
