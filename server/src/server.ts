@@ -8,6 +8,7 @@ import mongoose from 'mongoose';
 import { startScheduler } from './jobs/scheduler.js';
 import { removeOrphanUploads } from './modules/attachments/index.js';
 import { failInterruptedBulkJobs } from './modules/orders/index.js';
+import { startLiveEventRelay } from './modules/events/index.js';
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
   await failInterruptedBulkJobs();
   await removeOrphanUploads(env.uploadDir, new Date());
   const scheduler = await startScheduler({ ctx: { env } });
+  // On MongoDB several processes may share the database behind a load balancer; the embedded mode is one process.
+  const stopRelay = db.kind === 'mongodb' ? startLiveEventRelay() : () => {};
   const app = createApp(env);
   const server: Server = createServer(
     {
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
     shuttingDown = true;
     logger.info(`${signal}: shutting down…`);
     server.close();
+    stopRelay();
     await scheduler.stop().catch((err: unknown) => logger.error('The scheduler did not stop cleanly', err));
     await mongoose.disconnect().catch(() => {});
     await db.stop();

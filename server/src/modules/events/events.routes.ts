@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { apiRoutes } from '../../http/route.js';
-import { onDomainEvent } from '../../lib/domain-events.js';
+import { onDomainEvent, type DomainEvents } from '../../lib/domain-events.js';
 import { sessionIsLive } from '../sessions/index.js';
+import { onRemoteEvent, streamedEvents, streamMessage, type LiveEvent, type StreamedEvent } from './live-events.js';
 
 export const eventsRoutes = apiRoutes(Router(), '/api/events', 'Events');
 
@@ -13,9 +14,8 @@ export function setEventsHeartbeat(ms: number): void {
 }
 
 /**
- * Live updates for open workbenches. Domain events are in-process: the embedded mode is one
- * server process, so every change is emitted where the browsers are connected. Several
- * processes on one MongoDB replica set would feed this stream from a change stream instead.
+ * Live updates for open workbenches: this process's domain events, and (several processes on one
+ * MongoDB) the other processes' ones as the live-event relay reads them.
  * A stream closes when its user's sessions are ended here (at once) or anywhere (at the next
  * heartbeat, which checks its session), and when the session passes its idle or absolute limit.
  */
@@ -36,7 +36,7 @@ eventsRoutes.get(
     res.flushHeaders();
     res.write('retry: 5000\n\n');
 
-    const send = (event: 'queue' | 'order' | 'letter', data: Record<string, unknown>) => {
+    const send = ({ event, data }: ReturnType<typeof streamMessage>) => {
       if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     };
     const close = () => {
@@ -46,15 +46,12 @@ eventsRoutes.get(
       onDomainEvent('user.sessionsEnded', (e) => {
         if (e.userId === user.id && e.keptSessionId !== req.sessionID) close();
       }),
-      onDomainEvent('queue.changed', (e) =>
-        send('queue', { reason: e.reason, orderId: e.orderId ?? null, taskId: e.taskId ?? null }),
+      ...streamedEvents.map((name) =>
+        onDomainEvent(name, (payload: DomainEvents[StreamedEvent]) =>
+          send(streamMessage({ name, payload } as LiveEvent)),
+        ),
       ),
-      onDomainEvent('order.changed', (e) => send('order', { orderId: e.orderId })),
-      onDomainEvent('order.created', (e) => send('order', { orderId: e.orderId, created: true })),
-      onDomainEvent('order.statusChanged', (e) => send('order', { orderId: e.orderId, status: e.to })),
-      onDomainEvent('letter.changed', (e) =>
-        send('letter', { letterId: e.letterId, orderId: e.orderId, status: e.status }),
-      ),
+      onRemoteEvent((event) => send(streamMessage(event))),
     ];
     const heartbeat = setInterval(() => {
       // A database that does not answer is no reason to drop the workbench's stream.

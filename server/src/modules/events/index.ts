@@ -1,1 +1,2 @@
 export { eventsRoutes } from './events.routes.js';
+export { startLiveEventRelay } from './live-events.js';
