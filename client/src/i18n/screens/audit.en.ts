@@ -19,7 +19,7 @@ export const auditEn = {
   'audit.range.invalid': 'The end date is before the start date.',
   'audit.reset': 'Clear filters',
   'audit.export': 'Export CSV',
-  'audit.total': '{total} entries',
+  'audit.total': 'Entries: {total}',
   'audit.loading': 'Loading the audit log…',
   'audit.empty': 'No changes match these filters.',
   'audit.col.when': 'When',

@@ -20,7 +20,7 @@ export const auditEs: Record<keyof typeof auditEn, string> = {
   'audit.range.invalid': 'La fecha final es anterior a la inicial.',
   'audit.reset': 'Quitar filtros',
   'audit.export': 'Exportar CSV',
-  'audit.total': '{total} entradas',
+  'audit.total': 'Entradas: {total}',
   'audit.loading': 'Cargando el registro de auditoría…',
   'audit.empty': 'Ningún cambio coincide con estos filtros.',
   'audit.col.when': 'Cuándo',

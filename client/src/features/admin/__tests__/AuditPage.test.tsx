@@ -60,7 +60,7 @@ describe('AuditPage', () => {
     const second = within(rows[1]!);
     expect(second.getByText('scheduler')).toBeInTheDocument();
     expect(second.getByText('Status changed')).toBeInTheDocument();
-    expect(screen.getByTestId('audit-total')).toHaveTextContent('2 entries');
+    expect(screen.getByTestId('audit-total')).toHaveTextContent('Entries: 2');
   });
 
   it('filters by object type through the URL and exports with the same filters', async () => {

@@ -196,7 +196,7 @@ function TemplateForm({ template }: { template: Template | null }) {
             <SafeHtml html={shown.html} sx={{ mt: 1, fontSize: '0.9em' }} />
           </Paper>
         ) : draft.subject.trim() && pickedOrder ? (
-          <Skeleton variant="rounded" height={200} aria-label={t('letter.previewing')} />
+          <Skeleton variant="rounded" height={200} role="status" aria-label={t('letter.previewing')} />
         ) : (
           <Typography variant="body2" color="text.secondary">
             {t('templates.previewHint')}

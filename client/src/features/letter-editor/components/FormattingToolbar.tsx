@@ -24,7 +24,9 @@ export function FormattingToolbar({ editor, onLink }: { editor: Editor; onLink: 
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) =>
-      formattingActions.map((a) => ({ active: a.isActive?.(e) ?? null, enabled: a.canRun(e) })),
+      formattingActions.map((a) =>
+        e.isDestroyed ? { active: null, enabled: false } : { active: a.isActive?.(e) ?? null, enabled: a.canRun(e) },
+      ),
     equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
   const [tabStop, setTabStop] = useState(0);

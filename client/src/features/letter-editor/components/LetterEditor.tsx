@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { Box, Button, Stack, Typography } from '@mui/material';
 import { isAllowedLetterHref, letterVariableLabels, letterVariables } from '@callboard/shared';
@@ -23,7 +23,9 @@ export function LetterEditor({ initialHtml, onChange, label }: LetterEditorProps
   const labels = letterVariableLabels[locale];
   // The link under the caret while the link dialog is open (null: a new link), undefined while it is closed.
   const [linkHref, setLinkHref] = useState<string | null | undefined>(undefined);
-  const editor = useEditor({
+  // Null for a moment when TipTap replaces an instance it created for a render that React set aside
+  // (a lazy screen's first render can yield before it commits), whatever its type says.
+  const editor: Editor | null = useEditor({
     extensions: [
       StarterKit.configure({
         heading: { levels: [2, 3] },
@@ -53,18 +55,18 @@ export function LetterEditor({ initialHtml, onChange, label }: LetterEditorProps
 
   // The initial HTML is normalised by the editor (chips); report that form so the preview matches.
   useEffect(() => {
-    if (editor) onChange(editorHtmlToTemplate(editor.getHTML()));
+    if (editor && !editor.isDestroyed) onChange(editorHtmlToTemplate(editor.getHTML()));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor]);
 
   const closeLink = () => {
     setLinkHref(undefined);
-    editor.commands.focus();
+    editor?.commands.focus();
   };
 
   return (
     <Box>
-      <FormattingToolbar editor={editor} onLink={() => setLinkHref(linkInSelection(editor.state))} />
+      {editor ? <FormattingToolbar editor={editor} onLink={() => setLinkHref(linkInSelection(editor.state))} /> : null}
       <Stack
         direction="row"
         spacing={0.5}
@@ -123,7 +125,7 @@ export function LetterEditor({ initialHtml, onChange, label }: LetterEditorProps
       >
         <EditorContent editor={editor} />
       </Box>
-      {linkHref !== undefined ? (
+      {editor && linkHref !== undefined ? (
         <LinkDialog
           currentHref={linkHref}
           onApply={(href) => {

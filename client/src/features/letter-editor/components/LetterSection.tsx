@@ -103,7 +103,7 @@ export function LetterSection({
             />
           </>
         ) : (
-          <Skeleton variant="rounded" height={120} aria-label={t('letter.previewing')} />
+          <Skeleton variant="rounded" height={120} role="status" aria-label={t('letter.previewing')} />
         )}
       </Stack>
     </Box>
