@@ -36,7 +36,7 @@ describe('CallDialog: the follow-up order', () => {
     const { server, onSaved } = setup();
     await user.click(screen.getByRole('button', { name: 'Save and create invoice…' }));
     expect(await screen.findByRole('heading', { name: 'Items of the new order' })).toHaveFocus();
-    expect(screen.getByRole('textbox', { name: 'Product, row 1' })).toHaveValue('Lamp');
+    expect(await screen.findByRole('textbox', { name: 'Product, row 1' })).toHaveValue('Lamp');
     expect(server.calls('POST', /\/calls$/)).toHaveLength(0);
 
     const quantity = screen.getByRole('textbox', { name: 'Quantity, row 1' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ClientListItem } from '@callboard/shared';
 import { signedInAgent, useTestApp } from '../../../test/test-app.js';
-import { AuditEntryModel } from '../../audit/audit.model.js';
+import { auditEntriesOf } from '../../../test/audit-entries.js';
 import { ClientModel } from '../client.model.js';
 import { ClientNoteModel } from '../client-note.model.js';
 import { matchOrCreateClient } from '../index.js';
@@ -15,10 +15,7 @@ async function client(name: string, extra: { email?: string; phone?: string } = 
   return (await matchOrCreateClient({ name, ...extra }, { confirmed: true })).client;
 }
 
-const auditOf = (id: unknown) =>
-  AuditEntryModel.find({ objectType: 'client', objectId: String(id) })
-    .sort({ at: 1 })
-    .lean();
+const auditOf = (id: unknown) => auditEntriesOf('client', String(id));
 
 describe('PATCH /api/clients/:id phones', () => {
   it('refuses a new number that cannot be called, saying which one and why, and writes nothing', async () => {

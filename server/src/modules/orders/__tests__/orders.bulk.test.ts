@@ -4,7 +4,7 @@ import type { BulkJob } from '@callboard/shared';
 import { bootId } from '../../../lib/boot-id.js';
 import { onDomainEvent, type DomainEvents } from '../../../lib/domain-events.js';
 import { signedInAgent, useTestApp } from '../../../test/test-app.js';
-import { AuditEntryModel } from '../../audit/audit.model.js';
+import { auditEntriesOf } from '../../../test/audit-entries.js';
 import { OrderModel } from '../order.model.js';
 import { OrderEventModel } from '../order-event.model.js';
 import { BulkJobModel } from '../order-bulk.model.js';
@@ -32,8 +32,8 @@ async function runBulk(agent: Agent, body: object): Promise<BulkJob> {
 }
 
 // The order's entries since it was created (its creation has one too).
-const auditOf = (orderId: string) =>
-  AuditEntryModel.find({ objectType: 'order', objectId: orderId, action: { $ne: 'created' } }).lean();
+const auditOf = async (orderId: string) =>
+  (await auditEntriesOf('order', orderId)).filter((e) => e.action !== 'created');
 
 describe('POST /api/orders/bulk: status', () => {
   it('changes what the transition table allows, skips the rest with the reason, and records each change', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { signedInAgent, useTestApp } from '../../../test/test-app.js';
-import { AuditEntryModel } from '../../audit/audit.model.js';
+import { auditEntriesOf } from '../../../test/audit-entries.js';
 import { createUser } from '../../users/users.service.js';
 import { OrderModel } from '../order.model.js';
 import { OrderEventModel } from '../order-event.model.js';
@@ -9,8 +9,7 @@ import { forceStatus, makeOrder } from './orders-fixtures.js';
 const ctx = useTestApp();
 
 const editEntries = (orderId: string) => OrderEventModel.find({ orderId, type: 'system' }).sort({ at: 1 }).lean();
-const auditOf = (orderId: string) =>
-  AuditEntryModel.find({ objectType: 'order', objectId: orderId }).sort({ at: 1 }).lean();
+const auditOf = (orderId: string) => auditEntriesOf('order', orderId);
 
 describe('PATCH /api/orders/:id (editing on the card)', () => {
   it('recomputes the total from the items and the discount, in minor units, ignoring nothing the client sends', async () => {

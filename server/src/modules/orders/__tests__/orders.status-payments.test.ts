@@ -10,7 +10,10 @@ const ctx = useTestApp();
 describe('POST /api/orders/:id/status', () => {
   it('lets an admin change the status, records it and announces it with the notify flags', async () => {
     const { agent, user } = await signedInAgent(ctx, 'admin');
-    const o = await makeOrder();
+    // A client with a phone, so the order is in the call queue (one without waits for a contact).
+    const o = await makeOrder({
+      client: { name: 'Ana Ruiz', email: 'ana.ruiz@example.com', phone: '+34 600 12 34 56' },
+    });
     const seen: DomainEvents['order.statusChanged'][] = [];
     const off = onDomainEvent('order.statusChanged', (e) => {
       seen.push(e);

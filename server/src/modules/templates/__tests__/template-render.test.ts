@@ -16,6 +16,9 @@ const values: TemplateValues = {
   status: 'Reserved',
   message: 'Thanks for waiting',
   status_link: { html: '<a href="https://shop.example/s/abc">https://shop.example/s/abc</a>' },
+  items: { html: '<table><tbody><tr><td>Online course</td><td>1</td></tr></tbody></table>' },
+  tracking_number: '1Z999AA10123456784',
+  delivery_date: '4 May 2026',
 };
 
 describe('renderTemplate', () => {
