@@ -54,6 +54,8 @@ export const adminEn = {
   'settings.customerContact.effect': "Shown on the customer's order page: phone, e-mail, opening hours.",
   'settings.customerContact.invalid': 'Keep it to 500 characters.',
   'settings.defaultLocale': 'Letter language',
+  'settings.timeZone': "Call centre's time zone",
+  'settings.timeZone.effect': 'Where the floor\'s "today" and the dashboard\'s days begin and end.',
   'settings.defaultLocale.effect': 'Where a status or outcome has templates in both languages, letters use this one.',
   'settings.locale.en': 'English',
   'settings.locale.es': 'Spanish',

@@ -56,6 +56,8 @@ export const adminEs: Record<keyof typeof adminEn, string> = {
   'settings.customerContact.effect': 'Se muestran en la página del pedido del cliente: teléfono, correo, horario.',
   'settings.customerContact.invalid': 'Máximo 500 caracteres.',
   'settings.defaultLocale': 'Idioma de las cartas',
+  'settings.timeZone': 'Zona horaria del centro de llamadas',
+  'settings.timeZone.effect': 'Dónde empiezan y acaban el «hoy» de la sala y los días del panel.',
   'settings.defaultLocale.effect':
     'Cuando un estado o resultado tiene plantillas en los dos idiomas, las cartas usan este.',
   'settings.locale.en': 'Inglés',

@@ -33,6 +33,19 @@ describe('SettingsPage', () => {
     expect(body).not.toHaveProperty('callInstructions');
   });
 
+  it("sets the call centre's time zone by typing part of its name", async () => {
+    const server = api();
+    renderWithProviders(<SettingsPage />);
+    const zone = await screen.findByRole('combobox', { name: "Call centre's time zone" });
+    expect(zone).toHaveValue('Europe/Madrid');
+    await userEvent.clear(zone);
+    await userEvent.type(zone, 'New_Y');
+    await userEvent.click(await screen.findByRole('option', { name: 'America/New_York' }));
+    await userEvent.click(screen.getByTestId('settings-save'));
+    await waitFor(() => expect(server.calls('PATCH', /\/settings$/)).toHaveLength(1));
+    expect((server.calls('PATCH', /\/settings$/)[0]!.body as { timeZone: string }).timeZone).toBe('America/New_York');
+  });
+
   it('marks a payment link that is not https, and numbers out of range, and sends nothing', async () => {
     const server = api();
     renderWithProviders(<SettingsPage />);

@@ -30,8 +30,8 @@ import {
   type PhoneDraft,
 } from '../contact-drafts';
 import { EmailsEditor, PhonesEditor } from './ContactsEditor';
+import { TimeZoneField } from '../../../components/TimeZoneField';
 
-const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 const addressFields = ['line1', 'line2', 'city', 'postalCode', 'region', 'country'] as const;
 const countryPattern = /^[A-Za-z]{2}$/;
 
@@ -118,12 +118,12 @@ export function ClientEditDialog({ client, onClose }: { client: Client; onClose:
               ))}
             </Stack>
             <Stack direction="row" spacing={1}>
-              <Autocomplete
-                options={zones}
+              <TimeZoneField
+                label={t('clientEdit.timezone')}
                 value={timezone}
-                onChange={(_e, v) => setTimezone(v)}
+                onChange={setTimezone}
+                size="small"
                 sx={{ flex: 1 }}
-                renderInput={(params) => <TextField {...params} size="small" label={t('clientEdit.timezone')} />}
               />
               <TextField
                 select

@@ -1,10 +1,14 @@
 import { MenuItem, TextField } from '@mui/material';
 import { locales, type Settings } from '@callboard/shared';
 import { useT, type MessageKey } from '../../../../i18n/i18n';
+import { TimeZoneField } from '../../../../components/TimeZoneField';
 import { Section } from './Section';
 import type { SectionProps } from './settings-draft';
 
-/** The company name, how customers reach it, the default language, the review-request delay and the upload limit. */
+/**
+ * The company name, how customers reach it, the default language, the call centre's time zone (its
+ * reports' days), the review-request delay and the upload limit.
+ */
 export function GeneralSection({ draft, set, field }: SectionProps) {
   const t = useT();
   return (
@@ -39,6 +43,14 @@ export function GeneralSection({ draft, set, field }: SectionProps) {
           </MenuItem>
         ))}
       </TextField>
+      <TimeZoneField
+        label={t('settings.timeZone')}
+        value={draft.timeZone}
+        onChange={(zone) => zone && set({ timeZone: zone })}
+        helperText={t('settings.timeZone.effect')}
+        disableClearable
+        sx={{ maxWidth: 520 }}
+      />
       <TextField
         type="number"
         label={t('settings.reviewDelay')}
