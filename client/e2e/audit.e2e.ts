@@ -118,6 +118,8 @@ describe('the audit log in Chromium', () => {
     const bold = admin.getByRole('button', { name: 'Bold' });
     await bold.click();
     await expect(bold.getAttribute('aria-pressed')).resolves.toBe('true');
+    // The bold word has reached the preview: the button's command (and the focus it hands back) is done.
+    await admin.getByTestId('template-preview').locator('strong', { hasText: 'world' }).waitFor();
     await admin.keyboard.press('End');
     await admin.keyboard.press('Enter');
     await admin.getByRole('button', { name: 'Bulleted list' }).click();
