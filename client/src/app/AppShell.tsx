@@ -2,7 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Redirect, useLocation, useSearch } from 'wouter';
 import { AppBar, Box, Button, Toolbar, Typography } from '@mui/material';
 import { hasRight, type Right, type Role } from '@callboard/shared';
-import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { LazyApiErrorAlert } from '../components/LazyApiErrorAlert';
 import { PageSkeleton } from '../components/Skeletons';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { useGetMeQuery, useLogoutMutation } from '../features/session';
@@ -47,7 +47,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   if (!user)
     return (
       <Box sx={{ p: 2 }}>
-        <ApiErrorAlert error={error} />
+        <LazyApiErrorAlert error={error} />
       </Box>
     );
 

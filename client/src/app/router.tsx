@@ -4,7 +4,6 @@ import { useSearch as useBrowserSearch } from 'wouter/use-browser-location';
 import { AppShell } from './AppShell';
 import { LoginPage } from '../features/auth';
 import { loadScreenCatalogues } from '../i18n/i18n';
-import { NotFoundPage } from '../components/NotFoundPage';
 import { rawSearch } from './raw-search';
 
 // Everything behind sign-in loads on demand: the first screen carries only the shell and sign-in.
@@ -18,6 +17,10 @@ function screen<M, P extends object = object>(load: () => Promise<M>, pick: (mod
   });
 }
 
+const NotFoundPage = screen(
+  () => import('../components/NotFoundPage'),
+  (m) => m.NotFoundPage,
+);
 const WorkbenchPage = screen(
   () => import('../features/queue/components/WorkbenchPage'),
   (m) => m.WorkbenchPage,

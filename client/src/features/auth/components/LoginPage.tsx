@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent, type InputHTMLAttributes } from 'react
 import { useLocation, useSearchParams } from 'wouter';
 import { Box, Button, Paper, Typography } from '@mui/material';
 import { styled } from '@mui/material/styles';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { LazyApiErrorAlert } from '../../../components/LazyApiErrorAlert';
 import { useT } from '../../../i18n/i18n';
 import { useLoginMutation } from '../../session';
 import { PreferenceSwitches } from '../../../app/PreferenceSwitches';
@@ -71,7 +71,7 @@ export function LoginPage() {
             </Typography>
             <PreferenceSwitches />
           </Box>
-          {error ? <ApiErrorAlert error={error} /> : null}
+          {error ? <LazyApiErrorAlert error={error} /> : null}
           <LoginField
             label={t('login.email')}
             type="email"
