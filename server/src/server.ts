@@ -7,7 +7,7 @@ import { prepareFirstStart } from './seed/first-start.js';
 import mongoose from 'mongoose';
 import { startScheduler } from './jobs/scheduler.js';
 import { removeOrphanUploads } from './modules/attachments/index.js';
-import { failInterruptedBulkJobs } from './modules/orders/index.js';
+import { failInterruptedBulkJobs, watchBulkJobs } from './modules/orders/index.js';
 import { startLiveEventRelay } from './modules/events/index.js';
 
 async function main(): Promise<void> {
@@ -16,11 +16,12 @@ async function main(): Promise<void> {
   await connectMongoose(db.uri, db.singleConnection);
   await mongoose.connection.syncIndexes();
   await prepareFirstStart(env);
-  await failInterruptedBulkJobs();
+  // The embedded mode is one process; on MongoDB several may share the database behind a load balancer.
+  const severalProcesses = db.kind === 'mongodb';
+  await failInterruptedBulkJobs(!severalProcesses);
   await removeOrphanUploads(env.uploadDir, new Date());
   const scheduler = await startScheduler({ ctx: { env } });
-  // On MongoDB several processes may share the database behind a load balancer; the embedded mode is one process.
-  const stopRelay = db.kind === 'mongodb' ? startLiveEventRelay() : () => {};
+  const stopWatching = severalProcesses ? [startLiveEventRelay(), watchBulkJobs()] : [];
   const app = createApp(env);
   const server: Server = createServer(
     {
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     shuttingDown = true;
     logger.info(`${signal}: shutting down…`);
     server.close();
-    stopRelay();
+    for (const stop of stopWatching) stop();
     await scheduler.stop().catch((err: unknown) => logger.error('The scheduler did not stop cleanly', err));
     await mongoose.disconnect().catch(() => {});
     await db.stop();

@@ -19,6 +19,6 @@ export { orderTimelineSources, recordOrderEvent } from './order-timeline.js';
 export { addOrderNote, listOrderNotes } from './order-notes.service.js';
 export { scheduleCustomerCallback } from './order-customer-callback.js';
 export { orderBulkRoutes } from './order-bulk.routes.js';
-export { failInterruptedBulkJobs } from './order-bulk.service.js';
+export { failInterruptedBulkJobs, watchBulkJobs } from './order-bulk.service.js';
 export { orderExportRoutes } from './order-export.routes.js';
 export { orderNumbers } from './order-export.js';

@@ -19,6 +19,8 @@ const bulkJobSchema = new Schema(
     error: { type: String, enum: ['interrupted', 'error'], default: null },
     /** The boot (lib/boot-id.ts) running it: a running job of another boot was cut off by a restart. */
     bootId: { type: String, required: true },
+    /** Moved on by its process while it runs or waits (several processes on one MongoDB). */
+    heartbeatAt: { type: Date, required: true },
     createdAt: { type: Date, required: true },
     finishedAt: { type: Date, default: null },
   },
@@ -38,6 +40,7 @@ export type BulkJobDoc = {
   state: BulkJobState;
   error: BulkJobError | null;
   bootId: string;
+  heartbeatAt: Date;
   createdAt: Date;
   finishedAt: Date | null;
 };

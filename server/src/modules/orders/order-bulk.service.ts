@@ -129,6 +129,7 @@ export async function startBulkJob(
     total: ids.length,
     state: ids.length ? 'running' : 'done',
     bootId,
+    heartbeatAt: clock.now(),
     createdAt: clock.now(),
     finishedAt: ids.length ? null : clock.now(),
   });
@@ -145,14 +146,36 @@ export async function getBulkJob(jobId: string, user: SessionUser): Promise<Bulk
   return toBulkJobDto(doc);
 }
 
+const heartbeatMs = 30_000;
+/** A job of another boot whose heartbeat is this old has lost its process. */
+export const bulkJobStaleMs = 4 * heartbeatMs;
+
 /**
- * At start: a job left running by an earlier boot was cut off by the restart. It is marked failed
- * with what it finished (its progress is written as it goes); its remaining orders are untouched.
+ * Marks failed, with what they finished, the running jobs a stopped process left (their remaining
+ * orders are untouched). The embedded mode is one process, so at its start every other boot's job
+ * was cut off (`allOtherBoots`); several processes on one MongoDB fail only jobs whose process has
+ * stopped moving their heartbeat.
  */
-export async function failInterruptedBulkJobs(): Promise<number> {
+export async function failInterruptedBulkJobs(allOtherBoots: boolean): Promise<number> {
+  const now = clock.now();
   const res = await BulkJobModel.updateMany(
-    { state: 'running', bootId: { $ne: bootId } },
-    { $set: { state: 'failed', error: 'interrupted', finishedAt: clock.now() } },
+    {
+      state: 'running',
+      bootId: { $ne: bootId },
+      ...(allOtherBoots ? {} : { heartbeatAt: { $lt: new Date(now.getTime() - bulkJobStaleMs) } }),
+    },
+    { $set: { state: 'failed', error: 'interrupted', finishedAt: now } },
   );
   return res.modifiedCount;
+}
+
+/** Several processes: keeps this process's jobs alive, and fails those of a process that stopped. Returns the stop function. */
+export function watchBulkJobs(): () => void {
+  const timer = setInterval(() => {
+    void BulkJobModel.updateMany({ state: 'running', bootId }, { $set: { heartbeatAt: clock.now() } })
+      .then(() => failInterruptedBulkJobs(false))
+      .catch((err: unknown) => logger.error('Could not check the bulk jobs of other processes', err));
+  }, heartbeatMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

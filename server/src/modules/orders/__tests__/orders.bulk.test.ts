@@ -8,7 +8,7 @@ import { auditEntriesOf } from '../../../test/audit-entries.js';
 import { OrderModel } from '../order.model.js';
 import { OrderEventModel } from '../order-event.model.js';
 import { BulkJobModel } from '../order-bulk.model.js';
-import { failInterruptedBulkJobs } from '../order-bulk.service.js';
+import { bulkJobStaleMs, failInterruptedBulkJobs } from '../order-bulk.service.js';
 import { forceStatus, makeOrder, uniqueTag } from './orders-fixtures.js';
 
 const ctx = useTestApp();
@@ -239,10 +239,18 @@ describe('bulk jobs cut off by a restart', () => {
   it('are marked failed at start with what they finished; this boot’s running jobs are left alone', async () => {
     const by = { type: 'user', id: null, name: 'Someone' };
     const action = { type: 'tag', add: ['x'] };
-    const base = { by, action, total: 10, changed: 3, state: 'running', createdAt: new Date() };
+    const base = {
+      by,
+      action,
+      total: 10,
+      changed: 3,
+      state: 'running',
+      createdAt: new Date(),
+      heartbeatAt: new Date(),
+    };
     const old = await BulkJobModel.create({ ...base, done: 4, bootId: 'an-earlier-boot' });
     const mine = await BulkJobModel.create({ ...base, done: 1, bootId });
-    expect(await failInterruptedBulkJobs()).toBe(1);
+    expect(await failInterruptedBulkJobs(true)).toBe(1);
     const stored = await BulkJobModel.find({ _id: { $in: [old._id, mine._id] } }).lean();
     const byId = new Map(stored.map((j) => [String(j._id), j]));
     expect(byId.get(String(old._id))).toMatchObject({ state: 'failed', error: 'interrupted', done: 4, changed: 3 });
@@ -250,5 +258,27 @@ describe('bulk jobs cut off by a restart', () => {
     expect(byId.get(String(mine._id))).toMatchObject({ state: 'running', done: 1, error: null });
     await BulkJobModel.deleteOne({ _id: mine._id });
     expect(mongoose.isValidObjectId(String(old._id))).toBe(true);
+  });
+
+  it('with several processes, fails only jobs whose process stopped moving their heartbeat', async () => {
+    const by = { type: 'user', id: null, name: 'Someone' };
+    const base = { by, action: { type: 'tag', add: ['x'] }, total: 10, done: 2, changed: 2, state: 'running' };
+    const now = Date.now();
+    const alive = await BulkJobModel.create({
+      ...base,
+      bootId: 'another-live-process',
+      createdAt: new Date(now),
+      heartbeatAt: new Date(now - 10_000),
+    });
+    const gone = await BulkJobModel.create({
+      ...base,
+      bootId: 'a-stopped-process',
+      createdAt: new Date(now - bulkJobStaleMs - 60_000),
+      heartbeatAt: new Date(now - bulkJobStaleMs - 1_000),
+    });
+    expect(await failInterruptedBulkJobs(false)).toBe(1);
+    expect((await BulkJobModel.findById(gone._id).lean())?.state).toBe('failed');
+    expect((await BulkJobModel.findById(alive._id).lean())?.state).toBe('running');
+    await BulkJobModel.deleteMany({ _id: { $in: [alive._id, gone._id] } });
   });
 });
