@@ -1,13 +1,10 @@
-import { batches } from '../../lib/batches.js';
 import { sortedForStream } from '../../db/stream-order.js';
 import { csvDateTime, type CsvCell } from '../../lib/csv.js';
+import { exportBatchSize, rowsByBatch, type ExportCursor } from '../../lib/csv-rows.js';
 import { clientNames } from '../clients/index.js';
 import { orderNumbers } from '../orders/index.js';
 import { CallModel, type CallDoc } from './call.model.js';
 import type { CallRange } from './call-figures.js';
-
-/** Rows are named (clients, orders) a batch at a time: few look-ups, and memory bounded by the batch. */
-const batchSize = 200;
 
 const exportFields = {
   at: 1,
@@ -54,13 +51,9 @@ export const callExportHeader = (zone: string) =>
 export async function* callExportRows(range: CallRange, zone: string): AsyncGenerator<CsvCell[]> {
   const inRange = { at: { $gte: range.from, $lt: range.to } };
   const cursor = sortedForStream(CallModel.find(inRange, exportFields).lean<ExportDoc[]>(), { at: 1, _id: 1 }).cursor({
-    batchSize,
+    batchSize: exportBatchSize,
   });
-  try {
-    for await (const batch of batches(cursor as AsyncIterable<ExportDoc>, batchSize)) yield* await named(batch, zone);
-  } finally {
-    await cursor.close();
-  }
+  yield* rowsByBatch(cursor as ExportCursor<ExportDoc>, (batch) => named(batch, zone));
 }
 
 async function named(docs: ExportDoc[], zone: string): Promise<CsvCell[][]> {

@@ -1,16 +1,13 @@
 import mongoose from 'mongoose';
 import { fromMinor, type OrderListQuery } from '@callboard/shared';
-import { batches } from '../../lib/batches.js';
 import { sortedForStream } from '../../db/stream-order.js';
 import { csvDateTime, type CsvCell } from '../../lib/csv.js';
+import { exportBatchSize, rowsByBatch, type ExportCursor } from '../../lib/csv-rows.js';
 import { clientNames } from '../clients/index.js';
 import { userNames } from '../users/index.js';
 import { getSettings } from '../settings/index.js';
 import { OrderModel, type OrderDoc } from './order.model.js';
 import { orderListFilter } from './order.service.js';
-
-/** Rows are named (clients, managers) a batch at a time: few look-ups, and memory bounded by the batch. */
-const batchSize = 200;
 
 const exportFields = {
   number: 1,
@@ -65,13 +62,8 @@ export async function* orderExportRows(query: Omit<OrderListQuery, 'page' | 'lim
   const cursor = sortedForStream(OrderModel.find(filter, exportFields).lean<ExportDoc[]>(), {
     createdAt: -1,
     _id: -1,
-  }).cursor({ batchSize });
-  try {
-    for await (const batch of batches(cursor as AsyncIterable<ExportDoc>, batchSize))
-      yield* await named(batch, timeZone);
-  } finally {
-    await cursor.close();
-  }
+  }).cursor({ batchSize: exportBatchSize });
+  yield* rowsByBatch(cursor as ExportCursor<ExportDoc>, (batch) => named(batch, timeZone));
 }
 
 async function named(docs: ExportDoc[], zone: string): Promise<CsvCell[][]> {
