@@ -11,18 +11,20 @@ describe('POST /api/orders/:id/calls with a follow-up order of its own items', (
   it('creates the invoice with the items and discount the dialog edited, the original untouched', async () => {
     const { agent } = await signedInAgent(ctx, 'manager');
     const order = await newOrder();
-    const res = await agent
-      .post(`/api/orders/${order.id}/calls`)
-      .set('Idempotency-Key', 'upsell-1')
-      .send({
-        outcome: 'completed',
-        followUp: 'invoice',
-        followUpItems: [
-          { name: 'Widget', quantity: 2, unitPrice: 20 },
-          { name: 'Widget case', quantity: 1, unitPrice: 7.5, sku: 'WC-1' },
-        ],
-        followUpDiscount: 2.5,
-      });
+    const record = () =>
+      agent
+        .post(`/api/orders/${order.id}/calls`)
+        .set('Idempotency-Key', 'upsell-1')
+        .send({
+          outcome: 'completed',
+          followUp: 'invoice',
+          followUpItems: [
+            { name: 'Widget', quantity: 2, unitPrice: 20 },
+            { name: 'Widget case', quantity: 1, unitPrice: 7.5, sku: 'WC-1' },
+          ],
+          followUpDiscount: 2.5,
+        });
+    const res = await record();
     expect(res.status).toBe(201);
     expect(res.body.newOrder).toMatchObject({
       clientId: order.clientId,
@@ -40,18 +42,7 @@ describe('POST /api/orders/:id/calls with a follow-up order of its own items', (
     expect(res.body.order).toMatchObject({ id: order.id, total: 40, status: 'pending' });
 
     // A retry with the same key answers the same order, not a second one.
-    const again = await agent
-      .post(`/api/orders/${order.id}/calls`)
-      .set('Idempotency-Key', 'upsell-1')
-      .send({
-        outcome: 'completed',
-        followUp: 'invoice',
-        followUpItems: [
-          { name: 'Widget', quantity: 2, unitPrice: 20 },
-          { name: 'Widget case', quantity: 1, unitPrice: 7.5, sku: 'WC-1' },
-        ],
-        followUpDiscount: 2.5,
-      });
+    const again = await record();
     expect(again.body.newOrder.id).toBe(res.body.newOrder.id);
     expect(await OrderModel.countDocuments({ clientId: order.clientId })).toBe(2);
   });

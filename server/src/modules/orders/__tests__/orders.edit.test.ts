@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { signedInAgent, useTestApp } from '../../../test/test-app.js';
+import { signedInAgent, testPassword, useTestApp } from '../../../test/test-app.js';
 import { auditEntriesOf } from '../../../test/audit-entries.js';
 import { createUser } from '../../users/users.service.js';
 import { OrderModel } from '../order.model.js';
@@ -10,6 +10,8 @@ const ctx = useTestApp();
 
 const editEntries = (orderId: string) => OrderEventModel.find({ orderId, type: 'system' }).sort({ at: 1 }).lean();
 const auditOf = (orderId: string) => auditEntriesOf('order', orderId);
+const newManager = (handle: string, name: string) =>
+  createUser({ email: `${handle}-${Date.now()}@test.local`, name, password: testPassword, role: 'manager' });
 
 describe('PATCH /api/orders/:id (editing on the card)', () => {
   it('recomputes the total from the items and the discount, in minor units, ignoring nothing the client sends', async () => {
@@ -57,12 +59,7 @@ describe('PATCH /api/orders/:id (editing on the card)', () => {
 
   it('records each other field from → to in one timeline entry and one audit entry, and removes with null', async () => {
     const { agent } = await signedInAgent(ctx, 'admin');
-    const marta = await createUser({
-      email: `marta-${Date.now()}@test.local`,
-      name: 'Marta Gil',
-      password: 'correct horse battery',
-      role: 'manager',
-    });
+    const marta = await newManager('marta', 'Marta Gil');
     const o = await makeOrder({ source: 'web', channel: 'newsletter', tags: ['spring'] });
     const res = await agent.patch(`/api/orders/${o.id}`).send({
       delivery: {
@@ -157,12 +154,7 @@ describe('PATCH /api/orders/:id (editing on the card)', () => {
 
   it('refuses a disabled user as the manager with 400', async () => {
     const { agent } = await signedInAgent(ctx, 'admin');
-    const gone = await createUser({
-      email: `gone-${Date.now()}@test.local`,
-      name: 'Gone',
-      password: 'correct horse battery',
-      role: 'manager',
-    });
+    const gone = await newManager('gone', 'Gone');
     await agent.patch(`/api/users/${gone.id}`).send({ disabled: true });
     const o = await makeOrder();
     const res = await agent.patch(`/api/orders/${o.id}`).send({ managerId: gone.id });
