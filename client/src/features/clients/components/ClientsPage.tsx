@@ -3,23 +3,18 @@ import { Link as RouterLink, useSearchParams } from 'wouter';
 import {
   Box,
   Chip,
-  LinearProgress,
   Link,
-  Paper,
   Stack,
   Switch,
   Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHead,
-  TablePagination,
   TableRow,
   Typography,
 } from '@mui/material';
 import { hasRight, type ClientListItem } from '@callboard/shared';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { ListSkeleton } from '../../../components/Skeletons';
+import { PagedTable } from '../../../components/PagedTable';
 import { useT } from '../../../i18n/i18n';
 import { useGetMeQuery } from '../../session';
 import { DebouncedSearchField } from '../../orders';
@@ -93,96 +88,91 @@ export function ClientsPage() {
         sx={{ width: 360 }}
         slotProps={{ htmlInput: { 'data-testid': 'clients-search' } }}
       />
-      <Box sx={{ height: 4, mt: 1 }}>
-        {isFetching && data ? <LinearProgress aria-label={t('clients.title')} /> : null}
-      </Box>
-      {error ? <ApiErrorAlert error={error} /> : null}
-      {isLoading ? (
-        <ListSkeleton rows={10} />
-      ) : data ? (
-        <Paper variant="outlined">
-          <TableContainer>
-            <Table size="small" data-testid="clients-table" aria-busy={isFetching}>
-              <TableHead>
+      <PagedTable
+        data={data}
+        isLoading={isLoading}
+        isFetching={isFetching}
+        error={error}
+        loadingLabel={t('clients.title')}
+        skeletonRows={10}
+        page={page}
+        limit={limit}
+        pageSizes={pageSizes}
+        onPageChange={(p) => setView({ page: p })}
+        onLimitChange={(l) => setView({ limit: l })}
+      >
+        {(shown) => (
+          <Table size="small" data-testid="clients-table" aria-busy={isFetching}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('clients.name')}</TableCell>
+                <TableCell>{t('clients.phone')}</TableCell>
+                <TableCell>{t('clients.email')}</TableCell>
+                <TableCell>{t('clients.manager')}</TableCell>
+                <TableCell>{t('clients.tags')}</TableCell>
+                <TableCell>{t('clients.autoPayments')}</TableCell>
+                <TableCell align="right">{t('clients.orders')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {shown.items.length === 0 ? (
                 <TableRow>
-                  <TableCell>{t('clients.name')}</TableCell>
-                  <TableCell>{t('clients.phone')}</TableCell>
-                  <TableCell>{t('clients.email')}</TableCell>
-                  <TableCell>{t('clients.manager')}</TableCell>
-                  <TableCell>{t('clients.tags')}</TableCell>
-                  <TableCell>{t('clients.autoPayments')}</TableCell>
-                  <TableCell align="right">{t('clients.orders')}</TableCell>
+                  <TableCell colSpan={7}>
+                    <Typography color="text.secondary">{t('clients.empty')}</Typography>
+                  </TableCell>
                 </TableRow>
-              </TableHead>
-              <TableBody>
-                {data.items.length === 0 ? (
-                  <TableRow>
-                    <TableCell colSpan={7}>
-                      <Typography color="text.secondary">{t('clients.empty')}</Typography>
-                    </TableCell>
-                  </TableRow>
-                ) : (
-                  data.items.map((c) => {
-                    const phone = c.phones[0];
-                    return (
-                      <TableRow key={c.id} hover data-testid="client-row">
-                        <TableCell>
-                          <Link component={RouterLink} to={`/clients/${c.id}`}>
-                            {c.name}
-                          </Link>
-                        </TableCell>
-                        <TableCell>
-                          {phone ? (
-                            <Typography
-                              variant="body2"
-                              sx={phone.invalid ? { color: 'error.main', textDecoration: 'line-through' } : undefined}
-                            >
-                              {phone.display}
-                              {phone.invalid ? ` (${t('client.phoneInvalid')})` : ''}
-                            </Typography>
-                          ) : null}
-                        </TableCell>
-                        <TableCell>{c.emails[0] ?? ''}</TableCell>
-                        <TableCell>{c.managerName ?? t('client.noManager')}</TableCell>
-                        <TableCell>
-                          <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
-                            {c.tags.map((tag) => (
-                              <Chip key={tag} size="small" variant="outlined" label={tag} />
-                            ))}
-                          </Stack>
-                        </TableCell>
-                        <TableCell>
-                          <AutoPaymentsCell client={c} editable={mayAutopay} />
-                        </TableCell>
-                        <TableCell align="right">
-                          {c.orders.count}
-                          {c.orders.lastOrderId ? (
-                            <>
-                              {' · '}
-                              <Link component={RouterLink} to={`/orders/${c.orders.lastOrderId}`}>
-                                {t('clients.lastOrder', { number: c.orders.lastOrderNumber ?? '' })}
-                              </Link>
-                            </>
-                          ) : null}
-                        </TableCell>
-                      </TableRow>
-                    );
-                  })
-                )}
-              </TableBody>
-            </Table>
-          </TableContainer>
-          <TablePagination
-            component="div"
-            count={data.total}
-            page={page - 1}
-            rowsPerPage={limit}
-            rowsPerPageOptions={pageSizes}
-            onPageChange={(_e, p) => setView({ page: p + 1 })}
-            onRowsPerPageChange={(e) => setView({ limit: Number(e.target.value) })}
-          />
-        </Paper>
-      ) : null}
+              ) : (
+                shown.items.map((c) => {
+                  const phone = c.phones[0];
+                  return (
+                    <TableRow key={c.id} hover data-testid="client-row">
+                      <TableCell>
+                        <Link component={RouterLink} to={`/clients/${c.id}`}>
+                          {c.name}
+                        </Link>
+                      </TableCell>
+                      <TableCell>
+                        {phone ? (
+                          <Typography
+                            variant="body2"
+                            sx={phone.invalid ? { color: 'error.main', textDecoration: 'line-through' } : undefined}
+                          >
+                            {phone.display}
+                            {phone.invalid ? ` (${t('client.phoneInvalid')})` : ''}
+                          </Typography>
+                        ) : null}
+                      </TableCell>
+                      <TableCell>{c.emails[0] ?? ''}</TableCell>
+                      <TableCell>{c.managerName ?? t('client.noManager')}</TableCell>
+                      <TableCell>
+                        <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+                          {c.tags.map((tag) => (
+                            <Chip key={tag} size="small" variant="outlined" label={tag} />
+                          ))}
+                        </Stack>
+                      </TableCell>
+                      <TableCell>
+                        <AutoPaymentsCell client={c} editable={mayAutopay} />
+                      </TableCell>
+                      <TableCell align="right">
+                        {c.orders.count}
+                        {c.orders.lastOrderId ? (
+                          <>
+                            {' · '}
+                            <Link component={RouterLink} to={`/orders/${c.orders.lastOrderId}`}>
+                              {t('clients.lastOrder', { number: c.orders.lastOrderNumber ?? '' })}
+                            </Link>
+                          </>
+                        ) : null}
+                      </TableCell>
+                    </TableRow>
+                  );
+                })
+              )}
+            </TableBody>
+          </Table>
+        )}
+      </PagedTable>
     </Box>
   );
 }

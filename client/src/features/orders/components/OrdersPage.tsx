@@ -1,37 +1,16 @@
-import { useCallback, useMemo, type ReactNode } from 'react';
-import { useLocation, useSearchParams } from 'wouter';
-import {
-  Box,
-  Chip,
-  LinearProgress,
-  Paper,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TablePagination,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { useMemo, type ReactNode } from 'react';
+import { useLocation } from 'wouter';
+import { Box, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { OrderListItem } from '@callboard/shared';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { ListSkeleton } from '../../../components/Skeletons';
+import { PagedTable } from '../../../components/PagedTable';
+import { useUrlView } from '../../../components/use-url-view';
 import { useT, type MessageKey } from '../../../i18n/i18n';
 import { useFormat, type Formatters } from '../../../i18n/format';
 import { useGetMeQuery } from '../../session';
 import { useListUsersQuery } from '../../users';
 import { useListOrdersQuery } from '../api/orders-api';
 import { useColumnChoice, type OrderColumn } from '../hooks/use-column-choice';
-import {
-  defaultFilter,
-  filterFromParams,
-  filterToParams,
-  filterToQuery,
-  pageSizes,
-  type OrderFilter,
-} from '../order-filters';
+import { defaultFilter, filterFromParams, filterToParams, filterToQuery, pageSizes } from '../order-filters';
 import { ColumnPicker } from './ColumnPicker';
 import { columnLabels } from './column-labels';
 import { OrderFilters } from './OrderFilters';
@@ -70,8 +49,7 @@ export function OrdersPage() {
   const t = useT();
   const fmt = useFormat();
   const [, navigate] = useLocation();
-  const [params, setParams] = useSearchParams();
-  const filter = useMemo(() => filterFromParams(params), [params]);
+  const { view: filter, change, goToPage, reset } = useUrlView(filterFromParams, filterToParams);
   const { data: me } = useGetMeQuery();
   const { data: users } = useListUsersQuery(undefined, { skip: me?.role !== 'admin' });
   const { columns, toggle } = useColumnChoice(me?.id);
@@ -81,12 +59,6 @@ export function OrdersPage() {
   const pageIds = useMemo(() => (data?.items ?? []).map((o) => o.id), [data]);
   const selection = useOrderSelection(listArgs, pageIds);
 
-  const change = useCallback(
-    (patch: Partial<OrderFilter>) => {
-      setParams((current) => filterToParams({ ...filterFromParams(current), page: 1, ...patch }));
-    },
-    [setParams],
-  );
   const managers =
     me?.role === 'admin' ? (users ?? []).filter((u) => !u.disabled) : me ? [{ id: me.id, name: me.name }] : [];
   const cellFor = cells(t, fmt);
@@ -106,84 +78,72 @@ export function OrdersPage() {
         <ExportCsvButton args={listArgs} />
         <ColumnPicker columns={columns} onToggle={toggle} />
       </Stack>
-      <OrderFilters
-        filter={filter}
-        onChange={change}
-        onReset={() => setParams(filterToParams(defaultFilter))}
-        managers={managers}
-      />
-      <Box sx={{ height: 4, mt: 1 }}>
-        {isFetching && data ? <LinearProgress aria-label={t('orderList.loading')} /> : null}
-      </Box>
-      {error ? <ApiErrorAlert error={error} /> : null}
-      {data ? <BulkActions selection={selection} total={data.total} me={me} managers={managers} /> : null}
-      {isLoading ? (
-        <ListSkeleton rows={10} />
-      ) : data ? (
-        <Paper variant="outlined">
-          <TableContainer>
-            <Table size="small" data-testid="orders-table" aria-busy={isFetching}>
-              <TableHead>
+      <OrderFilters filter={filter} onChange={change} onReset={() => reset(defaultFilter)} managers={managers} />
+      <PagedTable
+        data={data}
+        isLoading={isLoading}
+        isFetching={isFetching}
+        error={error}
+        loadingLabel={t('orderList.loading')}
+        skeletonRows={10}
+        page={filter.page}
+        limit={filter.limit}
+        pageSizes={pageSizes}
+        onPageChange={goToPage}
+        onLimitChange={(limit) => change({ limit })}
+        paginationTestId="orders-pagination"
+        toolbar={(page) => <BulkActions selection={selection} total={page.total} me={me} managers={managers} />}
+      >
+        {(page) => (
+          <Table size="small" data-testid="orders-table" aria-busy={isFetching}>
+            <TableHead>
+              <TableRow>
+                <SelectPageCell selection={selection} />
+                {columns.map((c) => (
+                  <TableCell key={c} align={cellFor[c].align}>
+                    {t(columnLabels[c])}
+                  </TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {page.items.length === 0 ? (
                 <TableRow>
-                  <SelectPageCell selection={selection} />
-                  {columns.map((c) => (
-                    <TableCell key={c} align={cellFor[c].align}>
-                      {t(columnLabels[c])}
-                    </TableCell>
-                  ))}
+                  <TableCell colSpan={columns.length + 1}>
+                    <Typography color="text.secondary">{t('orderList.empty')}</Typography>
+                  </TableCell>
                 </TableRow>
-              </TableHead>
-              <TableBody>
-                {data.items.length === 0 ? (
-                  <TableRow>
-                    <TableCell colSpan={columns.length + 1}>
-                      <Typography color="text.secondary">{t('orderList.empty')}</Typography>
-                    </TableCell>
+              ) : (
+                page.items.map((o) => (
+                  <TableRow
+                    key={o.id}
+                    hover
+                    tabIndex={0}
+                    sx={{
+                      cursor: 'pointer',
+                      '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineStyle: 'solid' },
+                    }}
+                    onClick={() => open(o)}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') open(o);
+                    }}
+                    data-testid="order-row"
+                    aria-label={t('orderList.openOrder', { number: o.number })}
+                    selected={selection.isSelected(o.id)}
+                  >
+                    <SelectRowCell selection={selection} id={o.id} number={o.number} />
+                    {columns.map((c) => (
+                      <TableCell key={c} align={cellFor[c].align}>
+                        {cellFor[c].render(o)}
+                      </TableCell>
+                    ))}
                   </TableRow>
-                ) : (
-                  data.items.map((o) => (
-                    <TableRow
-                      key={o.id}
-                      hover
-                      tabIndex={0}
-                      sx={{
-                        cursor: 'pointer',
-                        '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineStyle: 'solid' },
-                      }}
-                      onClick={() => open(o)}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter') open(o);
-                      }}
-                      data-testid="order-row"
-                      aria-label={t('orderList.openOrder', { number: o.number })}
-                      selected={selection.isSelected(o.id)}
-                    >
-                      <SelectRowCell selection={selection} id={o.id} number={o.number} />
-                      {columns.map((c) => (
-                        <TableCell key={c} align={cellFor[c].align}>
-                          {cellFor[c].render(o)}
-                        </TableCell>
-                      ))}
-                    </TableRow>
-                  ))
-                )}
-              </TableBody>
-            </Table>
-          </TableContainer>
-          <TablePagination
-            component="div"
-            count={data.total}
-            page={Math.max(0, filter.page - 1)}
-            rowsPerPage={filter.limit}
-            rowsPerPageOptions={[...pageSizes]}
-            onPageChange={(_e, page) =>
-              setParams((current) => filterToParams({ ...filterFromParams(current), page: page + 1 }))
-            }
-            onRowsPerPageChange={(e) => change({ limit: Number(e.target.value) })}
-            data-testid="orders-pagination"
-          />
-        </Paper>
-      ) : null}
+                ))
+              )}
+            </TableBody>
+          </Table>
+        )}
+      </PagedTable>
     </Box>
   );
 }

@@ -1,9 +1,8 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'wouter';
-import { Box, Button, LinearProgress, Paper, Stack, TableContainer, TablePagination, Typography } from '@mui/material';
+import { useMemo } from 'react';
+import { Box, Button, Stack, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
-import { ApiErrorAlert } from '../../../../components/ApiErrorAlert';
-import { ListSkeleton } from '../../../../components/Skeletons';
+import { PagedTable } from '../../../../components/PagedTable';
+import { useUrlView } from '../../../../components/use-url-view';
 import { useT } from '../../../../i18n/i18n';
 import { useListUsersQuery } from '../../../users';
 import { auditExportUrl, useListAuditQuery } from '../../api/audit-api';
@@ -14,7 +13,6 @@ import {
   auditPageSizes,
   auditRangeInvalid,
   defaultAuditFilter,
-  type AuditFilter,
 } from '../../audit-filters';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
@@ -22,8 +20,7 @@ import { AuditTable } from './AuditTable';
 /** Every recorded change, newest first, filtered by object, person and days; the view lives in the URL. */
 export function AuditPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const filter = useMemo(() => auditFilterFromParams(params), [params]);
+  const { view: filter, change, goToPage, reset } = useUrlView(auditFilterFromParams, auditFilterToParams);
   const query = useMemo(() => auditFilterToQuery(filter), [filter]);
   const skip = auditRangeInvalid(filter);
   const { data, error, isLoading, isFetching } = useListAuditQuery(
@@ -31,12 +28,6 @@ export function AuditPage() {
     { skip, refetchOnMountOrArgChange: true },
   );
   const { data: users } = useListUsersQuery();
-
-  const change = useCallback(
-    (patch: Partial<AuditFilter>) =>
-      setParams((current) => auditFilterToParams({ ...auditFilterFromParams(current), page: 1, ...patch })),
-    [setParams],
-  );
 
   return (
     <Box>
@@ -60,36 +51,22 @@ export function AuditPage() {
           {t('audit.export')}
         </Button>
       </Stack>
-      <AuditFilters
-        filter={filter}
-        onChange={change}
-        onReset={() => setParams(auditFilterToParams(defaultAuditFilter))}
-        users={users ?? []}
-      />
-      <Box sx={{ height: 4, mt: 1 }}>
-        {isFetching && data ? <LinearProgress aria-label={t('audit.loading')} /> : null}
-      </Box>
-      {error ? <ApiErrorAlert error={error} /> : null}
-      {isLoading ? (
-        <ListSkeleton rows={8} />
-      ) : data && !skip ? (
-        <Paper variant="outlined">
-          <TableContainer>
-            <AuditTable entries={data.items} busy={isFetching} />
-          </TableContainer>
-          <TablePagination
-            component="div"
-            count={data.total}
-            page={Math.max(0, filter.page - 1)}
-            rowsPerPage={filter.limit}
-            rowsPerPageOptions={[...auditPageSizes]}
-            onPageChange={(_e, page) =>
-              setParams((current) => auditFilterToParams({ ...auditFilterFromParams(current), page: page + 1 }))
-            }
-            onRowsPerPageChange={(e) => change({ limit: Number(e.target.value) })}
-          />
-        </Paper>
-      ) : null}
+      <AuditFilters filter={filter} onChange={change} onReset={() => reset(defaultAuditFilter)} users={users ?? []} />
+      <PagedTable
+        data={skip ? undefined : data}
+        isLoading={isLoading}
+        isFetching={isFetching}
+        error={error}
+        loadingLabel={t('audit.loading')}
+        skeletonRows={8}
+        page={filter.page}
+        limit={filter.limit}
+        pageSizes={auditPageSizes}
+        onPageChange={goToPage}
+        onLimitChange={(limit) => change({ limit })}
+      >
+        {(page) => <AuditTable entries={page.items} busy={isFetching} />}
+      </PagedTable>
     </Box>
   );
 }
