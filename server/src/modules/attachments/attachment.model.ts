@@ -17,7 +17,7 @@ const attachmentSchema = new Schema(
   { timestamps: true },
 );
 
-attachmentSchema.index({ orderId: 1, createdAt: -1 });
+attachmentSchema.index({ orderId: 1, callId: 1, createdAt: -1 });
 attachmentSchema.index({ callId: 1 });
 
 export type AttachmentDoc = InferSchemaType<typeof attachmentSchema> & {

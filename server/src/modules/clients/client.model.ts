@@ -51,7 +51,7 @@ const clientSchema = new Schema(
 // Intake matches a client by phone or e-mail; the list searches by name.
 clientSchema.index({ 'phones.number': 1 });
 clientSchema.index({ emails: 1 });
-clientSchema.index({ name: 1 });
+clientSchema.index({ name: 1, _id: 1 });
 clientSchema.index({ managerId: 1 });
 
 export type ClientDoc = InferSchemaType<typeof clientSchema> & { _id: mongoose.Types.ObjectId };

@@ -72,21 +72,23 @@ const orderSchema = new Schema(
   { timestamps: { currentTime: () => clock.now() } },
 );
 
-// The order list: newest first, filtered by status, manager, tag, stage or client.
-orderSchema.index({ createdAt: -1 });
-orderSchema.index({ status: 1, createdAt: -1 });
-orderSchema.index({ managerId: 1, createdAt: -1 });
-orderSchema.index({ tags: 1, createdAt: -1 });
-orderSchema.index({ stage: 1, createdAt: -1 });
-orderSchema.index({ clientId: 1, createdAt: -1 });
+// The order list, newest first (`_id` breaks ties) and its count, filtered by status, manager, tag,
+// stage or client: the statuses' few values are merged in order (docs/architecture.md, "Indexes").
+orderSchema.index({ createdAt: -1, _id: -1 });
+orderSchema.index({ status: 1, createdAt: -1, _id: -1 });
+orderSchema.index({ managerId: 1, status: 1, createdAt: -1, _id: -1 });
+orderSchema.index({ tags: 1, status: 1, createdAt: -1, _id: -1 });
+orderSchema.index({ stage: 1, status: 1, createdAt: -1, _id: -1 });
+orderSchema.index({ clientId: 1, createdAt: -1, _id: -1 });
 // "Payments to check": the orders an already-paid call flagged.
-orderSchema.index({ paymentCheck: 1, createdAt: -1 });
-// The call queue: what is due, longest waiting first.
-orderSchema.index({ 'call.state': 1, 'call.nextCallAt': 1 });
-// The "needs a contact" list: orders out of the queue until their client has a callable phone.
-orderSchema.index({ 'call.awaitingContact': 1, createdAt: -1 });
-// Sweeps: automatic cancellation and review requests.
-orderSchema.index({ autoCancelAt: 1 });
+orderSchema.index({ paymentCheck: 1, createdAt: -1, _id: -1 });
+// The call queue: what is due among the callable statuses, longest waiting first.
+orderSchema.index({ status: 1, 'call.nextCallAt': 1, _id: 1 });
+// The "needs a contact" list, one index per branch of its $or: waiting for a contact, or closed by an invalid one.
+orderSchema.index({ 'call.awaitingContact': 1, 'call.state': 1, status: 1, createdAt: -1, _id: -1 });
+orderSchema.index({ 'call.lastOutcome': 1, 'call.state': 1, status: 1, createdAt: -1, _id: -1 });
+// Sweeps: automatic cancellation (open statuses, oldest deadline first) and review requests.
+orderSchema.index({ status: 1, autoCancelAt: 1 });
 orderSchema.index({ status: 1, completedAt: 1 });
 
 export type OrderDoc = InferSchemaType<typeof orderSchema> & {

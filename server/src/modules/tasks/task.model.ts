@@ -20,12 +20,14 @@ const taskSchema = new Schema(
   { timestamps: true },
 );
 
-taskSchema.index({ assigneeId: 1, done: 1, dueAt: 1 });
-taskSchema.index({ done: 1, dueAt: 1 });
-taskSchema.index({ orderId: 1, dueAt: 1 });
+// The task lists (mine, everyone's, an order's), open first then by due time; the order timeline.
+taskSchema.index({ assigneeId: 1, done: 1, dueAt: 1, _id: 1 });
+taskSchema.index({ done: 1, dueAt: 1, _id: 1 });
+taskSchema.index({ orderId: 1, done: 1, dueAt: 1, _id: 1 });
+taskSchema.index({ orderId: 1, createdAt: -1 });
 taskSchema.index({ clientId: 1, dueAt: 1 });
 // The call queue and the resurfacing sweep, as on orders.
-taskSchema.index({ 'call.state': 1, 'call.nextCallAt': 1 });
+taskSchema.index({ kind: 1, done: 1, 'call.nextCallAt': 1, _id: 1 });
 
 export type TaskDoc = InferSchemaType<typeof taskSchema> & {
   _id: mongoose.Types.ObjectId;
