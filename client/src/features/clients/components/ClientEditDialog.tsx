@@ -1,11 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import {
   Autocomplete,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   Divider,
   FormControlLabel,
   FormHelperText,
@@ -16,7 +11,7 @@ import {
   Typography,
 } from '@mui/material';
 import { hasRight, type Address, type Client, type UpdateClientBody } from '@callboard/shared';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { FormDialog } from '../../../components/FormDialog';
 import { useT } from '../../../i18n/i18n';
 import { useGetMeQuery } from '../../session';
 import { useListStaffNamesQuery } from '../../users';
@@ -79,106 +74,97 @@ export function ClientEditDialog({ client, onClose }: { client: Client; onClose:
   }
 
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="client-edit-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="client-edit-title">{t('clientEdit.title', { name: client.name })}</DialogTitle>
-        <DialogContent dividers>
-          <Stack spacing={2} data-testid="client-editor">
-            <TextField
-              label={t('clientEdit.name')}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              required
-              autoFocus
-              error={!name.trim()}
-            />
-            <PhonesEditor phones={phones} onChange={setPhones} country={country} />
-            <EmailsEditor emails={emails} onChange={setEmails} />
-            <Divider />
-            <Typography variant="subtitle2" component="h3">
-              {t('clientEdit.address')}
-            </Typography>
-            <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap' }}>
-              {addressFields.map((f) => (
-                <TextField
-                  key={f}
-                  size="small"
-                  label={t(`clientEdit.${f}`)}
-                  value={address[f] ?? ''}
-                  onChange={(e) => setAddress({ ...address, [f]: e.target.value })}
-                  sx={{ flex: f === 'line1' || f === 'line2' ? '1 1 45%' : '1 1 20%' }}
-                  {...(f === 'country'
-                    ? {
-                        error: countryBad,
-                        helperText: countryBad ? t('clientEdit.countryInvalid') : ' ',
-                        slotProps: { htmlInput: { maxLength: 2 } },
-                      }
-                    : {})}
-                />
-              ))}
-            </Stack>
-            <Stack direction="row" spacing={1}>
-              <TimeZoneField
-                label={t('clientEdit.timezone')}
-                value={timezone}
-                onChange={setTimezone}
-                size="small"
-                sx={{ flex: 1 }}
-              />
-              <TextField
-                select
-                size="small"
-                label={t('clientEdit.manager')}
-                value={managerId}
-                onChange={(e) => setManagerId(e.target.value)}
-                sx={{ flex: 1 }}
-              >
-                <MenuItem value="">{t('clientEdit.noManager')}</MenuItem>
-                {managers.map((m) => (
-                  <MenuItem key={m.id} value={m.id}>
-                    {m.name}
-                  </MenuItem>
-                ))}
-              </TextField>
-            </Stack>
-            <Autocomplete
-              multiple
-              freeSolo
-              options={[]}
-              value={tags}
-              onChange={(_e, v) => setTags([...new Set(v.map((x) => x.trim()).filter(Boolean))])}
-              renderInput={(params) => (
-                <TextField
-                  {...params}
-                  size="small"
-                  label={t('clientEdit.tags')}
-                  helperText={t('clientEdit.tagsHelp')}
-                />
-              )}
-            />
-            <Stack>
-              <FormControlLabel
-                control={
-                  <Switch
-                    checked={autoPayments}
-                    onChange={(e) => setAutoPayments(e.target.checked)}
-                    disabled={!mayAutopay}
-                  />
+    <FormDialog
+      titleId="client-edit-title"
+      title={t('clientEdit.title', { name: client.name })}
+      maxWidth="md"
+      onClose={onClose}
+      onSubmit={submit}
+      noValidate
+      error={error}
+      submitLabel={t('common.save')}
+      submitting={isLoading}
+      submitDisabled={blocked}
+      submitTestId="client-save"
+      spacing={2}
+      fieldsTestId="client-editor"
+    >
+      <TextField
+        label={t('clientEdit.name')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        required
+        autoFocus
+        error={!name.trim()}
+      />
+      <PhonesEditor phones={phones} onChange={setPhones} country={country} />
+      <EmailsEditor emails={emails} onChange={setEmails} />
+      <Divider />
+      <Typography variant="subtitle2" component="h3">
+        {t('clientEdit.address')}
+      </Typography>
+      <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap' }}>
+        {addressFields.map((f) => (
+          <TextField
+            key={f}
+            size="small"
+            label={t(`clientEdit.${f}`)}
+            value={address[f] ?? ''}
+            onChange={(e) => setAddress({ ...address, [f]: e.target.value })}
+            sx={{ flex: f === 'line1' || f === 'line2' ? '1 1 45%' : '1 1 20%' }}
+            {...(f === 'country'
+              ? {
+                  error: countryBad,
+                  helperText: countryBad ? t('clientEdit.countryInvalid') : ' ',
+                  slotProps: { htmlInput: { maxLength: 2 } },
                 }
-                label={t('clientEdit.autoPayments')}
-              />
-              {!mayAutopay ? <FormHelperText>{t('clientEdit.autoPaymentsLocked')}</FormHelperText> : null}
-            </Stack>
-            {error ? <ApiErrorAlert error={error} /> : null}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" loading={isLoading} disabled={blocked} data-testid="client-save">
-            {t('common.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+              : {})}
+          />
+        ))}
+      </Stack>
+      <Stack direction="row" spacing={1}>
+        <TimeZoneField
+          label={t('clientEdit.timezone')}
+          value={timezone}
+          onChange={setTimezone}
+          size="small"
+          sx={{ flex: 1 }}
+        />
+        <TextField
+          select
+          size="small"
+          label={t('clientEdit.manager')}
+          value={managerId}
+          onChange={(e) => setManagerId(e.target.value)}
+          sx={{ flex: 1 }}
+        >
+          <MenuItem value="">{t('clientEdit.noManager')}</MenuItem>
+          {managers.map((m) => (
+            <MenuItem key={m.id} value={m.id}>
+              {m.name}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+      <Autocomplete
+        multiple
+        freeSolo
+        options={[]}
+        value={tags}
+        onChange={(_e, v) => setTags([...new Set(v.map((x) => x.trim()).filter(Boolean))])}
+        renderInput={(params) => (
+          <TextField {...params} size="small" label={t('clientEdit.tags')} helperText={t('clientEdit.tagsHelp')} />
+        )}
+      />
+      <Stack>
+        <FormControlLabel
+          control={
+            <Switch checked={autoPayments} onChange={(e) => setAutoPayments(e.target.checked)} disabled={!mayAutopay} />
+          }
+          label={t('clientEdit.autoPayments')}
+        />
+        {!mayAutopay ? <FormHelperText>{t('clientEdit.autoPaymentsLocked')}</FormHelperText> : null}
+      </Stack>
+    </FormDialog>
   );
 }

@@ -1,20 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  IconButton,
-  MenuItem,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Button, IconButton, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { paymentMethods, type Client, type CreateOrderBody, type Order, type PaymentMethod } from '@callboard/shared';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { FormDialog } from '../../../components/FormDialog';
 import { useT, type MessageKey } from '../../../i18n/i18n';
 import { useCreateOrderMutation } from '../../orders';
 
@@ -57,84 +46,79 @@ export function NewOrderDialog({ order, client, onClose }: { order: Order; clien
   }
 
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="new-order-title">
-      <form onSubmit={submit}>
-        <DialogTitle id="new-order-title">{t('newOrder.title', { name: client.name })}</DialogTitle>
-        <DialogContent dividers>
-          <Stack spacing={1.5}>
-            {items.map((item, i) => (
-              <Stack key={i} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                <TextField
-                  size="small"
-                  label={t('newOrder.product')}
-                  value={item.name}
-                  onChange={(e) => setItem(i, { name: e.target.value })}
-                  required
-                  sx={{ flex: 1 }}
-                />
-                <TextField
-                  size="small"
-                  type="number"
-                  label={t('orderList.quantity')}
-                  value={item.quantity}
-                  onChange={(e) => setItem(i, { quantity: e.target.value })}
-                  required
-                  slotProps={{ htmlInput: { min: 1, step: 1 } }}
-                  sx={{ width: 100 }}
-                />
-                <TextField
-                  size="small"
-                  type="number"
-                  label={t('newOrder.unitPrice', { currency: order.currency })}
-                  value={item.unitPrice}
-                  onChange={(e) => setItem(i, { unitPrice: e.target.value })}
-                  required
-                  slotProps={{ htmlInput: { min: 0, step: 'any' } }}
-                  sx={{ width: 140 }}
-                />
-                <IconButton
-                  aria-label={t('newOrder.removeItem')}
-                  onClick={() => setItems((all) => all.filter((_x, j) => j !== i))}
-                  disabled={items.length === 1}
-                >
-                  <DeleteIcon />
-                </IconButton>
-              </Stack>
-            ))}
-            <Button
-              onClick={() => setItems((all) => [...all, { name: '', quantity: '1', unitPrice: '' }])}
-              sx={{ alignSelf: 'flex-start' }}
-            >
-              {t('newOrder.addItem')}
-            </Button>
-            <TextField
-              select
-              size="small"
-              label={t('payments.method')}
-              value={paymentMethod}
-              onChange={(e) => setPaymentMethod(e.target.value as PaymentMethod | '')}
-              sx={{ width: 220 }}
-            >
-              <MenuItem value="">{t('newOrder.noMethod')}</MenuItem>
-              {paymentMethods.map((m) => (
-                <MenuItem key={m} value={m}>
-                  {t(`payment.${m}` as MessageKey)}
-                </MenuItem>
-              ))}
-            </TextField>
-            <Typography variant="body2" color="text.secondary">
-              {t('newOrder.sameClient')}
-            </Typography>
-            {error ? <ApiErrorAlert error={error} /> : null}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" loading={isLoading}>
-            {t('newOrder.create')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      titleId="new-order-title"
+      title={t('newOrder.title', { name: client.name })}
+      maxWidth="sm"
+      onClose={onClose}
+      onSubmit={submit}
+      error={error}
+      submitLabel={t('newOrder.create')}
+      submitting={isLoading}
+    >
+      {items.map((item, i) => (
+        <Stack key={i} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <TextField
+            size="small"
+            label={t('newOrder.product')}
+            value={item.name}
+            onChange={(e) => setItem(i, { name: e.target.value })}
+            required
+            sx={{ flex: 1 }}
+          />
+          <TextField
+            size="small"
+            type="number"
+            label={t('orderList.quantity')}
+            value={item.quantity}
+            onChange={(e) => setItem(i, { quantity: e.target.value })}
+            required
+            slotProps={{ htmlInput: { min: 1, step: 1 } }}
+            sx={{ width: 100 }}
+          />
+          <TextField
+            size="small"
+            type="number"
+            label={t('newOrder.unitPrice', { currency: order.currency })}
+            value={item.unitPrice}
+            onChange={(e) => setItem(i, { unitPrice: e.target.value })}
+            required
+            slotProps={{ htmlInput: { min: 0, step: 'any' } }}
+            sx={{ width: 140 }}
+          />
+          <IconButton
+            aria-label={t('newOrder.removeItem')}
+            onClick={() => setItems((all) => all.filter((_x, j) => j !== i))}
+            disabled={items.length === 1}
+          >
+            <DeleteIcon />
+          </IconButton>
+        </Stack>
+      ))}
+      <Button
+        onClick={() => setItems((all) => [...all, { name: '', quantity: '1', unitPrice: '' }])}
+        sx={{ alignSelf: 'flex-start' }}
+      >
+        {t('newOrder.addItem')}
+      </Button>
+      <TextField
+        select
+        size="small"
+        label={t('payments.method')}
+        value={paymentMethod}
+        onChange={(e) => setPaymentMethod(e.target.value as PaymentMethod | '')}
+        sx={{ width: 220 }}
+      >
+        <MenuItem value="">{t('newOrder.noMethod')}</MenuItem>
+        {paymentMethods.map((m) => (
+          <MenuItem key={m} value={m}>
+            {t(`payment.${m}` as MessageKey)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <Typography variant="body2" color="text.secondary">
+        {t('newOrder.sameClient')}
+      </Typography>
+    </FormDialog>
   );
 }

@@ -1,16 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
-import {
-  currencyDigits,
-  paymentBody,
-  paymentMethods,
-  toMinor,
-  type Order,
-  type PaymentMethod,
-} from '@callboard/shared';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { MenuItem, TextField } from '@mui/material';
+import { currencyDigits, paymentBody, toMinor, type Order, type PaymentMethod } from '@callboard/shared';
+import { FormDialog } from '../../../components/FormDialog';
 import { useT, type MessageKey } from '../../../i18n/i18n';
 import { useAddPaymentMutation } from '../../orders';
+import { PaymentMethodField } from './PaymentMethodField';
 
 const kinds = ['payment', 'advance', 'refund'] as const;
 type Kind = (typeof kinds)[number];
@@ -48,69 +42,55 @@ export function AddPaymentDialog({ order, onClose }: { order: Order; onClose: ()
   }
 
   return (
-    <Dialog open onClose={onClose} maxWidth="xs" fullWidth aria-labelledby="add-payment-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="add-payment-title">{t('payments.addTitle', { number: order.number })}</DialogTitle>
-        <DialogContent dividers>
-          <Stack spacing={1.5}>
-            <TextField select label={t('payments.kind')} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-              {kinds.map((k) => (
-                <MenuItem key={k} value={k}>
-                  {t(`payments.kind.${k}` as MessageKey)}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              label={t('payments.amount', { currency: order.currency })}
-              type="number"
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-              required
-              autoFocus
-              error={invalid !== null}
-              helperText={invalid ?? t('payments.amountHelp')}
-              slotProps={{ htmlInput: { min: 0, step: 'any' } }}
-            />
-            <TextField
-              select
-              label={t('payments.method')}
-              value={method}
-              onChange={(e) => setMethod(e.target.value as PaymentMethod)}
-            >
-              {paymentMethods.map((m) => (
-                <MenuItem key={m} value={m}>
-                  {t(`payment.${m}` as MessageKey)}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              label={t('payments.transactionId')}
-              value={transactionId}
-              onChange={(e) => setTransactionId(e.target.value)}
-            />
-            <TextField
-              label={t('payments.system')}
-              value={system}
-              onChange={(e) => setSystem(e.target.value)}
-              placeholder="Redsys, Stripe…"
-            />
-            <TextField
-              label={t('payments.comment')}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-              multiline
-              minRows={2}
-            />
-            {error ? <ApiErrorAlert error={error} /> : null}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" loading={isLoading} data-testid="payment-save">
-            {t('payments.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      titleId="add-payment-title"
+      title={t('payments.addTitle', { number: order.number })}
+      maxWidth="xs"
+      onClose={onClose}
+      onSubmit={submit}
+      noValidate
+      error={error}
+      submitLabel={t('payments.save')}
+      submitting={isLoading}
+      submitTestId="payment-save"
+    >
+      <TextField select label={t('payments.kind')} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+        {kinds.map((k) => (
+          <MenuItem key={k} value={k}>
+            {t(`payments.kind.${k}` as MessageKey)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        label={t('payments.amount', { currency: order.currency })}
+        type="number"
+        value={amount}
+        onChange={(e) => setAmount(e.target.value)}
+        required
+        autoFocus
+        error={invalid !== null}
+        helperText={invalid ?? t('payments.amountHelp')}
+        slotProps={{ htmlInput: { min: 0, step: 'any' } }}
+      />
+      <PaymentMethodField value={method} onChange={setMethod} />
+      <TextField
+        label={t('payments.transactionId')}
+        value={transactionId}
+        onChange={(e) => setTransactionId(e.target.value)}
+      />
+      <TextField
+        label={t('payments.system')}
+        value={system}
+        onChange={(e) => setSystem(e.target.value)}
+        placeholder="Redsys, Stripe…"
+      />
+      <TextField
+        label={t('payments.comment')}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        multiline
+        minRows={2}
+      />
+    </FormDialog>
   );
 }

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { Button, TextField } from '@mui/material';
 import { DateTime } from 'luxon';
 import { fromInputValue, toInputValue } from '../../../components/datetime-input';
 import type { Task } from '@callboard/shared';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { FormDialog } from '../../../components/FormDialog';
 import { useT } from '../../../i18n/i18n';
 import { useDeleteTaskMutation, useUpdateTaskMutation } from '../api/tasks-api';
 
@@ -30,43 +31,40 @@ export function TaskEditDialog({ task, zone, onClose }: { task: Task; zone: stri
   }
 
   return (
-    <Dialog open onClose={onClose} maxWidth="xs" fullWidth aria-labelledby="edit-task-title">
-      <form onSubmit={submit}>
-        <DialogTitle id="edit-task-title">{t('myTasks.edit')}</DialogTitle>
-        <DialogContent dividers>
-          <Stack spacing={1.5}>
-            <TextField
-              label={t('myTasks.titleField')}
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-              required
-              autoFocus
-            />
-            <TextField
-              type="datetime-local"
-              label={t('task.due')}
-              value={dueAt}
-              onChange={(e) => setDueAt(e.target.value)}
-              required
-              slotProps={{ inputLabel: { shrink: true } }}
-              helperText={t('myTasks.zone', { zone })}
-            />
-            {error ? <ApiErrorAlert error={error} /> : null}
-            {deleteState.error ? <ApiErrorAlert error={deleteState.error} /> : null}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          {deletable ? (
-            <Button color="error" onClick={remove} loading={deleteState.isLoading} sx={{ mr: 'auto' }}>
-              {t('task.delete')}
-            </Button>
-          ) : null}
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" loading={isLoading}>
-            {t('common.save')}
+    <FormDialog
+      titleId="edit-task-title"
+      title={t('myTasks.edit')}
+      maxWidth="xs"
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('common.save')}
+      submitting={isLoading}
+      sideAction={
+        deletable ? (
+          <Button color="error" onClick={remove} loading={deleteState.isLoading} sx={{ mr: 'auto' }}>
+            {t('task.delete')}
           </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        ) : null
+      }
+    >
+      <TextField
+        label={t('myTasks.titleField')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        required
+        autoFocus
+      />
+      <TextField
+        type="datetime-local"
+        label={t('task.due')}
+        value={dueAt}
+        onChange={(e) => setDueAt(e.target.value)}
+        required
+        slotProps={{ inputLabel: { shrink: true } }}
+        helperText={t('myTasks.zone', { zone })}
+      />
+      {error ? <ApiErrorAlert error={error} /> : null}
+      {deleteState.error ? <ApiErrorAlert error={deleteState.error} /> : null}
+    </FormDialog>
   );
 }

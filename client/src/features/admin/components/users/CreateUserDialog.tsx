@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { MenuItem, TextField } from '@mui/material';
 import { createUserBody, roles, type Right, type Role } from '@callboard/shared';
-import { ApiErrorAlert } from '../../../../components/ApiErrorAlert';
+import { FormDialog } from '../../../../components/FormDialog';
 import { useT, type MessageKey } from '../../../../i18n/i18n';
 import { useCreateUserMutation } from '../../../users';
 import { invalidPaths } from '../../zod-issues';
@@ -32,62 +32,59 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Dialog open onClose={onClose} maxWidth="xs" fullWidth aria-labelledby="create-user-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="create-user-title">{t('users.create')}</DialogTitle>
-        <DialogContent dividers>
-          <Stack spacing={1.5}>
-            <TextField
-              label={t('users.name')}
-              value={form.name}
-              onChange={(e) => setForm({ ...form, name: e.target.value })}
-              autoFocus
-              required
-              {...help('name', 'users.nameInvalid')}
-            />
-            <TextField
-              label={t('login.email')}
-              type="email"
-              value={form.email}
-              onChange={(e) => setForm({ ...form, email: e.target.value })}
-              required
-              {...help('email', 'users.emailInvalid')}
-            />
-            <TextField
-              label={t('login.password')}
-              type="password"
-              autoComplete="new-password"
-              value={form.password}
-              onChange={(e) => setForm({ ...form, password: e.target.value })}
-              required
-              {...help('password', 'users.passwordInvalid', 'users.passwordHelp')}
-            />
-            <TextField
-              select
-              label={t('users.role')}
-              value={form.role}
-              onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
-              helperText={t(`role.${form.role}.help` as MessageKey)}
-            >
-              {roles.map((r) => (
-                <MenuItem key={r} value={r}>
-                  {t(`role.${r}` as MessageKey)}
-                </MenuItem>
-              ))}
-            </TextField>
-            {form.role === 'manager' ? (
-              <RightsPicker value={form.rights} onChange={(rights) => setForm({ ...form, rights })} />
-            ) : null}
-            {error ? <ApiErrorAlert error={error} /> : null}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" loading={isLoading} data-testid="create-user-save">
-            {t('users.createSave')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      titleId="create-user-title"
+      title={t('users.create')}
+      maxWidth="xs"
+      onClose={onClose}
+      onSubmit={submit}
+      noValidate
+      error={error}
+      submitLabel={t('users.createSave')}
+      submitting={isLoading}
+      submitTestId="create-user-save"
+    >
+      <TextField
+        label={t('users.name')}
+        value={form.name}
+        onChange={(e) => setForm({ ...form, name: e.target.value })}
+        autoFocus
+        required
+        {...help('name', 'users.nameInvalid')}
+      />
+      <TextField
+        label={t('login.email')}
+        type="email"
+        value={form.email}
+        onChange={(e) => setForm({ ...form, email: e.target.value })}
+        required
+        {...help('email', 'users.emailInvalid')}
+      />
+      <TextField
+        label={t('login.password')}
+        type="password"
+        autoComplete="new-password"
+        value={form.password}
+        onChange={(e) => setForm({ ...form, password: e.target.value })}
+        required
+        {...help('password', 'users.passwordInvalid', 'users.passwordHelp')}
+      />
+      <TextField
+        select
+        label={t('users.role')}
+        value={form.role}
+        onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
+        helperText={t(`role.${form.role}.help` as MessageKey)}
+      >
+        {roles.map((r) => (
+          <MenuItem key={r} value={r}>
+            {t(`role.${r}` as MessageKey)}
+          </MenuItem>
+        ))}
+      </TextField>
+      {form.role === 'manager' ? (
+        <RightsPicker value={form.rights} onChange={(rights) => setForm({ ...form, rights })} />
+      ) : null}
+    </FormDialog>
   );
 }
