@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { expectNoSeriousViolations } from './a11y';
-import { apiSession, launchBrowser, repoRoot, startServer, startSmtp, type RunningServer } from './harness';
+import { waitForMail } from './harness';
+import { json, screenshot, signInThroughForm, useStand } from './stand';
 
 jest.setTimeout(180_000);
 
-const password = 'callboard-demo';
-const shots = path.join(repoRoot, 'docs', 'screenshots');
 const bank = 'IBAN ES91 2100 0418 4502 0005 1332';
 const message = 'We hold the lamps for you until Friday.';
 const year = DateTime.now().setZone('Europe/Madrid').year;
 
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let server: RunningServer;
-let adminContext: BrowserContext;
-let managerContext: BrowserContext;
+const stand = useStand();
 let admin: Page;
 let manager: Page;
 
@@ -29,15 +24,6 @@ let orderB: { id: string; number: number };
 
 type QueueItemLite = { order?: { id: string }; client: { timezone: string | null } | null };
 
-async function signIn(p: Page, who: string) {
-  await p.goto(`${server.url}/`);
-  await p.waitForURL(/\/login/);
-  await p.getByLabel('E-mail').fill(who);
-  await p.getByLabel('Password').fill(password);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await p.getByTestId('current-user').waitFor();
-}
-
 /** Filters change the URL in place (no page load), so poll it rather than wait for a navigation. */
 async function waitForSearch(p: Page, pattern: RegExp) {
   await p.waitForFunction((source) => new RegExp(source).test(window.location.search), pattern.source);
@@ -47,21 +33,6 @@ async function waitForPath(p: Page, pattern: RegExp) {
   await p.waitForFunction((source) => new RegExp(source).test(window.location.pathname), pattern.source);
 }
 
-async function screenshot(p: Page, name: string) {
-  await p.screenshot({ path: path.join(shots, `admin-${name}.png`) });
-}
-
-async function waitForMail(test: (text: string, to: string[]) => boolean) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const mail = smtp.mails.find((m) => test(m.text, m.to));
-    if (mail) return mail;
-    if (Date.now() > deadline)
-      throw new Error(`no such letter; got: ${smtp.mails.map((m) => m.to.join(',')).join(' | ')}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 async function queueOf(p: Page): Promise<QueueItemLite[]> {
   return p.evaluate(
     async () => ((await (await fetch('/api/queue?limit=200')).json()) as { items: QueueItemLite[] }).items,
@@ -69,7 +40,7 @@ async function queueOf(p: Page): Promise<QueueItemLite[]> {
 }
 
 async function setCallingHours(p: Page, start: string, end: string) {
-  await p.goto(`${server.url}/admin/settings`);
+  await p.goto(`${stand.server.url}/admin/settings`);
   const from = p.getByLabel('Calling hours from');
   await from.waitFor();
   await from.fill(start);
@@ -80,20 +51,19 @@ async function setCallingHours(p: Page, start: string, end: string) {
 }
 
 beforeAll(async () => {
-  smtp = await startSmtp();
-  server = await startServer(smtp.port);
-  const api = await apiSession(server.url, 'ana.admin@callboard.test', password);
-  const res = await api('PATCH', '/api/settings', { callingHours: { start: '00:00', end: '23:59' } });
-  if (!res.ok) throw new Error(`settings: ${res.status} ${await res.text()}`);
+  admin = stand.page;
+  const api = await stand.session('ana.admin@callboard.test');
+  await json(await api('PATCH', '/api/settings', { callingHours: { start: '00:00', end: '23:59' } }));
   const create = async (name: string, client: Record<string, string>) => {
-    const r = await api('POST', '/api/orders', {
-      client,
-      items: [{ name, quantity: 2, unitPrice: 59.95 }],
-      currency: 'EUR',
-      paymentMethod: 'transfer',
-    });
-    if (r.status !== 201) throw new Error(`order: ${r.status} ${await r.text()}`);
-    return ((await r.json()) as { order: { id: string; number: number } }).order;
+    const created = await json<{ order: { id: string; number: number } }>(
+      await api('POST', '/api/orders', {
+        client,
+        items: [{ name, quantity: 2, unitPrice: 59.95 }],
+        currency: 'EUR',
+        paymentMethod: 'transfer',
+      }),
+    );
+    return created.order;
   };
   orderA = await create('Ceramic lamp', { name: 'Elena Prueba', phone, email });
   orderB = await create('Linen shade', {
@@ -101,22 +71,12 @@ beforeAll(async () => {
     phone: `+347${stamp}`,
     email: `e2e-b-${stamp}@example.com`,
   });
-  adminContext = await launchBrowser();
-  admin = adminContext.pages()[0] ?? (await adminContext.newPage());
-  managerContext = await launchBrowser();
-  manager = managerContext.pages()[0] ?? (await managerContext.newPage());
-}, 240_000);
-
-afterAll(async () => {
-  await adminContext?.close();
-  await managerContext?.close();
-  await server?.stop();
-  await smtp?.stop();
+  manager = await stand.openBrowser();
 });
 
 describe('the admin screens in Chromium', () => {
   it('filters the list by status and year, finds the client by phone and opens the card', async () => {
-    await signIn(admin, 'ana.admin@callboard.test');
+    await signInThroughForm(admin, stand.server.url, 'ana.admin@callboard.test');
     await admin.getByRole('navigation').getByRole('link', { name: 'Orders' }).click();
     await admin.getByTestId('orders-table').waitFor();
 
@@ -137,7 +97,7 @@ describe('the admin screens in Chromium', () => {
     await admin.waitForFunction(() => document.querySelectorAll('[data-testid="order-row"]').length === 1);
     const row = admin.getByTestId('order-row').filter({ hasText: `#${orderA.number}` });
     await expect(row.textContent()).resolves.toContain('Elena Prueba');
-    await screenshot(admin, 'orders-list-en');
+    await screenshot(admin, 'admin-orders-list-en');
     await expectNoSeriousViolations(admin, 'orders list');
 
     // The view is in the URL: a reload (or a shared link) shows the same rows.
@@ -160,13 +120,13 @@ describe('the admin screens in Chromium', () => {
     await expect(dialog.getByRole('checkbox', { name: 'E-mail the customer' }).isChecked()).resolves.toBe(true);
     await dialog.getByLabel('Extra message for the letter').fill(message);
     await dialog.getByTestId('status-letter-preview').getByText(message).waitFor();
-    await screenshot(admin, 'status-dialog-en');
+    await screenshot(admin, 'admin-status-dialog-en');
     await expectNoSeriousViolations(admin, 'status dialog');
     await dialog.getByTestId('status-confirm').click();
     await dialog.waitFor({ state: 'detached' });
     await admin.getByTestId('order-status').getByText('Reserved').waitFor();
 
-    const mail = await waitForMail((text, to) => to.includes(email) && text.includes(message));
+    const mail = await waitForMail(stand.smtp, (m) => m.to.includes(email) && m.text.includes(message));
     expect(mail.text).toContain('119.90');
     expect(mail.text).toContain(bank);
   });
@@ -205,13 +165,13 @@ describe('the admin screens in Chromium', () => {
     await admin.keyboard.type('Your manager: ');
     await admin.getByRole('toolbar', { name: 'Variables' }).getByRole('button', { name: 'Manager name' }).click();
     await admin.getByTestId('template-preview').getByText(newSubject).waitFor();
-    await screenshot(admin, 'template-editor-en');
+    await screenshot(admin, 'admin-template-editor-en');
     await expectNoSeriousViolations(admin, 'admin: template editor');
     await admin.getByTestId('template-save').click();
     await waitForPath(admin, /^\/admin\/templates$/);
 
-    await signIn(manager, 'marta@callboard.test');
-    await manager.goto(`${server.url}/orders/${orderB.id}`);
+    await signInThroughForm(manager, stand.server.url, 'marta@callboard.test');
+    await manager.goto(`${stand.server.url}/orders/${orderB.id}`);
     await manager.getByTestId('order-card').waitFor();
     await manager.keyboard.press('2');
     const dialog = manager.getByRole('dialog');
@@ -227,7 +187,7 @@ describe('the admin screens in Chromium', () => {
     const start = `03:${String(minute).padStart(2, '0')}`;
     const end = minute === 59 ? '04:00' : `03:${String(minute + 1).padStart(2, '0')}`;
     await setCallingHours(admin, start, end);
-    await screenshot(admin, 'settings-en');
+    await screenshot(admin, 'admin-settings-en');
     await expectNoSeriousViolations(admin, 'admin: settings');
     const closed = await queueOf(manager);
     expect(closed.filter((i) => i.client?.timezone)).toEqual([]);
@@ -235,14 +195,14 @@ describe('the admin screens in Chromium', () => {
     await setCallingHours(admin, '00:00', '23:59');
     const open = await queueOf(manager);
     expect(open.filter((i) => i.client?.timezone === 'Europe/Madrid').length).toBeGreaterThan(0);
-    await manager.goto(`${server.url}/`);
+    await manager.goto(`${stand.server.url}/`);
     await manager.waitForFunction(() =>
       /: [1-9]/.test(document.querySelector('[data-testid="due-count"]')?.textContent ?? ''),
     );
   });
 
   it('shows the users and call instructions screens without a serious axe finding', async () => {
-    await admin.goto(`${server.url}/admin/users`);
+    await admin.goto(`${stand.server.url}/admin/users`);
     await admin.getByTestId('user-marta@callboard.test').waitFor();
     await expectNoSeriousViolations(admin, 'admin: users');
     await admin.getByRole('tab', { name: 'Call instructions' }).click();
@@ -251,10 +211,10 @@ describe('the admin screens in Chromium', () => {
   });
 
   it('hides the admin screens from a manager, and the API refuses them', async () => {
-    await manager.goto(`${server.url}/orders`);
+    await manager.goto(`${stand.server.url}/orders`);
     await manager.getByTestId('orders-table').waitFor();
     await expect(manager.getByRole('navigation').getByRole('link', { name: 'Admin' }).count()).resolves.toBe(0);
-    await manager.goto(`${server.url}/admin/settings`);
+    await manager.goto(`${stand.server.url}/admin/settings`);
     await manager.getByText('Only administrators can open these screens.').waitFor();
     await expect(manager.getByLabel('Calling hours from').count()).resolves.toBe(0);
     const statuses = await manager.evaluate(async () => {
@@ -278,30 +238,30 @@ describe('the admin screens in Chromium', () => {
     await admin.getByRole('button', { name: 'Español' }).click();
     // The switch waits for the Spanish strings to load before it is applied and remembered.
     await admin.getByRole('link', { name: 'Pedidos' }).waitFor();
-    await admin.goto(`${server.url}/orders?status=all&year=${year}&q=${encodeURIComponent('Prueba')}`);
+    await admin.goto(`${stand.server.url}/orders?status=all&year=${year}&q=${encodeURIComponent('Prueba')}`);
     await admin.getByTestId('order-row').first().waitFor();
     await admin.getByRole('combobox', { name: 'Estado' }).waitFor();
-    await screenshot(admin, 'orders-list-es');
+    await screenshot(admin, 'admin-orders-list-es');
     await expectNoSeriousViolations(admin, 'orders list (es)');
 
-    await admin.goto(`${server.url}/orders/${orderB.id}`);
+    await admin.goto(`${stand.server.url}/orders/${orderB.id}`);
     await admin.getByTestId('status-menu').click();
     await admin.getByRole('menuitem', { name: 'Reservado' }).click();
     await admin.getByRole('dialog').getByTestId('status-letter-preview').waitFor();
     await admin.getByRole('dialog').getByText('Enviar correo al cliente').waitFor();
-    await screenshot(admin, 'status-dialog-es');
+    await screenshot(admin, 'admin-status-dialog-es');
     await expectNoSeriousViolations(admin, 'status dialog (es)');
     await admin.keyboard.press('Escape');
 
-    await admin.goto(`${server.url}/admin/templates`);
+    await admin.goto(`${stand.server.url}/admin/templates`);
     await admin.getByRole('row').filter({ hasText: 'Estado: reservado' }).click();
     await admin.getByTestId('template-preview').waitFor();
-    await screenshot(admin, 'template-editor-es');
+    await screenshot(admin, 'admin-template-editor-es');
     await expectNoSeriousViolations(admin, 'admin: template editor (es)');
 
-    await admin.goto(`${server.url}/admin/settings`);
+    await admin.goto(`${stand.server.url}/admin/settings`);
     await admin.getByLabel('Horario de llamadas desde').waitFor();
-    await screenshot(admin, 'settings-es');
+    await screenshot(admin, 'admin-settings-es');
     await expectNoSeriousViolations(admin, 'admin: settings (es)');
     await admin.getByTestId('color-mode').click();
     await expectNoSeriousViolations(admin, 'admin: settings (es, dark)');

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { expectNoSeriousViolations } from './a11y';
-import { apiSession, launchBrowser, repoRoot, startServer, startSmtp, type RunningServer } from './harness';
+import type { ApiSession } from './harness';
+import { json, screenshot, signInThroughForm, useStand } from './stand';
 
 jest.setTimeout(180_000);
 
-const password = 'callboard-demo';
-const shots = path.join(repoRoot, 'docs', 'screenshots');
-
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let server: RunningServer;
-let context: BrowserContext;
+const stand = useStand();
 let admin: Page;
-let asAdmin: Awaited<ReturnType<typeof apiSession>>;
+let asAdmin: ApiSession;
 
 const stamp = String(Date.now()).slice(-8);
 const oldName = `Olga Antes ${stamp}`;
@@ -21,15 +16,9 @@ const newName = `Olga Después ${stamp}`;
 const companyName = `Callboard Audit ${stamp}`;
 let clientId: string;
 
-async function json<T>(res: Response): Promise<T> {
-  if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 beforeAll(async () => {
-  smtp = await startSmtp();
-  server = await startServer(smtp.port);
-  asAdmin = await apiSession(server.url, 'ana.admin@callboard.test', password);
+  admin = stand.page;
+  asAdmin = await stand.session('ana.admin@callboard.test');
   // A client of the test's own, renamed by the admin: the edit the audit screen must show.
   const created = await json<{ order: { clientId: string } }>(
     await asAdmin('POST', '/api/orders', {
@@ -40,26 +29,12 @@ beforeAll(async () => {
   );
   clientId = created.order.clientId;
   await json(await asAdmin('PATCH', `/api/clients/${clientId}`, { name: newName }));
-
-  context = await launchBrowser();
-  admin = context.pages()[0] ?? (await context.newPage());
-  await admin.goto(`${server.url}/`);
-  await admin.waitForURL(/\/login/);
-  await admin.getByLabel('E-mail').fill('ana.admin@callboard.test');
-  await admin.getByLabel('Password').fill(password);
-  await admin.getByRole('button', { name: 'Sign in' }).click();
-  await admin.getByTestId('current-user').waitFor();
-}, 240_000);
-
-afterAll(async () => {
-  await context?.close();
-  await server?.stop();
-  await smtp?.stop();
+  await signInThroughForm(admin, stand.server.url, 'ana.admin@callboard.test');
 });
 
 describe('the audit log in Chromium', () => {
   it('shows a client edit and a settings change, before → after, filtered by object', async () => {
-    await admin.goto(`${server.url}/admin/settings`);
+    await admin.goto(`${stand.server.url}/admin/settings`);
     const company = admin.getByLabel('Company name');
     await company.waitFor();
     await company.fill(companyName);
@@ -68,7 +43,7 @@ describe('the audit log in Chromium', () => {
     expect((await saved).status()).toBe(200);
 
     // From the client page, the Audit link opens the screen filtered to this client.
-    await admin.goto(`${server.url}/clients/${clientId}`);
+    await admin.goto(`${stand.server.url}/clients/${clientId}`);
     await admin.getByTestId('audit-link').click();
     await admin.waitForURL(new RegExp(`/admin/audit\\?objectType=client&objectId=${clientId}$`));
     const rows = admin.getByTestId('audit-row');
@@ -100,7 +75,7 @@ describe('the audit log in Chromium', () => {
     await expect(change.textContent()).resolves.toContain('Ana García');
     await expect(change.textContent()).resolves.toContain('person');
     await expectNoSeriousViolations(admin, 'audit');
-    await admin.screenshot({ path: path.join(shots, 'audit-light.png') });
+    await screenshot(admin, 'audit-light');
 
     // The export with these filters has the same entry.
     const csv = await admin.evaluate(async () => (await fetch('/api/audit/export.csv?objectType=settings')).text());
@@ -108,7 +83,7 @@ describe('the audit log in Chromium', () => {
   });
 
   it('formats a template with the toolbar: the saved HTML has the bold word and the list', async () => {
-    await admin.goto(`${server.url}/admin/templates/new`);
+    await admin.goto(`${stand.server.url}/admin/templates/new`);
     await admin.getByLabel(/^Name/).fill(`Toolbar ${stamp}`);
     await admin.getByLabel(/^Subject/).fill('Formatting check');
     const editor = admin.getByTestId('letter-editor');
@@ -130,7 +105,7 @@ describe('the audit log in Chromium', () => {
     await admin.getByRole('button', { name: 'Bulleted list' }).hover();
     await admin.getByRole('tooltip').filter({ hasText: 'Bulleted list (Ctrl+Shift+8)' }).waitFor();
     await expectNoSeriousViolations(admin, 'template editor with the formatting toolbar');
-    await admin.screenshot({ path: path.join(shots, 'letter-toolbar-light.png') });
+    await screenshot(admin, 'letter-toolbar-light');
 
     const created = admin.waitForResponse((r) => r.url().endsWith('/api/templates') && r.request().method() === 'POST');
     await admin.getByTestId('template-save').click();

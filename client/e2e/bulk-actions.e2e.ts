@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { expectNoSeriousViolations } from './a11y';
-import { apiSession, launchBrowser, repoRoot, startServer, startSmtp, type RunningServer } from './harness';
+import { json, screenshot, signInThroughForm, useStand } from './stand';
 
 jest.setTimeout(180_000);
 
-const password = 'callboard-demo';
-const shots = path.join(repoRoot, 'docs', 'screenshots');
-
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let server: RunningServer;
-let context: BrowserContext;
+const stand = useStand();
 let admin: Page;
 
 /** Three orders of clients with a name no demo client has, so the list shows exactly them. */
@@ -21,39 +15,26 @@ const tag = `spring-${stamp}`;
 let orders: { id: string; number: number }[] = [];
 
 beforeAll(async () => {
-  smtp = await startSmtp();
-  server = await startServer(smtp.port);
-  const api = await apiSession(server.url, 'ana.admin@callboard.test', password);
+  admin = stand.page;
+  const api = await stand.session('ana.admin@callboard.test');
   for (const [i, name] of ['Irene', 'Óscar', 'Nuria'].entries()) {
-    const res = await api('POST', '/api/orders', {
-      client: { name: `${name} ${surname}`, email: `bulk-${i}-${stamp}@example.com` },
-      items: [{ name: 'Wool blanket', quantity: 1, unitPrice: 89 }],
-      currency: 'EUR',
-    });
-    if (res.status !== 201) throw new Error(`order: ${res.status} ${await res.text()}`);
-    orders.push(((await res.json()) as { order: { id: string; number: number } }).order);
+    const created = await json<{ order: { id: string; number: number } }>(
+      await api('POST', '/api/orders', {
+        client: { name: `${name} ${surname}`, email: `bulk-${i}-${stamp}@example.com` },
+        items: [{ name: 'Wool blanket', quantity: 1, unitPrice: 89 }],
+        currency: 'EUR',
+      }),
+    );
+    orders.push(created.order);
   }
   orders = orders.sort((a, b) => a.number - b.number);
-  context = await launchBrowser();
-  admin = context.pages()[0] ?? (await context.newPage());
-}, 240_000);
-
-afterAll(async () => {
-  await context?.close();
-  await server?.stop();
-  await smtp?.stop();
 });
 
 describe('bulk actions on the orders list in Chromium', () => {
   it('an admin selects three orders and adds a tag: the rows show it and the API says so', async () => {
-    await admin.goto(`${server.url}/`);
-    await admin.waitForURL(/\/login/);
-    await admin.getByLabel('E-mail').fill('ana.admin@callboard.test');
-    await admin.getByLabel('Password').fill(password);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
-    await admin.getByTestId('current-user').waitFor();
+    await signInThroughForm(admin, stand.server.url, 'ana.admin@callboard.test');
 
-    await admin.goto(`${server.url}/orders?q=${surname}`);
+    await admin.goto(`${stand.server.url}/orders?q=${surname}`);
     await admin.waitForFunction(() => document.querySelectorAll('[data-testid="order-row"]').length === 3);
     for (const o of orders) {
       // From the keyboard, as a person without a mouse would.
@@ -67,7 +48,7 @@ describe('bulk actions on the orders list in Chromium', () => {
     await expect(admin.getByTestId('orders-export').getAttribute('href')).resolves.toBe(
       `/api/orders/export.csv?status=pending%2Creserved%2Cpaid&q=${surname}`,
     );
-    await admin.screenshot({ path: path.join(shots, 'orders-bulk-en.png') });
+    await screenshot(admin, 'orders-bulk-en');
     await expectNoSeriousViolations(admin, 'orders list with a selection');
 
     await toolbar.getByRole('button', { name: 'Add tag' }).click();

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { expectNoSeriousViolations } from './a11y';
-import { apiSession, launchBrowser, repoRoot, startServer, startSmtp, type RunningServer } from './harness';
+import type { ApiSession } from './harness';
+import { json, queueOrderIds, screenshot, signInThroughForm, useStand } from './stand';
 
 jest.setTimeout(180_000);
 
-const password = 'callboard-demo';
-const shots = path.join(repoRoot, 'docs', 'screenshots');
-
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let server: RunningServer;
-let context: BrowserContext;
+const stand = useStand();
 let admin: Page;
-let asAdmin: Awaited<ReturnType<typeof apiSession>>;
-let asManager: Awaited<ReturnType<typeof apiSession>>;
+let asAdmin: ApiSession;
+let asManager: ApiSession;
 
 /** A client of our own whose only phone is marked invalid, with an open order. */
 const stamp = String(Date.now()).slice(-8);
@@ -22,25 +17,14 @@ const phone = `+346${stamp}`;
 const name = `Iris Inválida ${stamp}`;
 let order: { id: string; number: number; clientId: string };
 
-async function json<T>(res: Response): Promise<T> {
-  if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function managerQueueIds(): Promise<string[]> {
-  const body = await json<{ items: { order?: { id: string } }[] }>(await asManager('GET', '/api/queue?limit=200'));
-  return body.items.flatMap((i) => (i.order ? [i.order.id] : []));
-}
-
 const needsContactNumbers = async () =>
   (
     await json<{ items: { number: number }[] }>(await asAdmin('GET', '/api/orders?needsContact=true&limit=200'))
   ).items.map((o) => o.number);
 
 beforeAll(async () => {
-  smtp = await startSmtp();
-  server = await startServer(smtp.port);
-  asAdmin = await apiSession(server.url, 'ana.admin@callboard.test', password);
+  admin = stand.page;
+  asAdmin = await stand.session('ana.admin@callboard.test');
   // Every client inside calling hours, whatever time the run has: the queue is what is tested.
   await json(await asAdmin('PATCH', '/api/settings', { callingHours: { start: '00:00', end: '23:59' } }));
   const created = await json<{ order: typeof order }>(
@@ -52,40 +36,27 @@ beforeAll(async () => {
   );
   order = created.order;
   await json(await asAdmin('PATCH', `/api/clients/${order.clientId}`, { phones: [{ number: phone, invalid: true }] }));
-  asManager = await apiSession(server.url, 'marta@callboard.test', password);
-  context = await launchBrowser();
-  admin = context.pages()[0] ?? (await context.newPage());
-}, 240_000);
-
-afterAll(async () => {
-  await context?.close();
-  await server?.stop();
-  await smtp?.stop();
+  asManager = await stand.session('marta@callboard.test');
 });
 
 describe('client editing in Chromium', () => {
   it('an order whose client has only an invalid phone waits under "Needs a contact" until an admin fixes the phone', async () => {
     // Not offered to a manager, and neither is the demo's order whose client's only number is invalid.
-    expect(await managerQueueIds()).not.toContain(order.id);
+    expect(await queueOrderIds(asManager)).not.toContain(order.id);
     const demo = await json<{ items: { id: string; number: number }[] }>(await asAdmin('GET', '/api/orders?q=10289'));
-    if (demo.items[0]) expect(await managerQueueIds()).not.toContain(demo.items[0].id);
+    if (demo.items[0]) expect(await queueOrderIds(asManager)).not.toContain(demo.items[0].id);
     expect(await needsContactNumbers()).toContain(order.number);
 
-    await admin.goto(`${server.url}/`);
-    await admin.waitForURL(/\/login/);
-    await admin.getByLabel('E-mail').fill('ana.admin@callboard.test');
-    await admin.getByLabel('Password').fill(password);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
-    await admin.getByTestId('current-user').waitFor();
+    await signInThroughForm(admin, stand.server.url, 'ana.admin@callboard.test');
 
     // The orders list's filter shows it.
-    await admin.goto(`${server.url}/orders`);
+    await admin.goto(`${stand.server.url}/orders`);
     await admin.getByTestId('needs-contact-filter').check();
     await admin.waitForURL(/needs=contact/);
     await admin.getByTestId('orders-table').getByText(`#${order.number}`).waitFor();
 
     // The admin fixes the phone on the client page.
-    await admin.goto(`${server.url}/clients/${order.clientId}`);
+    await admin.goto(`${stand.server.url}/clients/${order.clientId}`);
     await admin.getByTestId('phone-invalid').waitFor();
     await admin.getByTestId('client-edit').click();
     const dialog = admin.getByRole('dialog');
@@ -95,19 +66,19 @@ describe('client editing in Chromium', () => {
     await dialog.getByLabel('Tags').fill('vip');
     await dialog.getByLabel('Tags').press('Enter');
     await expectNoSeriousViolations(admin, 'client editor');
-    await admin.screenshot({ path: path.join(shots, 'client-editor-light.png') });
+    await screenshot(admin, 'client-editor-light');
     await dialog.getByTestId('client-save').click();
     await dialog.waitFor({ state: 'detached' });
     await admin.getByTestId('client-page').getByText('vip').waitFor();
     expect(await admin.getByTestId('phone-invalid').count()).toBe(0);
 
     // Due again: in the manager's queue and count, and no longer waiting for a contact.
-    expect(await managerQueueIds()).toContain(order.id);
+    expect(await queueOrderIds(asManager)).toContain(order.id);
     expect(await needsContactNumbers()).not.toContain(order.number);
   });
 
   it('the clients list finds the client by phone', async () => {
-    await admin.goto(`${server.url}/clients`);
+    await admin.goto(`${stand.server.url}/clients`);
     await admin.getByTestId('clients-table').waitFor();
     await admin.getByTestId('clients-search').fill(phone.slice(3));
     await admin.waitForURL(/q=/);
@@ -125,7 +96,7 @@ describe('client editing in Chromium', () => {
       .filter({ hasNotText: /^1 clients$/ })
       .waitFor();
     await expectNoSeriousViolations(admin, 'clients list');
-    await admin.screenshot({ path: path.join(shots, 'clients-list-light.png') });
+    await screenshot(admin, 'clients-list-light');
     await rows.first().getByRole('link').first().click();
     await admin.getByTestId('client-page').waitFor();
   });

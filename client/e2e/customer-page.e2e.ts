@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { expectNoSeriousViolations } from './a11y';
-import { apiSession, launchBrowser, repoRoot, startServer, startSmtp, type RunningServer } from './harness';
+import { waitForMail, type ApiSession } from './harness';
+import { json, screenshot, signInThroughForm, useStand } from './stand';
 
 jest.setTimeout(240_000);
 
-const password = 'callboard-demo';
-const shots = path.join(repoRoot, 'docs', 'screenshots');
-
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let server: RunningServer;
-let staffContext: BrowserContext;
-let customerContext: BrowserContext | undefined;
-let asManager: Awaited<ReturnType<typeof apiSession>>;
+const stand = useStand();
+let asManager: ApiSession;
 
 const stamp = String(Date.now()).slice(-8);
 const email = `e2e-page-${stamp}@example.com`;
@@ -22,49 +16,32 @@ const privateNote = `Asked twice for a discount, say no (${stamp})`;
 let order: { id: string; number: number };
 
 beforeAll(async () => {
-  smtp = await startSmtp();
-  server = await startServer(smtp.port);
-  const api = await apiSession(server.url, 'ana.admin@callboard.test', password);
-  const settings = await api('PATCH', '/api/settings', {
-    customerContact: 'Call us on +34 910 000 000, Monday to Friday 9:00–18:00\nhelp@callboard.test',
-  });
-  if (!settings.ok) throw new Error(`settings: ${settings.status} ${await settings.text()}`);
-  const created = await api('POST', '/api/orders', {
-    client: {
-      name: 'Carmen Ruiz',
-      phone: `+346${stamp}`,
-      email,
-      timezone: 'Europe/Madrid',
-      address: { city: 'Sevilla', country: 'ES' },
-    },
-    items: [
-      { name: 'Walnut desk', quantity: 1, unitPrice: 180 },
-      { name: 'Desk lamp', quantity: 2, unitPrice: 24.5 },
-    ],
-    currency: 'EUR',
-    paymentMethod: 'transfer',
-  });
-  if (created.status !== 201) throw new Error(`order: ${created.status} ${await created.text()}`);
-  order = ((await created.json()) as { order: { id: string; number: number } }).order;
-  asManager = await apiSession(server.url, 'marta@callboard.test', password);
-  staffContext = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await customerContext?.close();
-  await staffContext?.close();
-  await server?.stop();
-  await smtp?.stop();
+  const api = await stand.session('ana.admin@callboard.test');
+  await json(
+    await api('PATCH', '/api/settings', {
+      customerContact: 'Call us on +34 910 000 000, Monday to Friday 9:00–18:00\nhelp@callboard.test',
+    }),
+  );
+  const created = await json<{ order: typeof order }>(
+    await api('POST', '/api/orders', {
+      client: {
+        name: 'Carmen Ruiz',
+        phone: `+346${stamp}`,
+        email,
+        timezone: 'Europe/Madrid',
+        address: { city: 'Sevilla', country: 'ES' },
+      },
+      items: [
+        { name: 'Walnut desk', quantity: 1, unitPrice: 180 },
+        { name: 'Desk lamp', quantity: 2, unitPrice: 24.5 },
+      ],
+      currency: 'EUR',
+      paymentMethod: 'transfer',
+    }),
+  );
+  order = created.order;
+  asManager = await stand.session('marta@callboard.test');
 });
-
-async function signIn(page: Page) {
-  await page.goto(`${server.url}/`);
-  await page.waitForURL(/\/login/);
-  await page.getByLabel('E-mail').fill('ana.admin@callboard.test');
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('current-user').waitFor();
-}
 
 async function addNote(page: Page, text: string, visibility: 'Staff only' | 'Customer too') {
   await page.getByLabel('Add a note to the order').fill(text);
@@ -77,9 +54,9 @@ async function addNote(page: Page, text: string, visibility: 'Staff only' | 'Cus
 
 describe("the customer's page in Chromium", () => {
   it('a letter carries the link; a browser without a session sees the public note only and books a callback the team will make', async () => {
-    const admin = staffContext.pages()[0] ?? (await staffContext.newPage());
-    await signIn(admin);
-    await admin.goto(`${server.url}/orders/${order.id}`);
+    const admin = stand.page;
+    await signInThroughForm(admin, stand.server.url, 'ana.admin@callboard.test');
+    await admin.goto(`${stand.server.url}/orders/${order.id}`);
     await admin.getByTestId('order-number').waitFor();
     await addNote(admin, publicNote, 'Customer too');
     await addNote(admin, privateNote, 'Staff only');
@@ -101,13 +78,10 @@ describe("the customer's page in Chromium", () => {
     await dialog.waitFor({ state: 'detached' });
 
     // The letter at the SMTP listener has the link.
-    const deadline = Date.now() + 60_000;
-    const ours = () => smtp.mails.find((m) => m.text.includes(`Your order page ${stamp}`));
-    while (!ours() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-    const mail = ours();
-    expect(mail?.to).toEqual([email]);
+    const mail = await waitForMail(stand.smtp, (m) => m.text.includes(`Your order page ${stamp}`));
+    expect(mail.to).toEqual([email]);
     // PUBLIC_URL is unset in the run, so the link names http://localhost:<port>.
-    const link = /https?:\/\/[^\s/]+\/s\/[A-Za-z0-9_-]{43}/.exec(mail!.text)?.[0];
+    const link = /https?:\/\/[^\s/]+\/s\/[A-Za-z0-9_-]{43}/.exec(mail.text)?.[0];
     expect(link).toBeDefined();
 
     // The card shows the same link, with copy and revoke.
@@ -116,8 +90,7 @@ describe("the customer's page in Chromium", () => {
     await expectNoSeriousViolations(admin, "order card: the customer's page link");
 
     // A fresh browser, no staff session, on a phone.
-    customerContext = await launchBrowser();
-    const phone = customerContext.pages()[0] ?? (await customerContext.newPage());
+    const phone = await stand.openBrowser();
     await phone.setViewportSize({ width: 390, height: 844 });
     const response = await phone.goto(`${link}?lang=en`);
     expect(response?.status()).toBe(200);
@@ -131,12 +104,12 @@ describe("the customer's page in Chromium", () => {
     expect(body).not.toContain(privateNote);
     expect(body).toContain('Left to pay');
     await expectNoSeriousViolations(phone, "customer's page (English, phone)");
-    await phone.screenshot({ path: path.join(shots, 'customer-page-en.png'), fullPage: true });
+    await screenshot(phone, 'customer-page-en', { fullPage: true });
 
     await phone.getByRole('link', { name: 'Español' }).click();
     await phone.getByRole('heading', { name: `Pedido ${order.number}` }).waitFor();
     await expectNoSeriousViolations(phone, "customer's page (Spanish, phone)");
-    await phone.screenshot({ path: path.join(shots, 'customer-page-es.png'), fullPage: true });
+    await screenshot(phone, 'customer-page-es', { fullPage: true });
 
     // Book the second offered time.
     const select = phone.getByLabel('Hora');

@@ -53,6 +53,20 @@ export async function startSmtp() {
   return { port, mails, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
+export type Smtp = Awaited<ReturnType<typeof startSmtp>>;
+
+/** The first letter the listener has received that passes the test, waiting up to a minute for it. */
+export async function waitForMail(smtp: Smtp, test: (mail: Mail) => boolean): Promise<Mail> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const mail = smtp.mails.find(test);
+    if (mail) return mail;
+    if (Date.now() > deadline)
+      throw new Error(`no such letter; got: ${smtp.mails.map((m) => m.to.join(',')).join(' | ')}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 export type RunningServer = { url: string; process: ChildProcess; log: string[]; stop: () => Promise<void> };
 
 /** The real built server on the embedded database, with demo data, in a temp data folder. */
@@ -141,8 +155,10 @@ export async function launchBrowser(): Promise<BrowserContext> {
   return context;
 }
 
+export type ApiSession = (method: string, url: string, body?: unknown) => Promise<Response>;
+
 /** Signs in through the API (node side), for setup the UI does not own. */
-export async function apiSession(baseUrl: string, email: string, password: string) {
+export async function apiSession(baseUrl: string, email: string, password: string): Promise<ApiSession> {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

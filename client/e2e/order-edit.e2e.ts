@@ -1,38 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import type { Order, OrderListItem } from '@callboard/shared';
 import { expectNoSeriousViolations } from './a11y';
-import { apiSession, launchBrowser, repoRoot, startServer, startSmtp, type RunningServer } from './harness';
+import type { ApiSession } from './harness';
+import { json, screenshot, signInThroughForm, useStand } from './stand';
 
 jest.setTimeout(240_000);
 
-const password = 'callboard-demo';
-const shots = path.join(repoRoot, 'docs', 'screenshots');
-
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let server: RunningServer;
-let context: BrowserContext;
-let api: Awaited<ReturnType<typeof apiSession>>;
+const stand = useStand();
+let api: ApiSession;
 let admin: Page;
 
 const stamp = String(Date.now()).slice(-8);
 
 async function newOrder(name: string): Promise<Order> {
-  const created = await api('POST', '/api/orders', {
-    client: {
-      name,
-      phone: `+346${stamp.slice(0, 7)}${name.length % 10}`,
-      email: `e2e-edit-${name.length}-${stamp}@example.com`,
-    },
-    items: [
-      { name: 'Walnut desk', quantity: 1, unitPrice: 180, sku: 'WD-1' },
-      { name: 'Desk lamp', quantity: 2, unitPrice: 24.5 },
-    ],
-    currency: 'EUR',
-  });
-  if (created.status !== 201) throw new Error(`order: ${created.status} ${await created.text()}`);
-  return ((await created.json()) as { order: Order }).order;
+  const created = await json<{ order: Order }>(
+    await api('POST', '/api/orders', {
+      client: {
+        name,
+        phone: `+346${stamp.slice(0, 7)}${name.length % 10}`,
+        email: `e2e-edit-${name.length}-${stamp}@example.com`,
+      },
+      items: [
+        { name: 'Walnut desk', quantity: 1, unitPrice: 180, sku: 'WD-1' },
+        { name: 'Desk lamp', quantity: 2, unitPrice: 24.5 },
+      ],
+      currency: 'EUR',
+    }),
+  );
+  return created.order;
 }
 
 async function orderOf(id: string): Promise<Order> {
@@ -40,29 +36,15 @@ async function orderOf(id: string): Promise<Order> {
 }
 
 beforeAll(async () => {
-  smtp = await startSmtp();
-  server = await startServer(smtp.port);
-  api = await apiSession(server.url, 'ana.admin@callboard.test', password);
-  context = await launchBrowser();
-  admin = context.pages()[0] ?? (await context.newPage());
-  await admin.goto(`${server.url}/`);
-  await admin.waitForURL(/\/login/);
-  await admin.getByLabel('E-mail').fill('ana.admin@callboard.test');
-  await admin.getByLabel('Password').fill(password);
-  await admin.getByRole('button', { name: 'Sign in' }).click();
-  await admin.getByTestId('current-user').waitFor();
-}, 240_000);
-
-afterAll(async () => {
-  await context?.close();
-  await server?.stop();
-  await smtp?.stop();
+  api = await stand.session('ana.admin@callboard.test');
+  admin = stand.page;
+  await signInThroughForm(admin, stand.server.url, 'ana.admin@callboard.test');
 });
 
 describe('editing an order on its card, in Chromium', () => {
   it("an admin edits the items and the discount in place, sees the server's new total and the timeline entry", async () => {
     const order = await newOrder(`Lucía Ortega ${stamp}`);
-    await admin.goto(`${server.url}/orders/${order.id}`);
+    await admin.goto(`${stand.server.url}/orders/${order.id}`);
     await expect(admin.getByTestId('items-total').textContent()).resolves.toBe('€229.00');
     await admin.getByTestId('items-edit').click();
 
@@ -83,10 +65,10 @@ describe('editing an order on its card, in Chromium', () => {
     await editor.getByRole('textbox', { name: 'Quantity, row 1' }).fill('1');
 
     await expectNoSeriousViolations(admin, 'order card: items editor');
-    await admin.screenshot({ path: path.join(shots, 'order-items-editor-light.png') });
+    await screenshot(admin, 'order-items-editor-light');
     await admin.getByTestId('color-mode').click();
     await expectNoSeriousViolations(admin, 'order card: items editor (dark)');
-    await admin.screenshot({ path: path.join(shots, 'order-items-editor-dark.png') });
+    await screenshot(admin, 'order-items-editor-dark');
     await admin.getByTestId('color-mode').click();
 
     await admin.getByTestId('items-save').click();
@@ -109,7 +91,7 @@ describe('editing an order on its card, in Chromium', () => {
 
   it("'Save and create invoice' opens the new order's items to edit before the call is saved", async () => {
     const order = await newOrder(`Pablo Serrano ${stamp}`);
-    await admin.goto(`${server.url}/orders/${order.id}`);
+    await admin.goto(`${stand.server.url}/orders/${order.id}`);
     await admin.getByTestId('order-number').waitFor();
     await admin.locator('[data-outcome="completed"]').click();
     const dialog = admin.getByRole('dialog');
@@ -137,7 +119,7 @@ describe('editing an order on its card, in Chromium', () => {
     expect((await orderOf(order.id)).total).toBe(229);
 
     // The new order opens with its items still editable.
-    await admin.goto(`${server.url}/orders/${followUp.id}`);
+    await admin.goto(`${stand.server.url}/orders/${followUp.id}`);
     await expect(admin.getByTestId('items-total').textContent()).resolves.toBe('€360.00');
     await admin.getByTestId('items-edit').click();
     await expect(admin.getByRole('textbox', { name: 'Quantity, row 1' }).inputValue()).resolves.toBe('2');

@@ -1,89 +1,44 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { expectNoSeriousViolations } from './a11y';
-import { apiSession, launchBrowser, repoRoot, startServer, startSmtp, type RunningServer } from './harness';
+import type { ApiSession } from './harness';
+import { json, queueOrderIds, screenshot, signInThroughForm, useStand, zoneInCallingHours } from './stand';
 
 jest.setTimeout(180_000);
 
-const password = 'callboard-demo';
-const shots = path.join(repoRoot, 'docs', 'screenshots');
-
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let server: RunningServer;
-let context: BrowserContext;
+const stand = useStand();
 let admin: Page;
-let asManager: Awaited<ReturnType<typeof apiSession>>;
+let asManager: ApiSession;
 
 /** An order of our own, due in the queue at once, with a phone and e-mail no demo client has. */
 const stamp = String(Date.now()).slice(-8);
 const email = `e2e-pay-${stamp}@example.com`;
 let order: { id: string; number: number };
 
-type QueueItemLite = { order?: { id: string } };
-
-/** A time zone where it is now between 10:00 and 19:00, so the client is inside the calling hours whenever the run is. */
-function zoneInCallingHours(): string {
-  const zones = [
-    'Europe/Madrid',
-    'America/New_York',
-    'America/Los_Angeles',
-    'Pacific/Honolulu',
-    'Asia/Tokyo',
-    'Asia/Kolkata',
-  ];
-  const zone = zones.find((z) => {
-    const hour = DateTime.now().setZone(z).hour;
-    return hour >= 10 && hour < 19;
-  });
-  if (!zone) throw new Error('no zone in calling hours');
-  return zone;
-}
-
-async function managerQueueIds(): Promise<string[]> {
-  const res = await asManager('GET', '/api/queue?limit=200');
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { items: QueueItemLite[] }).items.flatMap((i) => (i.order ? [i.order.id] : []));
-}
-
 beforeAll(async () => {
-  smtp = await startSmtp();
-  server = await startServer(smtp.port);
-  const api = await apiSession(server.url, 'ana.admin@callboard.test', password);
-  const created = await api('POST', '/api/orders', {
-    client: { name: 'Paula Pagos', phone: `+346${stamp}`, email, timezone: zoneInCallingHours() },
-    items: [
-      { name: 'Walnut desk', quantity: 1, unitPrice: 180 },
-      { name: 'Desk lamp', quantity: 2, unitPrice: 24.5 },
-    ],
-    currency: 'EUR',
-    paymentMethod: 'card',
-  });
-  if (created.status !== 201) throw new Error(`order: ${created.status} ${await created.text()}`);
-  order = ((await created.json()) as { order: { id: string; number: number } }).order;
-  asManager = await apiSession(server.url, 'marta@callboard.test', password);
-  context = await launchBrowser();
-  admin = context.pages()[0] ?? (await context.newPage());
-}, 240_000);
-
-afterAll(async () => {
-  await context?.close();
-  await server?.stop();
-  await smtp?.stop();
+  admin = stand.page;
+  const api = await stand.session('ana.admin@callboard.test');
+  const created = await json<{ order: typeof order }>(
+    await api('POST', '/api/orders', {
+      client: { name: 'Paula Pagos', phone: `+346${stamp}`, email, timezone: zoneInCallingHours() },
+      items: [
+        { name: 'Walnut desk', quantity: 1, unitPrice: 180 },
+        { name: 'Desk lamp', quantity: 2, unitPrice: 24.5 },
+      ],
+      currency: 'EUR',
+      paymentMethod: 'card',
+    }),
+  );
+  order = created.order;
+  asManager = await stand.session('marta@callboard.test');
 });
 
 describe('payments in Chromium', () => {
   it("an admin records payments covering the total: the order becomes paid and leaves a manager's queue", async () => {
-    expect(await managerQueueIds()).toContain(order.id);
+    expect(await queueOrderIds(asManager)).toContain(order.id);
 
-    await admin.goto(`${server.url}/`);
-    await admin.waitForURL(/\/login/);
-    await admin.getByLabel('E-mail').fill('ana.admin@callboard.test');
-    await admin.getByLabel('Password').fill(password);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
-    await admin.getByTestId('current-user').waitFor();
-    await admin.goto(`${server.url}/orders/${order.id}`);
+    await signInThroughForm(admin, stand.server.url, 'ana.admin@callboard.test');
+    await admin.goto(`${stand.server.url}/orders/${order.id}`);
     await admin.getByTestId('order-status').getByText('Pending').waitFor();
 
     // An advance first: partly paid, still pending.
@@ -120,10 +75,10 @@ describe('payments in Chromium', () => {
     await expect(rows.nth(1).innerText()).resolves.toContain('Redsys');
     await expect(rows.nth(1).innerText()).resolves.toContain('€179.00');
     await expectNoSeriousViolations(admin, 'order card: payments table');
-    await admin.screenshot({ path: path.join(shots, 'payments-table-light.png') });
+    await screenshot(admin, 'payments-table-light');
 
     // The manager's queue no longer offers it.
-    expect(await managerQueueIds()).not.toContain(order.id);
+    expect(await queueOrderIds(asManager)).not.toContain(order.id);
     const stored = await asManager('GET', `/api/orders/${order.id}`);
     expect(((await stored.json()) as { order: { status: string; call: { state: string } } }).order).toMatchObject({
       status: 'paid',

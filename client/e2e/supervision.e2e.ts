@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { expectNoSeriousViolations } from './a11y';
-import { apiSession } from './harness';
-import { cardKey, password, screenshot, signIn, waitForNextCard, workbenchRun } from './workbench-run';
+import { demoPassword, json, screenshot } from './stand';
+import { cardKey, signIn, waitForNextCard, workbenchRun } from './workbench-run';
 
 jest.setTimeout(240_000);
 
@@ -20,10 +20,9 @@ const staff = {
 };
 
 beforeAll(async () => {
-  const api = await apiSession(run.server.url, 'ana.admin@callboard.test', password);
+  const api = await run.session('ana.admin@callboard.test');
   for (const { name, email } of Object.values(staff)) {
-    const res = await api('POST', '/api/users', { name, email, password, role: 'manager' });
-    if (!res.ok) throw new Error(`create ${email}: ${res.status} ${await res.text()}`);
+    await json(await api('POST', '/api/users', { name, email, password: demoPassword, role: 'manager' }));
   }
   admin = run.page;
   // Tall enough for the dashboard's charts to be in its screenshots.
@@ -32,9 +31,8 @@ beforeAll(async () => {
 });
 
 async function managerPage(email: string): Promise<Page> {
-  const context = await run.browser();
-  context.setDefaultTimeout(20_000);
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await run.openBrowser();
+  page.context().setDefaultTimeout(20_000);
   await signIn(page, run.server.url, email);
   return page;
 }

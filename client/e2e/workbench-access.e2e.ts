@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { expectNoSeriousViolations } from './a11y';
-import { cardKey, password, signIn, waitForNextCard, workbenchRun } from './workbench-run';
+import { demoPassword } from './stand';
+import { cardKey, signIn, waitForNextCard, workbenchRun } from './workbench-run';
 
 jest.setTimeout(180_000);
 
@@ -79,15 +80,14 @@ describe('the manager workbench in Chromium', () => {
   });
 
   it('signs in, takes a call, records "not reached" and closes the callback dialog by keyboard alone, focus coming back each time', async () => {
-    const second = await run.browser();
-    const kb = second.pages()[0] ?? (await second.newPage());
+    const kb = await run.openBrowser();
     await kb.goto(`${run.server.url}/`);
     await kb.waitForURL(/\/login/);
     await expectNoSeriousViolations(kb, 'sign in');
     // The e-mail field has the focus on arrival.
     await kb.keyboard.type('jonas@callboard.test');
     await kb.keyboard.press('Tab');
-    await kb.keyboard.type(password);
+    await kb.keyboard.type(demoPassword);
     await kb.keyboard.press('Enter');
     await kb.getByTestId('take-next').waitFor();
     await kb.keyboard.press('n');

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { expectNoSeriousViolations } from './a11y';
-import { silentWav } from './harness';
-import { cardKey, screenshot, signIn, waitForNextCard, workbenchRun } from './workbench-run';
+import { silentWav, waitForMail } from './harness';
+import { screenshot } from './stand';
+import { cardKey, signIn, waitForNextCard, workbenchRun } from './workbench-run';
 
 jest.setTimeout(180_000);
 
@@ -108,13 +109,8 @@ describe('the manager workbench in Chromium', () => {
     await expectNoSeriousViolations(page, 'workbench with a card (dark)');
     await page.getByTestId('color-mode').click();
 
-    const deadline = Date.now() + 60_000;
-    while (!run.smtp.mails.some((m) => m.text.includes('thank you for your order')) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    expect(run.smtp.mails.find((m) => m.text.includes('thank you for your order'))?.text).toContain(
-      `Dear ${clientName}`,
-    );
+    const letter = await waitForMail(run.smtp, (m) => m.text.includes('thank you for your order'));
+    expect(letter.text).toContain(`Dear ${clientName}`);
 
     await page.goto(`${run.server.url}/orders/${orderId}`);
     const audio = page.locator('[data-type="call"] audio').first();

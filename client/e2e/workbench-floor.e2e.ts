@@ -23,8 +23,7 @@ describe('the manager workbench in Chromium', () => {
     await page.keyboard.press('n');
     await page.getByTestId('order-card').waitFor();
     const held = await cardKey(page);
-    const second = await run.browser();
-    const other = second.pages()[0] ?? (await second.newPage());
+    const other = await run.openBrowser();
     await signIn(other, run.server.url, 'jonas@callboard.test');
     for (let i = 0; i < 3; i++) {
       await other.keyboard.press('n');
