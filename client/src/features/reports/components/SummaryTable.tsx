@@ -1,7 +1,8 @@
-import { Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import type { SummaryReport } from '@callboard/shared';
 import { useLocale, useT, type MessageKey } from '../../../i18n/i18n';
 import { figureTexts, type FigureKey } from '../summary-format';
+import { ReportTable } from './ReportTable';
 
 const columns: FigureKey[] = [
   'calls',
@@ -23,51 +24,44 @@ export function SummaryTable({ summary }: { summary: SummaryReport }) {
   const header = (key: FigureKey) => t(`dashboard.figure.${key}` as MessageKey);
   const team = figureTexts(summary.team, t, locale);
   return (
-    <Paper variant="outlined" sx={{ p: 1.5 }}>
-      <Typography variant="h6" component="h2" id="summary-table-title" sx={{ mb: 1 }}>
-        {t('dashboard.perManager')}
-      </Typography>
-      <TableContainer>
-        <Table size="small" aria-labelledby="summary-table-title" data-testid="summary-table">
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('floor.manager')}</TableCell>
-              {columns.map((c) => (
-                <TableCell key={c} align="right">
-                  {header(c)}
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {summary.managers.map((m) => {
-              const texts = figureTexts(m, t, locale);
-              return (
-                <TableRow key={m.id} data-testid={`summary-${m.email}`}>
-                  <TableCell component="th" scope="row">
-                    {m.name}
-                  </TableCell>
-                  {columns.map((c) => (
-                    <TableCell key={c} align="right" data-figure={c}>
-                      {texts[c]}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              );
-            })}
-            <TableRow sx={{ '& > *': { fontWeight: 700 } }} data-testid="summary-team">
+    <ReportTable titleId="summary-table-title" title={t('dashboard.perManager')} testId="summary-table">
+      <TableHead>
+        <TableRow>
+          <TableCell>{t('floor.manager')}</TableCell>
+          {columns.map((c) => (
+            <TableCell key={c} align="right">
+              {header(c)}
+            </TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {summary.managers.map((m) => {
+          const texts = figureTexts(m, t, locale);
+          return (
+            <TableRow key={m.id} data-testid={`summary-${m.email}`}>
               <TableCell component="th" scope="row">
-                {t('dashboard.team')}
+                {m.name}
               </TableCell>
               {columns.map((c) => (
                 <TableCell key={c} align="right" data-figure={c}>
-                  {team[c]}
+                  {texts[c]}
                 </TableCell>
               ))}
             </TableRow>
-          </TableBody>
-        </Table>
-      </TableContainer>
-    </Paper>
+          );
+        })}
+        <TableRow sx={{ '& > *': { fontWeight: 700 } }} data-testid="summary-team">
+          <TableCell component="th" scope="row">
+            {t('dashboard.team')}
+          </TableCell>
+          {columns.map((c) => (
+            <TableCell key={c} align="right" data-figure={c}>
+              {team[c]}
+            </TableCell>
+          ))}
+        </TableRow>
+      </TableBody>
+    </ReportTable>
   );
 }
