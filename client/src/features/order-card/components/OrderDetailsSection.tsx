@@ -2,11 +2,11 @@ import { useState, type KeyboardEvent } from 'react';
 import { Box, Button, Chip, Stack, TextField } from '@mui/material';
 import EditIcon from '@mui/icons-material/EditOutlined';
 import { mayEditOrderField, orderFieldLock, type Order } from '@callboard/shared';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT, type MessageKey } from '../../../i18n/i18n';
 import { useFormat } from '../../../i18n/format';
 import { useGetMeQuery } from '../../session';
 import { useUpdateOrderMutation } from '../../orders';
+import { CardEditForm } from './CardEditForm';
 import { Field, Section } from './CardSection';
 import { checkDetails, detailsDraftOf, type DetailsDraft, type DetailsField } from './order-details-draft';
 
@@ -112,18 +112,15 @@ export function OrderDetailsSection({ order }: { order: Order }) {
       }
     >
       {draft ? (
-        <Stack
-          component="form"
-          aria-labelledby="order-details-title"
-          spacing={1}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') setDraft(null);
-          }}
+        <CardEditForm
+          labelledBy="order-details-title"
+          onSave={() => void save()}
+          onCancel={() => setDraft(null)}
+          error={error}
+          saving={isLoading}
+          saveLabel={t('orderEdit.saveDetails')}
+          saveDisabled={!check?.body}
+          saveTestId="details-save"
         >
           <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1, pt: 0.5 }}>
             {textFields.map(([field, label]) => input(field, t(label)))}
@@ -168,20 +165,7 @@ export function OrderDetailsSection({ order }: { order: Order }) {
               {t('orderEdit.deliveryLocked', { status: t(`status.${order.status}` as MessageKey) })}
             </Box>
           ) : null}
-          {error ? <ApiErrorAlert error={error} /> : null}
-          <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
-            <Button onClick={() => setDraft(null)}>{t('common.cancel')}</Button>
-            <Button
-              type="submit"
-              variant="contained"
-              loading={isLoading}
-              disabled={!check?.body}
-              data-testid="details-save"
-            >
-              {t('orderEdit.saveDetails')}
-            </Button>
-          </Stack>
-        </Stack>
+        </CardEditForm>
       ) : (
         <Stack spacing={0.25}>
           <Field label={t('order.source')} value={[order.source, order.channel].filter(Boolean).join(' / ') || null} />

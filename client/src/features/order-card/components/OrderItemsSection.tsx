@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { Alert, Button, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import EditIcon from '@mui/icons-material/EditOutlined';
 import { mayEditOrderField, orderFieldLock, type Order } from '@callboard/shared';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT, type MessageKey } from '../../../i18n/i18n';
 import { useFormat } from '../../../i18n/format';
 import { useGetMeQuery } from '../../session';
 import { useUpdateOrderMutation } from '../../orders';
 import { checkItemsDraft, itemsDraftOf, OrderItemsEditor, type ItemsDraft } from '../../order-items';
+import { CardEditForm } from './CardEditForm';
 import { Section } from './CardSection';
 
 /**
@@ -48,17 +48,13 @@ export function OrderItemsSection({ order, startEditing = false }: { order: Orde
   return (
     <Section title={t('card.items')} action={action} id="order-items-title">
       {draft && check ? (
-        <Stack
-          spacing={1}
-          component="form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') setDraft(null);
-          }}
+        <CardEditForm
+          onSave={() => void save()}
+          onCancel={() => setDraft(null)}
+          error={error}
+          saving={isLoading}
+          saveLabel={t('orderEdit.saveItems')}
+          saveTestId="items-save"
         >
           <OrderItemsEditor
             draft={draft}
@@ -69,14 +65,7 @@ export function OrderItemsSection({ order, startEditing = false }: { order: Orde
             labelledBy="order-items-title"
             compact
           />
-          {error ? <ApiErrorAlert error={error} /> : null}
-          <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
-            <Button onClick={() => setDraft(null)}>{t('common.cancel')}</Button>
-            <Button type="submit" variant="contained" loading={isLoading} data-testid="items-save">
-              {t('orderEdit.saveItems')}
-            </Button>
-          </Stack>
-        </Stack>
+        </CardEditForm>
       ) : (
         <>
           <Table size="small" padding="none" aria-labelledby="order-items-title">
