@@ -1,15 +1,10 @@
-import { describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Template } from '@callboard/shared';
 import { mockApi, type MockRequest } from '../../../test/mock-api';
-import { makeClient, makeOrder, settings } from '../../../test/fixtures';
-import { renderWithProviders } from '../../../test/render';
-import { CallDialog } from '../components/CallDialog';
-
-const order = makeOrder();
-const client = makeClient();
-const target = { kind: 'order' as const, id: order.id, orderId: order.id, clientId: client.id };
+import { settings } from '../../../test/fixtures';
+import { order, renderCallDialog } from './call-dialog-setup';
 
 const template: Template = {
   id: 't00000000000000000000001',
@@ -41,24 +36,10 @@ function api(preview: (req: MockRequest) => { missing: string[]; unknown: string
   });
 }
 
-function renderDialog(outcome: 'not_reached' | 'callback' = 'not_reached', onSaved = jest.fn()) {
-  renderWithProviders(
-    <CallDialog
-      outcome={outcome}
-      target={target}
-      call={order.call}
-      client={client}
-      onClose={() => undefined}
-      onSaved={onSaved}
-    />,
-  );
-  return onSaved;
-}
-
 describe('CallDialog', () => {
   it('sends one request with one Idempotency-Key on a double click', async () => {
     const server = api(() => ({ missing: [], unknown: [] }));
-    const onSaved = renderDialog();
+    const onSaved = renderCallDialog('not_reached');
     const save = await screen.findByTestId('call-save');
     await waitFor(() => expect(save).toBeEnabled());
     fireEvent.click(save);
@@ -79,7 +60,7 @@ describe('CallDialog', () => {
           ? { status: 503, body: { error: { code: 'service_unavailable', message: 'db down' } } }
           : { status: 201, body: { call: { id: 'x' }, order } },
     });
-    const onSaved = renderDialog();
+    const onSaved = renderCallDialog('not_reached');
     const comment = await screen.findByLabelText('Comment');
     await userEvent.type(comment, 'Voicemail');
     await userEvent.keyboard('{Enter}');
@@ -100,7 +81,7 @@ describe('CallDialog', () => {
         ? { missing: ['payment_link'], unknown: [] }
         : { missing: [], unknown: [] },
     );
-    renderDialog();
+    renderCallDialog('not_reached');
     await userEvent.click(await screen.findByLabelText('Send a letter to the client'));
     expect(await screen.findByTestId('letter-problems')).toHaveTextContent('No value for this order: Payment link');
     const save = screen.getByTestId('call-save');
@@ -132,7 +113,7 @@ describe('CallDialog', () => {
 
   it('shows unknown placeholders too', async () => {
     api(() => ({ missing: [], unknown: ['nmae'] }));
-    renderDialog();
+    renderCallDialog('not_reached');
     await userEvent.click(await screen.findByLabelText('Send a letter to the client'));
     expect(await screen.findByTestId('letter-problems')).toHaveTextContent('Not a variable: <$nmae>');
     expect(screen.getByTestId('call-save')).toBeDisabled();
@@ -140,16 +121,7 @@ describe('CallDialog', () => {
 
   it('states the effect before saving: a second not-reached call in a row is due again in 24 hours', async () => {
     api(() => ({ missing: [], unknown: [] }));
-    renderWithProviders(
-      <CallDialog
-        outcome="not_reached"
-        target={target}
-        call={{ ...order.call, lastOutcome: 'not_reached', notReachedStreak: 1 }}
-        client={client}
-        onClose={() => undefined}
-        onSaved={() => undefined}
-      />,
-    );
+    renderCallDialog('not_reached', { call: { ...order.call, lastOutcome: 'not_reached', notReachedStreak: 1 } });
     expect(await screen.findByTestId('call-effect')).toHaveTextContent(
       /^Due again tomorrow \d{1,2}:\d{2}.*— not reached 2 times in a row\.$/,
     );
@@ -157,7 +129,7 @@ describe('CallDialog', () => {
 
   it('requires a future callback time for a callback and says when it will be due', async () => {
     const server = api(() => ({ missing: [], unknown: [] }));
-    renderDialog('callback');
+    renderCallDialog('callback');
     const save = await screen.findByTestId('call-save');
     expect(save).toBeDisabled();
     expect(screen.getByTestId('call-effect')).toHaveTextContent('Choose when the client wants to be called back.');

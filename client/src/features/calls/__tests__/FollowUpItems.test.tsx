@@ -1,14 +1,9 @@
-import { describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockApi } from '../../../test/mock-api';
-import { makeClient, makeOrder, settings } from '../../../test/fixtures';
-import { renderWithProviders } from '../../../test/render';
-import { CallDialog } from '../components/CallDialog';
-
-const order = makeOrder();
-const client = makeClient();
-const target = { kind: 'order' as const, id: order.id, orderId: order.id, clientId: client.id };
+import { settings } from '../../../test/fixtures';
+import { client, order, renderCallDialog } from './call-dialog-setup';
 
 function setup() {
   const server = mockApi({
@@ -16,17 +11,7 @@ function setup() {
     'GET /api/orders/:id': () => ({ body: { order, client } }),
     'POST /api/orders/:id/calls': () => ({ status: 201, body: { call: { id: 'x' }, order, newOrder: order } }),
   });
-  const onSaved = jest.fn();
-  renderWithProviders(
-    <CallDialog
-      outcome="completed"
-      target={target}
-      call={order.call}
-      client={client}
-      onClose={() => undefined}
-      onSaved={onSaved}
-    />,
-  );
+  const onSaved = renderCallDialog('completed');
   return { server, onSaved };
 }
 

@@ -2,14 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockApi } from '../../../test/mock-api';
-import { makeClient, makeOrder, settings } from '../../../test/fixtures';
+import { settings } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { CallButtons } from '../components/CallButtons';
-import { CallDialog } from '../components/CallDialog';
-
-const order = makeOrder();
-const client = makeClient();
-const target = { kind: 'order' as const, id: order.id, orderId: order.id, clientId: client.id };
+import { client, order, renderCallDialog, target } from './call-dialog-setup';
 // The clock stands still, so the running time reads the same at every look and at the save.
 const now = Date.parse('2026-03-02T10:00:00Z');
 const startedAt = now - 125_000;
@@ -21,21 +17,7 @@ function serve() {
   });
 }
 
-function renderDialog(talkFrom: number | null) {
-  const onSaved = jest.fn();
-  renderWithProviders(
-    <CallDialog
-      outcome="completed"
-      target={target}
-      call={order.call}
-      client={client}
-      talkFrom={talkFrom}
-      onClose={() => undefined}
-      onSaved={onSaved}
-    />,
-  );
-  return onSaved;
-}
+const renderDialog = (talkFrom: number | null) => renderCallDialog('completed', { talkFrom });
 
 async function saved(server: ReturnType<typeof serve>, onSaved: jest.Mock) {
   fireEvent.click(screen.getByTestId('call-save'));
