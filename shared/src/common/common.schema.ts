@@ -26,13 +26,23 @@ export type ApiErrorBody = {
   error: { code: string; message: string; details?: { path?: string; message: string }[] };
 };
 
+// Building an Intl.DateTimeFormat costs tens of microseconds, and the queue asks for each due client.
+const knownZones = new Map<string, boolean>();
+
 export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(value);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      known = true;
+    } catch {
+      known = false;
+    }
+    // Whatever is typed into a form comes here too: a bounded memory of answers.
+    if (knownZones.size >= 1_000) knownZones.clear();
+    knownZones.set(value, known);
   }
+  return known;
 }
 
 /** An IANA time zone name such as Europe/Madrid. */

@@ -2,8 +2,16 @@
  * Money travels as JSON numbers in the currency's major unit and is kept as integer minor units,
  * so sums are exact. Conversion refuses more decimals than the currency has.
  */
+// Building an Intl.NumberFormat costs tens of microseconds, and every amount of every order shown asks.
+const digitsByCurrency = new Map<string, number>();
+
 export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 export function isCurrency(code: string): boolean {

@@ -3,6 +3,7 @@ export {
   endSessionsOf,
   removeExpiredSessions,
   sessionIdleMs,
+  sessionTouchMs,
   sessionIsLive,
   signedInUserIds,
 } from './session-store.js';

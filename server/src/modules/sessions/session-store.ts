@@ -3,8 +3,14 @@ import { SessionModel } from './session.model.js';
 import { clock } from '../../lib/clock.js';
 import { emitDomainEvent } from '../../lib/domain-events.js';
 
-/** A session unused this long ends (every request moves it on). */
+/** A session unused this long ends (requests move it on, at most every `sessionTouchMs`). */
 export const sessionIdleMs = 12 * 60 * 60 * 1000;
+/**
+ * A request moves the stored idle limit on only once it would move by this much: a busy manager's
+ * requests write their session every few minutes, not each time. The idle limit may so fall due
+ * up to this much before 12 hours of real idleness.
+ */
+export const sessionTouchMs = 5 * 60 * 1000;
 /** However busy, a session ends a working week (7 × 24 hours) after its sign-in. */
 export const sessionLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
@@ -34,6 +40,13 @@ function usable(doc: { data: string; expiresAt: Date } | null): SessionData | nu
 }
 
 /**
+ * The stored expiry as read at the request's start, carried from `get` to `touch` on the session
+ * under a symbol: express-session neither copies, hashes nor saves symbol-keyed properties.
+ */
+const storedExpiry = Symbol('storedExpiry');
+type WithStoredExpiry = SessionData & { [storedExpiry]?: number };
+
+/**
  * express-session store on our own collection. Expired sessions are removed by a scheduled sweep
  * (jobs/), not a TTL index, which FerretDB does not support.
  */
@@ -44,6 +57,7 @@ export class MongooseSessionStore extends session.Store {
       .then(async (doc) => {
         const data = usable(doc);
         if (doc && !data) await SessionModel.deleteOne({ _id: sid });
+        if (doc && data) (data as WithStoredExpiry)[storedExpiry] = doc.expiresAt.getTime();
         cb(null, data);
       })
       .catch(cb);
@@ -59,12 +73,24 @@ export class MongooseSessionStore extends session.Store {
       .catch((err) => cb?.(err));
   }
 
+  /** express-session builds the request's session from what `get` read: the stored expiry goes along. */
+  override createSession(req: Parameters<session.Store['createSession']>[0], data: SessionData) {
+    const stored = (data as WithStoredExpiry)[storedExpiry];
+    const created = super.createSession(req, data);
+    if (stored !== undefined) Object.defineProperty(created, storedExpiry, { value: stored });
+    return created;
+  }
+
   /**
-   * Moves the idle limit on at the end of a request. Never recreates the session: a request still
-   * running (an event stream) when its user's sessions were ended must not bring its own back.
+   * Moves the idle limit on at the end of a request, once it would move by `sessionTouchMs` or
+   * more. Never recreates the session: a request still running (an event stream) when its user's
+   * sessions were ended must not bring its own back.
    */
   override touch(sid: string, data: SessionData, cb?: (err?: unknown) => void): void {
-    SessionModel.updateOne({ _id: sid }, { $set: { expiresAt: expiresAt(data) } })
+    const next = expiresAt(data);
+    const stored = (data as WithStoredExpiry)[storedExpiry];
+    if (stored !== undefined && next.getTime() - stored < sessionTouchMs) return void cb?.();
+    SessionModel.updateOne({ _id: sid }, { $set: { expiresAt: next } })
       .then(() => cb?.())
       .catch((err) => cb?.(err));
   }

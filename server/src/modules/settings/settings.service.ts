@@ -3,14 +3,24 @@ import { badRequest } from '../../lib/errors.js';
 import { schedulerActor } from '../../db/actor.js';
 import { changedPaths, recordAudit } from '../audit/index.js';
 import { sanitizeRichText } from '../../lib/rich-text.js';
+import { readCache } from '../../lib/read-cache.js';
 import { SettingsModel } from './settings.model.js';
 
 const id = 'global';
 
-/** The settings, with defaults filled in for any field saved before it existed. */
-export async function getSettings(): Promise<Settings> {
+/**
+ * Most requests read the settings, so they are kept: updateSettings drops them at once in its
+ * process, and another process on the same MongoDB reads them again within 5 s. Callers share the
+ * one object and must not change it.
+ */
+const stored = readCache(5_000, async (): Promise<Settings> => {
   const doc = await SettingsModel.findById(id).lean<{ value: Partial<Settings> }>();
   return { ...defaultSettings, ...(doc?.value ?? {}) };
+});
+
+/** The settings, with defaults filled in for any field saved before it existed. */
+export async function getSettings(): Promise<Settings> {
+  return stored.get(undefined);
 }
 
 /**
@@ -31,6 +41,7 @@ export async function updateSettings(patch: UpdateSettingsBody, by: Actor = sche
     );
   }
   await SettingsModel.updateOne({ _id: id }, { $set: { value: next.data } }, { upsert: true });
+  stored.drop();
   await recordAudit({
     by,
     objectType: 'settings',

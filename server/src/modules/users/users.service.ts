@@ -8,6 +8,7 @@ import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 import { updateByIdIf } from '../../db/guarded-update.js';
 import { schedulerActor } from '../../db/actor.js';
 import { changedFields, recordAudit } from '../audit/index.js';
+import { readCache } from '../../lib/read-cache.js';
 
 export function toUser(doc: UserDoc): User {
   return {
@@ -28,10 +29,20 @@ function toSessionUser(doc: UserDoc): SessionUser {
   return user;
 }
 
-export async function findActiveSessionUser(id: string): Promise<SessionUser | null> {
-  if (!mongoose.isValidObjectId(id)) return null;
-  const doc = await UserModel.findById(id).lean<UserDoc>();
+/**
+ * Every signed-in request asks who its session belongs to, so the answer is kept a few seconds.
+ * updateUser drops it at once in its process; another process on the same MongoDB sees a new name,
+ * rights, zone or language within the 5 s. Disabling, a role change and a new password end the
+ * user's sessions in the database (endSessionsOf), which every request reads: those stop the user
+ * at their next request in every process, whatever is kept here.
+ */
+const sessionUsers = readCache(5_000, async (id: string): Promise<SessionUser | null> => {
+  const doc = await UserModel.findById(id, { passwordHash: 0 }).lean<UserDoc>();
   return doc && !doc.disabled ? toSessionUser(doc) : null;
+});
+
+export async function findActiveSessionUser(id: string): Promise<SessionUser | null> {
+  return mongoose.isValidObjectId(id) ? sessionUsers.get(id) : null;
 }
 
 /** Same answer and about the same time whether the e-mail exists or not. */
@@ -149,6 +160,7 @@ export async function updateUser(id: string, input: UpdateUserBody, editor: User
   const update: Record<string, unknown> = { ...rest };
   if (password) update.passwordHash = await hashPassword(password);
   const doc = await UserModel.findByIdAndUpdate(id, { $set: update }, { returnDocument: 'after' }).lean<UserDoc>();
+  sessionUsers.drop(id);
   if (!doc) throw notFound('User');
   // Whoever signed in under the old password, role or standing signs in again; an admin who
   // changes their own password keeps the session they did it from.
