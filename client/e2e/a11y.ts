@@ -43,19 +43,33 @@ export async function axeViolations(page: Page): Promise<Violation[]> {
   }, tags);
 }
 
+const isBlocking = (v: Violation) => v.impact === 'critical' || v.impact === 'serious';
+
 /**
  * Fails on any critical or serious axe violation, naming the rule and the elements; every screen's
  * counts are printed, so a moderate or minor finding is seen without failing the run.
  */
 export async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
-  const violations = await axeViolations(page);
+  let violations = await axeViolations(page);
+  if (violations.some(isBlocking)) {
+    // A part still arriving (a section swapping its skeleton for content) can be measured between two
+    // states; what a person sees is the screen once it settles, so a finding must still be there a second later.
+    console.log(
+      `axe ${screen}: ${violations
+        .filter(isBlocking)
+        .map((v) => v.id)
+        .join(', ')} on the first look; looking again`,
+    );
+    await page.waitForTimeout(1_000);
+    violations = await axeViolations(page);
+  }
   const count = (impact: Impact) =>
     violations.filter((v) => v.impact === impact).reduce((sum, v) => sum + v.nodes.length, 0);
   const rules = violations.map((v) => `${v.id} (${v.impact})`).join(', ');
   console.log(
     `axe ${screen}: ${count('critical')} critical, ${count('serious')} serious, ${count('moderate')} moderate, ${count('minor')} minor${rules ? ` — ${rules}` : ''}`,
   );
-  const blocking = violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+  const blocking = violations.filter(isBlocking);
   if (blocking.length === 0) return;
   const details = blocking
     .map((v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`)
