@@ -80,11 +80,14 @@ export async function getClient(id: string): Promise<Client> {
   return toClientDto(await getClientDoc(id));
 }
 
-/** The clients with these ids (those that exist), as stored. */
-export async function findClientDocs(ids: Iterable<string>): Promise<ClientDoc[]> {
+/** What picking from the queue reads of a client: its zone, and whether a phone may be called. */
+export const pickingFields = { timezone: 1, 'phones.invalid': 1 } as const;
+
+/** The clients with these ids (those that exist), as stored: whole, or only `pickingFields`. */
+export async function findClientDocs(ids: Iterable<string>, fields?: typeof pickingFields): Promise<ClientDoc[]> {
   const unique = [...new Set([...ids].filter((id) => mongoose.isValidObjectId(id)))];
   if (unique.length === 0) return [];
-  return ClientModel.find({ _id: { $in: unique } }).lean<ClientDoc[]>();
+  return ClientModel.find({ _id: { $in: unique } }, fields).lean<ClientDoc[]>();
 }
 
 /** The client with this id as stored, or null. */

@@ -3,7 +3,7 @@ import { isTimeZone, isWithinCallingHours } from '@callboard/shared';
 import type { DomainEvents } from '../../lib/domain-events.js';
 import type { SessionUser } from '@callboard/shared';
 import { heldForSomeoneElse } from '../call-state/index.js';
-import { findClientDoc, findClientDocs, hasCallablePhone, type ClientDoc } from '../clients/index.js';
+import { findClientDoc, findClientDocs, hasCallablePhone, pickingFields, type ClientDoc } from '../clients/index.js';
 import { findDueOrders, queueFields, type OrderDoc } from '../orders/index.js';
 import { findDueCallTasks, type TaskDoc } from '../tasks/index.js';
 import { QueueClaimModel, type QueueClaimDoc } from './queue-claim.model.js';
@@ -139,15 +139,27 @@ async function* dueCandidates(now: Date, purpose: Purpose): AsyncGenerator<Candi
   }
 }
 
+/** Answers per zone for one instant and hours: a read of the queue asks for each due client, of a few zones. */
+let hoursAnswers = { key: '', byZone: new Map<string, boolean>() };
+
 /** The client's wall clock is inside the calling hours; an unknown zone never holds a call back. */
 function withinCallingHours(now: Date, zone: string | null | undefined, hours: Settings['callingHours']): boolean {
-  return !zone || !isTimeZone(zone) || isWithinCallingHours(now, zone, hours);
+  if (!zone || !isTimeZone(zone)) return true;
+  const key = `${now.getTime()} ${hours.start} ${hours.end}`;
+  if (hoursAnswers.key !== key) hoursAnswers = { key, byZone: new Map() };
+  let within = hoursAnswers.byZone.get(zone);
+  if (within === undefined) {
+    within = isWithinCallingHours(now, zone, hours);
+    hoursAnswers.byZone.set(zone, within);
+  }
+  return within;
 }
 
-async function loadClients(ids: string[]): Promise<Map<string, ClientDoc>> {
+async function loadClients(ids: string[], purpose: Purpose): Promise<Map<string, ClientDoc>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const docs = await findClientDocs(unique);
+  // A list shows its clients; a count and an outlook only pick.
+  const docs = await findClientDocs(unique, purpose === 'list' ? undefined : pickingFields);
   return new Map(docs.map((d) => [String(d._id), d]));
 }
 
@@ -199,7 +211,10 @@ export async function* dueItems(
   const clients = new Map<string, ClientDoc | undefined>();
   for await (const batch of dueCandidates(now, purpose)) {
     if (purpose !== 'claim')
-      for (const [id, doc] of await loadClients(batch.flatMap((c) => (c.clientId ? [c.clientId] : []))))
+      for (const [id, doc] of await loadClients(
+        batch.flatMap((c) => (c.clientId ? [c.clientId] : [])),
+        purpose,
+      ))
         clients.set(id, doc);
     const claims = await activeClaims(
       batch.map((c) => c.key),

@@ -102,12 +102,30 @@ export async function getUser(id: string): Promise<User> {
   return toUser(doc);
 }
 
+/**
+ * Every staff member's name, kept like the session users: cards, lists and the queue name managers
+ * on most requests, and a call centre's staff is a short list. createUser and updateUser drop it.
+ */
+const staffNames = readCache(5_000, async () => new Map((await listStaffNames()).map((u) => [u.id, u.name])));
+
 /** Names of several users at once, for lists that show who did what. */
 export async function userNames(ids: Iterable<string>): Promise<Map<string, string>> {
   const unique = [...new Set([...ids].filter((id) => mongoose.isValidObjectId(id)))];
   if (unique.length === 0) return new Map();
-  const docs = await UserModel.find({ _id: { $in: unique } }, { name: 1 }).lean<{ _id: unknown; name: string }[]>();
-  return new Map(docs.map((d) => [String(d._id), d.name]));
+  const known = await staffNames.get(undefined);
+  const names = new Map<string, string>();
+  const missing: string[] = [];
+  for (const id of unique) {
+    const name = known.get(id);
+    if (name === undefined) missing.push(id);
+    else names.set(id, name);
+  }
+  // Someone added in another process within the last seconds.
+  if (missing.length > 0) {
+    const docs = await UserModel.find({ _id: { $in: missing } }, { name: 1 }).lean<{ _id: unknown; name: string }[]>();
+    for (const d of docs) names.set(String(d._id), d.name);
+  }
+  return names;
 }
 
 /** What an audit entry says about a user: never the password or its hash. */
@@ -132,6 +150,7 @@ export async function createUser(input: CreateUserBody, by: Actor = schedulerAct
       locale: input.locale ?? null,
     });
     user = toUser(doc.toObject() as UserDoc);
+    staffNames.drop();
   } catch (err) {
     if (isDuplicateKeyError(err)) throw new AppError('conflict', 'A user with this e-mail already exists');
     throw err;
@@ -161,6 +180,7 @@ export async function updateUser(id: string, input: UpdateUserBody, editor: User
   if (password) update.passwordHash = await hashPassword(password);
   const doc = await UserModel.findByIdAndUpdate(id, { $set: update }, { returnDocument: 'after' }).lean<UserDoc>();
   sessionUsers.drop(id);
+  staffNames.drop();
   if (!doc) throw notFound('User');
   // Whoever signed in under the old password, role or standing signs in again; an admin who
   // changes their own password keeps the session they did it from.
