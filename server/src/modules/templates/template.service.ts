@@ -18,6 +18,7 @@ import { TemplateModel, TemplateSeedModel, type TemplateDoc } from './template.m
 import { defaultTemplates } from './default-templates.js';
 import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 import { changedFields, recordAudit, removedFields } from '../audit/index.js';
+import { readCache } from '../../lib/read-cache.js';
 
 /** What a template may be the default for. */
 export type TemplatePurpose = { outcome: CallOutcome } | { status: OrderStatus } | { event: TemplateEvent };
@@ -86,12 +87,22 @@ export async function findTemplate(id: string): Promise<Template | null> {
   return doc ? toTemplate(doc) : null;
 }
 
+/**
+ * Default templates by purpose and locale (or their absence), kept in the process: every new order
+ * and status change asks. Template writes here drop them at once; another process on the same
+ * MongoDB sees a change within 5 s.
+ */
+const defaults = readCache(5_000, async (defaultKey: string): Promise<Template | null> => {
+  const doc = await TemplateModel.findOne({ defaultKey }).lean<TemplateDoc>();
+  return doc ? toTemplate(doc) : null;
+});
+
 /** The default template for a purpose in a locale, else in any other locale, else null. */
 export async function findDefaultTemplate(purpose: TemplatePurpose, locale: Locale): Promise<Template | null> {
   const others = (['en', 'es'] as const).filter((l) => l !== locale);
   for (const l of [locale, ...others]) {
-    const doc = await TemplateModel.findOne({ defaultKey: purposeKey(purpose, l) }).lean<TemplateDoc>();
-    if (doc) return toTemplate(doc);
+    const template = await defaults.get(purposeKey(purpose, l));
+    if (template) return template;
   }
   return null;
 }
@@ -114,6 +125,7 @@ export async function createTemplate(input: TemplateBody, by: Actor): Promise<Te
       locale: input.locale,
       defaultKey,
     });
+    defaults.drop();
     const template = toTemplate(doc.toObject() as TemplateDoc);
     await recordAudit({
       by,
@@ -153,6 +165,7 @@ export async function updateTemplate(id: string, patch: UpdateTemplateBody, by: 
       { $set: set },
       { returnDocument: 'after' },
     ).lean<TemplateDoc>();
+    defaults.drop();
     if (!doc) throw notFound('Template');
     const template = toTemplate(doc);
     const changes = changedFields(audited(current), audited(template));
@@ -174,6 +187,7 @@ export async function deleteTemplate(id: string, by: Actor): Promise<void> {
     throw new AppError('conflict', `The settings use this template for the status e-mails of: ${usedBy.join(', ')}`);
   }
   await TemplateModel.deleteOne({ _id: id });
+  defaults.drop();
   await recordAudit({
     by,
     objectType: 'template',
@@ -201,6 +215,7 @@ export async function seedDefaultTemplates(): Promise<number> {
     if (await TemplateSeedModel.exists({ _id: defaultKey })) continue;
     try {
       await TemplateModel.create({ _id, ...template, ...fields, html: sanitizeRichText(template.html), defaultKey });
+      defaults.drop();
       created += 1;
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
