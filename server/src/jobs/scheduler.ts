@@ -15,6 +15,8 @@ export type SchedulerOptions = {
   processEveryMs?: number;
   /** Tests run every job at this interval instead of its own. */
   everyMs?: number;
+  /** How long a job stays locked when the database never heard its run end (tests shorten it). */
+  lockLifetimeMs?: number;
   name?: string;
 };
 
@@ -32,6 +34,10 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     // Mongoose bundles its own copy of the driver; the Db object is the same at runtime.
     backend: new MongoBackend({ mongo: db as unknown as Db }),
     processEvery: options.processEveryMs ?? 5_000,
+    // A run whose unlock never reached the database (it froze or went away mid-run) keeps its job locked
+    // this long; Agenda's 10-minute default would hold every sweep that long after a database hiccup.
+    // The sweeps take seconds and are idempotent, so another run after 2 minutes is harmless.
+    defaultLockLifetime: options.lockLifetimeMs ?? 120_000,
     defaultConcurrency: 1,
     ...(options.name ? { name: options.name } : {}),
   });
