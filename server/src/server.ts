@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { loadEnv } from './config/env.js';
 import { connectMongoose, startDatabase } from './db/connection.js';
+import { startMirrors } from './db/memory-mirror.js';
 import { createApp } from './app.js';
 import { logger } from './lib/logger.js';
 import { prepareFirstStart } from './seed/first-start.js';
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
   const db = await startDatabase(env);
   await connectMongoose(db.uri, db.singleConnection);
   await mongoose.connection.syncIndexes();
+  // The embedded mode answers its hot reads from memory (docs/architecture.md); MongoDB from its indexes.
+  if (db.singleConnection) await startMirrors();
   await prepareFirstStart(env);
   // The embedded mode is one process; on MongoDB several may share the database behind a load balancer.
   const severalProcesses = db.kind === 'mongodb';

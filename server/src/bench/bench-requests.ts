@@ -11,6 +11,7 @@ import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import mongoose from 'mongoose';
+import { startMirrors } from '../db/memory-mirror.js';
 import { ClientModel } from '../modules/clients/client.model.js';
 import { OrderModel } from '../modules/orders/order.model.js';
 import { demoPassword, demoSize, seedDemoData } from '../seed/demo-data.js';
@@ -144,6 +145,8 @@ async function main(): Promise<void> {
     for (const size of sizes) {
       await mongoose.connection.dropDatabase();
       await mongoose.connection.syncIndexes();
+      // The embedded mode's in-memory copies are read again from the emptied database.
+      if (app.ferret) await startMirrors();
       await measure(size, app.base, app.ferret?.process.pid, bare.url);
     }
     console.log(

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import mongoose from 'mongoose';
 import { loadEnv, repoRoot, type Env } from '../config/env.js';
 import { connectMongoose } from '../db/connection.js';
+import { startMirrors } from '../db/memory-mirror.js';
 import { ferretDbBinary, startFerretDb, type FerretDbHandle } from '../db/ferretdb.js';
 import { createApp } from '../app.js';
 import { ClientModel } from '../modules/clients/client.model.js';
@@ -39,6 +40,7 @@ export async function startBenchApp(name: string): Promise<BenchApp> {
   }
   await connectMongoose(uri, single);
   await mongoose.connection.syncIndexes();
+  if (single) await startMirrors();
   const env = loadEnv({
     NODE_ENV: 'production',
     SESSION_SECRET: 'bench',

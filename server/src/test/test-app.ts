@@ -8,6 +8,7 @@ import type { Express } from 'express';
 import { afterAll, beforeAll } from '@jest/globals';
 import { loadEnv, type Env } from '../config/env.js';
 import { connectMongoose } from '../db/connection.js';
+import { startMirrors, stopMirrors } from '../db/memory-mirror.js';
 import { createApp } from '../app.js';
 import { resetClock } from '../lib/clock.js';
 import { createUser } from '../modules/users/users.service.js';
@@ -26,7 +27,7 @@ export const testPassword = 'correct horse battery';
  * Gives the calling test file its own database on the run's FerretDB (or MONGODB_URI), its own
  * upload folder, and an in-process app. Call at the top level of a test file.
  */
-export function useTestApp(overrides: Record<string, string> = {}): TestContext {
+export function useTestApp(overrides: Record<string, string> = {}, options: { mirrors?: boolean } = {}): TestContext {
   const ctx = {} as TestContext;
   let uploadDir = '';
   beforeAll(async () => {
@@ -47,13 +48,17 @@ export function useTestApp(overrides: Record<string, string> = {}): TestContext 
     });
     const url = new URL(base);
     url.pathname = `/${ctx.dbName}`;
-    await connectMongoose(url.toString(), process.env.CALLBOARD_TEST_SINGLE_CONNECTION === 'true');
+    const embedded = process.env.CALLBOARD_TEST_SINGLE_CONNECTION === 'true';
+    await connectMongoose(url.toString(), embedded);
     await mongoose.connection.syncIndexes();
+    // As the embedded server runs: hot reads from memory (`mirrors: false` reads the database, as on MongoDB).
+    if (embedded && options.mirrors !== false) await startMirrors();
     ctx.app = createApp(ctx.env);
   });
   afterAll(async () => {
     resetClock();
     resetPasswordHashCost();
+    stopMirrors();
     await mongoose.connection.dropDatabase().catch(() => {});
     await mongoose.disconnect();
     rmSync(uploadDir, { recursive: true, force: true });

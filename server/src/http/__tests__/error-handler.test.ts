@@ -4,7 +4,8 @@ import { newOrder } from '../../modules/calls/__tests__/fixtures.js';
 import { OrderModel } from '../../modules/orders/order.model.js';
 import { signedInAgent, useTestApp } from '../../test/test-app.js';
 
-const ctx = useTestApp();
+// Faults and reads are injected into the database calls: these run on the database path (as on MongoDB).
+const ctx = useTestApp({}, { mirrors: false });
 
 describe('malformed requests', () => {
   it('answers a malformed %-escape in the path with 400, not 500', async () => {

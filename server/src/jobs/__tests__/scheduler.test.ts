@@ -35,7 +35,9 @@ describe('the scheduler', () => {
     await OrderModel.updateOne({ _id: later.id }, { $set: { autoCancelAt: new Date('2026-05-05T10:00:00Z') } });
     const scheduler = await startScheduler({ ctx: { env: ctx.env }, jobs: jobsNamed('auto-cancel'), ...fast });
     try {
-      await eventually(async () => (await OrderModel.findById(order.id).lean())?.status === 'cancelled');
+      // The job writes the status, then its timeline entry.
+      await eventually(async () => (await autoCancelStatusEvents([order.id])) === 1);
+      expect((await OrderModel.findById(order.id).lean())?.status).toBe('cancelled');
       const events = await OrderEventModel.find({ orderId: order.id, type: 'status' }).lean();
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
@@ -44,8 +46,8 @@ describe('the scheduler', () => {
       });
       expect((await OrderModel.findById(later.id).lean())?.status).toBe('pending');
       at('2026-05-05T10:00:00Z');
-      await eventually(async () => (await OrderModel.findById(later.id).lean())?.status === 'cancelled');
-      expect(await autoCancelStatusEvents([order.id, later.id])).toBe(2);
+      await eventually(async () => (await autoCancelStatusEvents([order.id, later.id])) === 2);
+      expect((await OrderModel.findById(later.id).lean())?.status).toBe('cancelled');
     } finally {
       await scheduler.stop();
     }

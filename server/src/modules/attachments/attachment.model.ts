@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { MemoryMirror } from '../../db/memory-mirror.js';
 import { actorSchema } from '../../db/actor.js';
 
 const attachmentSchema = new Schema(
@@ -24,4 +25,6 @@ export type AttachmentDoc = InferSchemaType<typeof attachmentSchema> & {
   _id: mongoose.Types.ObjectId;
   createdAt: Date;
 };
+// The embedded mode answers this collection's reads from memory (db/memory-mirror.ts).
+export const attachmentMirror = new MemoryMirror<AttachmentDoc>(attachmentSchema, ['orderId', 'callId']);
 export const AttachmentModel = mongoose.model('Attachment', attachmentSchema);

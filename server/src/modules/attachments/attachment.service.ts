@@ -8,7 +8,7 @@ import { fileTypeFromFile } from 'file-type';
 import type { Actor, CallAttachment, TimelineItem } from '@callboard/shared';
 import { AppError, badRequest, notFound } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
-import { AttachmentModel, type AttachmentDoc } from './attachment.model.js';
+import { AttachmentModel, attachmentMirror, type AttachmentDoc } from './attachment.model.js';
 import { toActor } from '../../db/actor.js';
 
 /**
@@ -178,7 +178,7 @@ export async function callAttachments(ids: string[]): Promise<Map<string, CallAt
 /** The order timeline's "attachment" entries: uploads not (yet) part of a call. */
 export async function attachmentTimeline(orderId: string): Promise<TimelineItem[]> {
   if (!mongoose.isValidObjectId(orderId)) return [];
-  const docs = await AttachmentModel.find({ orderId, callId: null }).sort({ createdAt: -1 }).lean<AttachmentDoc[]>();
+  const docs = await attachmentMirror.find({ orderId, callId: null }, { sort: { createdAt: -1 } });
   return docs.map((d) => ({
     id: `attachment:${String(d._id)}`,
     type: 'attachment' as const,

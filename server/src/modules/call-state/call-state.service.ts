@@ -2,6 +2,7 @@ import type mongoose from 'mongoose';
 import type { Model } from 'mongoose';
 import type { NextCall } from '@callboard/shared';
 import { updateByIdIf } from '../../db/guarded-update.js';
+import type { MemoryMirror, MirroredDoc } from '../../db/memory-mirror.js';
 import type { WithCallState } from './call-state.model.js';
 import { callNotYetApplied, callStateAfter, setCall, type PersonalHold } from './call-state.rules.js';
 
@@ -10,44 +11,44 @@ import { callNotYetApplied, callStateAfter, setCall, type PersonalHold } from '.
  * own model and its own `due` filter (dueCallFilter plus what "callable" means for it).
  */
 
-/** Of the documents `due` selects, a page, longest waiting first (the caller reads it with `.lean`). */
-export function findDue<T>(
-  model: Model<T>,
+/** Of the documents `due` selects, a page, longest waiting first. */
+export function findDue<D extends MirroredDoc>(
+  items: MemoryMirror<D>,
   due: Record<string, unknown>,
   skip: number,
   limit: number,
   fields?: Record<string, 1>,
-) {
-  return model
-    .find(due as never, fields)
-    .sort({ 'call.nextCallAt': 1, _id: 1 })
-    .skip(skip)
-    .limit(limit);
+): Promise<D[]> {
+  return items.find(due, { projection: fields, sort: { 'call.nextCallAt': 1, _id: 1 }, skip, limit });
 }
 
 export type FallingDue = { _id: mongoose.Types.ObjectId; dueAt: Date };
 
 /** Of the documents `due` selects, those whose call falls due in (from, to], with that time. */
-export async function callsFallingDue<T>(
-  model: Model<T>,
+export async function callsFallingDue<D extends MirroredDoc & WithCallState>(
+  items: MemoryMirror<D>,
   due: Record<string, unknown>,
   from: Date,
   to: Date,
 ): Promise<FallingDue[]> {
-  const docs = await model
-    .find({ ...due, 'call.nextCallAt': { $gt: from, $lte: to } } as never, { _id: 1, 'call.nextCallAt': 1 })
-    .lean<{ _id: mongoose.Types.ObjectId; call: { nextCallAt: Date } }[]>();
-  return docs.map((d) => ({ _id: d._id, dueAt: d.call.nextCallAt }));
+  const docs = await items.find(
+    { ...due, 'call.nextCallAt': { $gt: from, $lte: to } },
+    { projection: { _id: 1, 'call.nextCallAt': 1 } },
+  );
+  return docs.map((d) => ({ _id: d._id, dueAt: d.call!.nextCallAt as Date }));
 }
 
 /** Of the documents `due` selects, when the first call not yet due falls due (null when none is planned). */
-export async function nextCallAfter<T>(model: Model<T>, due: Record<string, unknown>, now: Date): Promise<Date | null> {
-  const [first] = await model
-    .find({ ...due, 'call.nextCallAt': { $gt: now } } as never, { _id: 0, 'call.nextCallAt': 1 })
-    .sort({ 'call.nextCallAt': 1 })
-    .limit(1)
-    .lean<{ call: { nextCallAt: Date } }[]>();
-  return first?.call.nextCallAt ?? null;
+export async function nextCallAfter<D extends MirroredDoc & WithCallState>(
+  items: MemoryMirror<D>,
+  due: Record<string, unknown>,
+  now: Date,
+): Promise<Date | null> {
+  const first = await items.findOne(
+    { ...due, 'call.nextCallAt': { $gt: now } },
+    { projection: { _id: 0, 'call.nextCallAt': 1 }, sort: { 'call.nextCallAt': 1 } },
+  );
+  return first?.call?.nextCallAt ?? null;
 }
 
 /**

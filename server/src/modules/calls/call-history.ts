@@ -4,7 +4,7 @@ import { getClientDoc } from '../clients/index.js';
 import { callAttachments } from '../attachments/index.js';
 import { toActor } from '../../db/actor.js';
 import { iso } from '../../db/dates.js';
-import { CallModel, type CallDoc } from './call.model.js';
+import { CallModel, callMirror, type CallDoc } from './call.model.js';
 
 export async function toCallDtos(docs: CallDoc[]): Promise<Call[]> {
   const attachments = await callAttachments(docs.flatMap((d) => (d.attachmentIds ?? []).map(String)));
@@ -52,7 +52,7 @@ export async function listClientCalls(
 /** The order timeline's "call" entries (order calls, and calls of tasks linked to the order). */
 export async function callTimeline(orderId: string): Promise<TimelineItem[]> {
   if (!mongoose.isValidObjectId(orderId)) return [];
-  const docs = await CallModel.find({ orderId }).sort({ at: -1 }).lean<CallDoc[]>();
+  const docs = await callMirror.find({ orderId }, { sort: { at: -1 } });
   return (await toCallDtos(docs)).map((c) => ({
     id: `call:${c.id}`,
     type: 'call' as const,

@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { MemoryMirror } from '../../db/memory-mirror.js';
 import { callOutcomes, callStates, followUpKinds } from '@callboard/shared';
 import { actorSchema } from '../../db/actor.js';
 
@@ -77,6 +78,8 @@ callSchema.index({ at: 1 });
 callSchema.index({ 'by.id': 1, at: 1 });
 
 export type CallDoc = InferSchemaType<typeof callSchema> & { _id: mongoose.Types.ObjectId };
+// The embedded mode answers this collection's reads from memory (db/memory-mirror.ts).
+export const callMirror = new MemoryMirror<CallDoc>(callSchema, ['orderId', 'taskId']);
 export const CallModel = mongoose.model('Call', callSchema);
 
 /**

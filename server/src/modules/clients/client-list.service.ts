@@ -1,7 +1,7 @@
 import type mongoose from 'mongoose';
 import type { ClientListItem, ClientOrdersSummary, Page } from '@callboard/shared';
 import { userNames } from '../users/index.js';
-import { ClientModel, type ClientDoc } from './client.model.js';
+import { clientMirror, type ClientDoc } from './client.model.js';
 import { toPhone } from './client.service.js';
 
 /**
@@ -41,9 +41,7 @@ function clientSearchFilter(q: string | undefined): Record<string, unknown> {
 
 /** Ids of clients the text finds (see clientSearchFilter). */
 export async function findClientIdsByText(q: string, limit = 500): Promise<mongoose.Types.ObjectId[]> {
-  const docs = await ClientModel.find(clientSearchFilter(q), { _id: 1 })
-    .limit(limit)
-    .lean<{ _id: mongoose.Types.ObjectId }[]>();
+  const docs = await clientMirror.find(clientSearchFilter(q), { projection: { _id: 1 }, limit });
   return docs.map((d) => d._id);
 }
 
@@ -67,14 +65,15 @@ type ListedClient = Pick<ClientDoc, '_id' | 'name' | 'emails' | 'phones' | 'time
 /** GET /api/clients: a page by name, with manager names (by _id) and the page's order counts. */
 export async function listClients(query: { q?: string; page: number; limit: number }): Promise<Page<ClientListItem>> {
   const filter = clientSearchFilter(query.q);
-  const docs = await ClientModel.find(filter, listFields)
-    .sort({ name: 1, _id: 1 })
-    .skip((query.page - 1) * query.limit)
-    .limit(query.limit)
-    .lean<ListedClient[]>();
+  const docs: ListedClient[] = await clientMirror.find(filter, {
+    projection: listFields,
+    sort: { name: 1, _id: 1 },
+    skip: (query.page - 1) * query.limit,
+    limit: query.limit,
+  });
   // The page is read first: a short last page (or a first page that is all there is) tells the total without a count.
   const short = docs.length < query.limit && (docs.length > 0 || query.page === 1);
-  const total = short ? (query.page - 1) * query.limit + docs.length : await ClientModel.countDocuments(filter);
+  const total = short ? (query.page - 1) * query.limit + docs.length : await clientMirror.count(filter);
   const ids = docs.map((d) => String(d._id));
   const [names, orders] = await Promise.all([
     userNames(docs.flatMap((d) => (d.managerId ? [String(d.managerId)] : []))),

@@ -2,7 +2,7 @@ import type mongoose from 'mongoose';
 import type { ClientInput } from '@callboard/shared';
 import { clock } from '../../lib/clock.js';
 import { updateByIdIf } from '../../db/guarded-update.js';
-import { ClientModel, type ClientDoc } from './client.model.js';
+import { ClientModel, clientMirror, type ClientDoc } from './client.model.js';
 import { cleanAddress } from './client.service.js';
 import { inferTimeZone, normalisePhone, type NormalisedPhone } from './client-phones.js';
 
@@ -27,8 +27,8 @@ export async function matchOrCreateClient(
   const phone = input.phone ? normalisePhone(input.phone, input.address?.country) : null;
   const email = input.email ?? null;
   let existing: ClientDoc | null = null;
-  if (phone) existing = await ClientModel.findOne({ 'phones.number': phone.number }).lean<ClientDoc>();
-  if (!existing && email) existing = await ClientModel.findOne({ emails: email }).lean<ClientDoc>();
+  if (phone) existing = await clientMirror.findOne({ 'phones.number': phone.number });
+  if (!existing && email) existing = await clientMirror.findOne({ emails: email });
 
   if (!existing) {
     const doc = await ClientModel.create({
@@ -38,7 +38,7 @@ export async function matchOrCreateClient(
       address: input.address ?? {},
       timezone: input.timezone ?? (phone ? inferTimeZone([phone]) : null),
     });
-    return { client: doc.toObject() as ClientDoc, created: true, newContacts: { email: null, phone: null } };
+    return { client: doc.toObject<ClientDoc>(), created: true, newContacts: { email: null, phone: null } };
   }
 
   const newContacts: NewContacts = {

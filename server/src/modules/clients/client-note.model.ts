@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { MemoryMirror } from '../../db/memory-mirror.js';
 import { actorSchema } from '../../db/actor.js';
 
 /** Staff-only notes about a client, shown on every order of that client. */
@@ -15,4 +16,6 @@ const clientNoteSchema = new Schema({
 clientNoteSchema.index({ clientId: 1, deletedAt: 1, at: -1 });
 
 export type ClientNoteDoc = InferSchemaType<typeof clientNoteSchema> & { _id: mongoose.Types.ObjectId };
+// The embedded mode answers this collection's reads from memory (db/memory-mirror.ts).
+export const clientNoteMirror = new MemoryMirror<ClientNoteDoc>(clientNoteSchema, ['clientId']);
 export const ClientNoteModel = mongoose.model('ClientNote', clientNoteSchema);

@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { MemoryMirror } from '../../db/memory-mirror.js';
 import { clock } from '../../lib/clock.js';
 
 const phoneSchema = new Schema(
@@ -54,5 +55,11 @@ clientSchema.index({ emails: 1 });
 clientSchema.index({ name: 1, _id: 1 });
 clientSchema.index({ managerId: 1 });
 
-export type ClientDoc = InferSchemaType<typeof clientSchema> & { _id: mongoose.Types.ObjectId };
+export type ClientDoc = InferSchemaType<typeof clientSchema> & {
+  _id: mongoose.Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
+// The embedded mode answers this collection's reads from memory (db/memory-mirror.ts).
+export const clientMirror = new MemoryMirror<ClientDoc>(clientSchema, []);
 export const ClientModel = mongoose.model('Client', clientSchema);

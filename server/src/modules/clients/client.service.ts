@@ -2,8 +2,8 @@ import mongoose from 'mongoose';
 import type { Address, Client, ClientNote, ClientPhone, PendingContact } from '@callboard/shared';
 import { notFound } from '../../lib/errors.js';
 import { userNames } from '../users/index.js';
-import { ClientModel, type ClientDoc } from './client.model.js';
-import { ClientNoteModel, type ClientNoteDoc } from './client-note.model.js';
+import { clientMirror, type ClientDoc } from './client.model.js';
+import { clientNoteMirror, type ClientNoteDoc } from './client-note.model.js';
 
 export function toPhone(p: ClientDoc['phones'][number]): ClientPhone {
   return { number: p.number, display: p.display, country: p.country ?? null, invalid: !!p.invalid };
@@ -39,11 +39,7 @@ export async function toClientDtos(docs: ClientDoc[]): Promise<Client[]> {
   const ids = docs.map((d) => d._id);
   const [names, notes] = await Promise.all([
     userNames(docs.flatMap((d) => (d.managerId ? [String(d.managerId)] : []))),
-    ids.length
-      ? ClientNoteModel.find({ clientId: { $in: ids }, deletedAt: null })
-          .sort({ at: -1 })
-          .lean<ClientNoteDoc[]>()
-      : [],
+    ids.length ? clientNoteMirror.find({ clientId: { $in: ids }, deletedAt: null }, { sort: { at: -1 } }) : [],
   ]);
   return docs.map((d) => {
     const managerId = d.managerId ? String(d.managerId) : null;
@@ -71,7 +67,7 @@ export async function toClientDto(doc: ClientDoc): Promise<Client> {
 }
 
 export async function getClientDoc(id: string): Promise<ClientDoc> {
-  const doc = mongoose.isValidObjectId(id) ? await ClientModel.findById(id).lean<ClientDoc>() : null;
+  const doc = await clientMirror.findById(id);
   if (!doc) throw notFound('Client');
   return doc;
 }
@@ -87,18 +83,18 @@ export const pickingFields = { timezone: 1, 'phones.invalid': 1 } as const;
 export async function findClientDocs(ids: Iterable<string>, fields?: typeof pickingFields): Promise<ClientDoc[]> {
   const unique = [...new Set([...ids].filter((id) => mongoose.isValidObjectId(id)))];
   if (unique.length === 0) return [];
-  return ClientModel.find({ _id: { $in: unique } }, fields).lean<ClientDoc[]>();
+  return clientMirror.find({ _id: { $in: unique } }, { projection: fields });
 }
 
 /** The client with this id as stored, or null. */
 export async function findClientDoc(id: string): Promise<ClientDoc | null> {
-  return mongoose.isValidObjectId(id) ? ClientModel.findById(id).lean<ClientDoc>() : null;
+  return clientMirror.findById(id);
 }
 
 /** Names of several clients at once, for lists that show whose order it is. */
 export async function clientNames(ids: Iterable<string>): Promise<Map<string, string>> {
   const unique = [...new Set([...ids].filter((id) => mongoose.isValidObjectId(id)))];
   if (unique.length === 0) return new Map();
-  const docs = await ClientModel.find({ _id: { $in: unique } }, { name: 1 }).lean<{ _id: unknown; name: string }[]>();
+  const docs = await clientMirror.find({ _id: { $in: unique } }, { projection: { name: 1 } });
   return new Map(docs.map((d) => [String(d._id), d.name]));
 }

@@ -5,7 +5,7 @@ import { emitDomainEvent } from '../../lib/domain-events.js';
 import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 import { toActor } from '../../db/actor.js';
 import { iso } from '../../db/dates.js';
-import { LetterModel, type LetterDoc } from './letter.model.js';
+import { LetterModel, letterMirror, type LetterDoc } from './letter.model.js';
 import type { PreparedLetter } from './letter-compose.js';
 
 export type EnqueueOptions = {
@@ -122,7 +122,7 @@ export async function listLetters(query: LetterListQuery): Promise<Page<Letter>>
 /** The order timeline's letters. */
 export async function letterTimeline(orderId: string): Promise<TimelineItem[]> {
   if (!mongoose.isValidObjectId(orderId)) return [];
-  const docs = await LetterModel.find({ orderId }, { html: 0, text: 0 }).sort({ createdAt: -1 }).lean<LetterDoc[]>();
+  const docs = await letterMirror.find({ orderId }, { projection: { html: 0, text: 0 }, sort: { createdAt: -1 } });
   return docs.map((d) => {
     const l = toLetter(d);
     return {

@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { MemoryMirror } from '../../db/memory-mirror.js';
 import { letterKinds, letterStatuses } from '@callboard/shared';
 import { clock } from '../../lib/clock.js';
 import { actorSchema } from '../../db/actor.js';
@@ -42,6 +43,8 @@ export type LetterDoc = InferSchemaType<typeof letterSchema> & {
   createdAt: Date;
   updatedAt: Date;
 };
+// The embedded mode answers this collection's reads from memory (db/memory-mirror.ts).
+export const letterMirror = new MemoryMirror<LetterDoc>(letterSchema, ['orderId']);
 export const LetterModel = mongoose.model('Letter', letterSchema);
 
 /**

@@ -9,7 +9,7 @@ import {
 } from '../call-state/index.js';
 import type { PersonalHold } from '../call-state/index.js';
 import { clock } from '../../lib/clock.js';
-import { OrderModel, type OrderDoc } from './order.model.js';
+import { OrderModel, orderMirror, type OrderDoc } from './order.model.js';
 import { findOrderDoc } from './order.service.js';
 import { callableStatuses } from './order-status-effects.js';
 
@@ -37,13 +37,13 @@ export const queueFields = { clientId: 1, status: 1, call: 1 } as const;
  * whole, or only `queueFields`.
  */
 export const findDueOrders = (now: Date, skip: number, limit: number, fields?: typeof queueFields) =>
-  findDue(OrderModel, dueFilter(now), skip, limit, fields).lean<OrderDoc[]>();
+  findDue(orderMirror, dueFilter(now), skip, limit, fields);
 
 /** When the first open order not yet due falls due: what an empty queue waits for. */
-export const nextOrderCallAfter = (now: Date) => nextCallAfter(OrderModel, dueFilter(now), now);
+export const nextOrderCallAfter = (now: Date) => nextCallAfter(orderMirror, dueFilter(now), now);
 
 /** Open orders whose due time falls in (from, to]: what the resurfacing sweep announces. */
-export const findOrdersFallingDue = (from: Date, to: Date) => callsFallingDue(OrderModel, dueFilter(to), from, to);
+export const findOrdersFallingDue = (from: Date, to: Date) => callsFallingDue(orderMirror, dueFilter(to), from, to);
 
 /**
  * Writes a recorded call's result into the order's call state once; the order as the call left it

@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { MemoryMirror } from '../../db/memory-mirror.js';
 import { actorSchema } from '../../db/actor.js';
 
 export const orderEventTypes = ['status', 'system'] as const;
@@ -17,4 +18,6 @@ const orderEventSchema = new Schema({
 orderEventSchema.index({ orderId: 1, at: -1 });
 
 export type OrderEventDoc = InferSchemaType<typeof orderEventSchema> & { _id: mongoose.Types.ObjectId };
+// The embedded mode answers this collection's reads from memory (db/memory-mirror.ts).
+export const orderEventMirror = new MemoryMirror<OrderEventDoc>(orderEventSchema, ['orderId']);
 export const OrderEventModel = mongoose.model('OrderEvent', orderEventSchema);

@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { MemoryMirror } from '../../db/memory-mirror.js';
 import { noteVisibilities } from '@callboard/shared';
 import { actorSchema } from '../../db/actor.js';
 
@@ -14,4 +15,6 @@ const orderNoteSchema = new Schema({
 orderNoteSchema.index({ orderId: 1, at: -1 });
 
 export type OrderNoteDoc = InferSchemaType<typeof orderNoteSchema> & { _id: mongoose.Types.ObjectId };
+// The embedded mode answers this collection's reads from memory (db/memory-mirror.ts).
+export const orderNoteMirror = new MemoryMirror<OrderNoteDoc>(orderNoteSchema, ['orderId']);
 export const OrderNoteModel = mongoose.model('OrderNote', orderNoteSchema);

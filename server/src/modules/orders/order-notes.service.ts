@@ -1,7 +1,7 @@
 import type { Actor, NoteVisibility, OrderNote, OrderNoteBody } from '@callboard/shared';
 import { clock } from '../../lib/clock.js';
 import { emitDomainEvent } from '../../lib/domain-events.js';
-import { OrderNoteModel, type OrderNoteDoc } from './order-note.model.js';
+import { OrderNoteModel, orderNoteMirror, type OrderNoteDoc } from './order-note.model.js';
 import { getOrderDoc } from './order.service.js';
 import { toActor } from '../../db/actor.js';
 
@@ -31,8 +31,6 @@ export async function addOrderNote(orderId: string, body: OrderNoteBody, actor: 
 
 /** The order's notes, newest first; `public` only for what the customer may see. */
 export async function listOrderNotes(orderId: string, visibility?: NoteVisibility): Promise<OrderNote[]> {
-  const docs = await OrderNoteModel.find({ orderId, ...(visibility ? { visibility } : {}) })
-    .sort({ at: -1 })
-    .lean<OrderNoteDoc[]>();
+  const docs = await orderNoteMirror.find({ orderId, ...(visibility ? { visibility } : {}) }, { sort: { at: -1 } });
   return docs.map(toOrderNote);
 }

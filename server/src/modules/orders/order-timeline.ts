@@ -1,13 +1,13 @@
 import { fromMinor, type Actor, type TimelineItem } from '@callboard/shared';
 import { clock } from '../../lib/clock.js';
 import { derivedObjectId, insertOnce } from '../../db/duplicate-key.js';
-import { OrderEventModel, type OrderEventDoc, type OrderEventType } from './order-event.model.js';
-import { OrderModel, type OrderDoc } from './order.model.js';
+import { OrderEventModel, orderEventMirror, type OrderEventType } from './order-event.model.js';
+import { orderMirror } from './order.model.js';
 import { listOrderNotes } from './order-notes.service.js';
 import { toActor } from '../../db/actor.js';
 
 async function statusAndSystemEntries(orderId: string): Promise<TimelineItem[]> {
-  const docs = await OrderEventModel.find({ orderId }).sort({ at: -1 }).lean<OrderEventDoc[]>();
+  const docs = await orderEventMirror.find({ orderId }, { sort: { at: -1 } });
   return docs.map((e) => {
     const base = { id: String(e._id), at: e.at.toISOString(), by: toActor(e.by) };
     const data = (e.data ?? {}) as Record<string, unknown>;
@@ -32,9 +32,7 @@ async function noteEntries(orderId: string): Promise<TimelineItem[]> {
 }
 
 async function paymentEntries(orderId: string): Promise<TimelineItem[]> {
-  const order = await OrderModel.findById(orderId, { payments: 1, currency: 1 }).lean<
-    Pick<OrderDoc, 'payments' | 'currency'>
-  >();
+  const order = await orderMirror.findById(orderId, { payments: 1, currency: 1 });
   if (!order) return [];
   return (order.payments ?? []).map((p) => ({
     id: String((p as { _id?: unknown })._id),

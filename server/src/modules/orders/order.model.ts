@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { MemoryMirror } from '../../db/memory-mirror.js';
 import { clock } from '../../lib/clock.js';
 import { actorSchema } from '../../db/actor.js';
 import { orderStatuses, paymentMethods, paymentStatuses } from '@callboard/shared';
@@ -96,6 +97,8 @@ export type OrderDoc = InferSchemaType<typeof orderSchema> & {
   createdAt: Date;
   updatedAt: Date;
 };
+// The embedded mode answers this collection's reads from memory (db/memory-mirror.ts).
+export const orderMirror = new MemoryMirror<OrderDoc>(orderSchema, ['clientId']);
 export const OrderModel = mongoose.model('Order', orderSchema);
 
 // Order numbers: a counter hands out the next number; the unique index on Order.number is what

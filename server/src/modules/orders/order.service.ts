@@ -17,7 +17,7 @@ import { clientNames, findClientIdsByText, getClient } from '../clients/index.js
 import { toCallInfo } from '../call-state/index.js';
 import { toActor } from '../../db/actor.js';
 import { iso } from '../../db/dates.js';
-import { OrderModel, type OrderDoc } from './order.model.js';
+import { OrderModel, orderMirror, type OrderDoc } from './order.model.js';
 import { awaitingContactFilter } from './order-contact-rules.js';
 
 export function toOrderDto(doc: OrderDoc): Order {
@@ -83,7 +83,7 @@ export function toOrderDto(doc: OrderDoc): Order {
 
 /** The order, or null if there is none with this id. */
 export async function findOrderDoc(id: string): Promise<OrderDoc | null> {
-  return mongoose.isValidObjectId(id) ? OrderModel.findById(id).lean<OrderDoc>() : null;
+  return orderMirror.findById(id);
 }
 
 export async function getOrderDoc(id: string): Promise<OrderDoc> {
@@ -144,12 +144,12 @@ export async function listOrders(query: OrderListQuery): Promise<Page<OrderListI
   const filter = await orderListFilter(query);
   if (!filter) return { items: [], total: 0, page: query.page, limit: query.limit };
   const [docs, total] = await Promise.all([
-    OrderModel.find(filter)
-      .sort({ createdAt: -1, _id: -1 })
-      .skip((query.page - 1) * query.limit)
-      .limit(query.limit)
-      .lean<OrderDoc[]>(),
-    OrderModel.countDocuments(filter),
+    orderMirror.find(filter, {
+      sort: { createdAt: -1, _id: -1 },
+      skip: (query.page - 1) * query.limit,
+      limit: query.limit,
+    }),
+    orderMirror.count(filter),
   ]);
   const [clients, managers] = await Promise.all([
     clientNames(docs.map((d) => String(d.clientId))),

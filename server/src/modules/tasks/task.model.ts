@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { MemoryMirror } from '../../db/memory-mirror.js';
 import { taskKinds } from '@callboard/shared';
 import { actorSchema } from '../../db/actor.js';
 import { callStateSchema } from '../call-state/index.js';
@@ -34,4 +35,6 @@ export type TaskDoc = InferSchemaType<typeof taskSchema> & {
   createdAt: Date;
   updatedAt: Date;
 };
+// The embedded mode answers this collection's reads from memory (db/memory-mirror.ts).
+export const taskMirror = new MemoryMirror<TaskDoc>(taskSchema, ['orderId']);
 export const TaskModel = mongoose.model('Task', taskSchema);

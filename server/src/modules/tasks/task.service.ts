@@ -17,7 +17,7 @@ import { getUser, userNames } from '../users/index.js';
 import { getClientDoc } from '../clients/index.js';
 import { getOrderDoc } from '../orders/index.js';
 import { toCallInfo } from '../call-state/index.js';
-import { TaskModel, type TaskDoc } from './task.model.js';
+import { TaskModel, taskMirror, type TaskDoc } from './task.model.js';
 import { toActor } from '../../db/actor.js';
 import { iso } from '../../db/dates.js';
 
@@ -173,7 +173,7 @@ export async function listTasks(query: TaskListQuery, user: SessionUser): Promis
 /** The order timeline's "task" entries: tasks linked to the order. */
 export async function taskTimeline(orderId: string): Promise<TimelineItem[]> {
   if (!mongoose.isValidObjectId(orderId)) return [];
-  const docs = await TaskModel.find({ orderId }).sort({ createdAt: -1 }).lean<TaskDoc[]>();
+  const docs = await taskMirror.find({ orderId }, { sort: { createdAt: -1 } });
   const tasks = await toTaskDtos(docs);
   return tasks.map((t) => ({
     id: `task:${t.id}`,

@@ -11,7 +11,8 @@ import { OrderModel } from '../../orders/order.model.js';
 import { removeOrphanUploads } from '../attachment.service.js';
 import { mp3 } from './audio-fixtures.js';
 
-const ctx = useTestApp();
+// Faults and reads are injected into the database calls: these run on the database path (as on MongoDB).
+const ctx = useTestApp({}, { mirrors: false });
 
 /** The app on a real port, so a test can cut the connection itself; each response is reported as it starts. */
 let server: Server;

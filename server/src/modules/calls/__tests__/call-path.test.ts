@@ -4,7 +4,8 @@ import { signedInAgent, useTestApp } from '../../../test/test-app.js';
 import { onDomainEvent, type DomainEvents } from '../../../lib/domain-events.js';
 import { newOrder, useQueueClock } from './fixtures.js';
 
-const ctx = useTestApp();
+// Faults and reads are injected into the database calls: these run on the database path (as on MongoDB).
+const ctx = useTestApp({}, { mirrors: false });
 useQueueClock();
 
 /** Whole-document reads of one order by _id, as the driver is asked for them. */

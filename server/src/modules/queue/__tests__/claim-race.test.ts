@@ -6,7 +6,8 @@ import { CallModel } from '../../calls/call.model.js';
 import { QueueClaimModel } from '../queue-claim.model.js';
 import { newOrder, useQueueClock } from '../../calls/__tests__/fixtures.js';
 
-const ctx = useTestApp();
+// Faults and reads are injected into the database calls: these run on the database path (as on MongoDB).
+const ctx = useTestApp({}, { mirrors: false });
 const at = useQueueClock();
 
 afterEach(() => jest.restoreAllMocks());
