@@ -61,17 +61,54 @@ function sortKey(value: unknown): [number, number | string] {
   return [5, String(value)];
 }
 
-function comparator(sort: SortSpec): (a: MirroredDoc, b: MirroredDoc) => number {
-  const keys = Object.entries(sort);
+type Keyed<D> = { doc: D; keys: [number, number | string][] };
+
+function keyedComparator(sort: SortSpec): (a: Keyed<unknown>, b: Keyed<unknown>) => number {
+  const dirs = Object.values(sort);
   return (a, b) => {
-    for (const [path, dir] of keys) {
-      const [ta, va] = sortKey(valueAt(a, path));
-      const [tb, vb] = sortKey(valueAt(b, path));
+    for (const [i, dir] of dirs.entries()) {
+      const [ta, va] = a.keys[i]!;
+      const [tb, vb] = b.keys[i]!;
       if (ta !== tb) return (ta - tb) * dir;
       if (va !== vb) return (va < vb ? -1 : 1) * dir;
     }
     return 0;
   };
+}
+
+const keyed = <D extends MirroredDoc>(doc: D, paths: string[]): Keyed<D> => ({
+  doc,
+  keys: paths.map((path) => sortKey(valueAt(doc, path))),
+});
+
+/** The documents in the sort's order; each document's keys are read once, not at every comparison. */
+function sortDocs<D extends MirroredDoc>(docs: D[], sort: SortSpec): D[] {
+  const paths = Object.keys(sort);
+  return docs
+    .map((doc) => keyed(doc, paths))
+    .sort(keyedComparator(sort))
+    .map((k) => k.doc);
+}
+
+/** The first `k` documents in the sort's order, without sorting the rest (a list page of a long collection). */
+function firstInOrder<D extends MirroredDoc>(docs: D[], sort: SortSpec, k: number): D[] {
+  const paths = Object.keys(sort);
+  const compare = keyedComparator(sort);
+  const best: Keyed<D>[] = [];
+  for (const doc of docs) {
+    const item = keyed(doc, paths);
+    if (best.length === k && compare(item, best[k - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(best[mid]!, item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, item);
+    if (best.length > k) best.pop();
+  }
+  return best.map((b) => b.doc);
 }
 
 /** Frozen, so a caller that changes a document it read fails loudly instead of changing the copy. */
@@ -108,10 +145,11 @@ export class MemoryMirror<T extends MirroredDoc> {
   /** Bumped by every change to the copy: the memo below holds only for the version it was made at. */
   private version = 0;
   /**
-   * The last filter and sort answered, with its sorted matches: the queue reads its due items a page
-   * at a time with the same filter (its `now` fixed), so later pages slice this instead of filtering again.
+   * The last filter answered, with its matches in the last order asked: the queue reads its due items
+   * a page at a time with the same filter (its `now` fixed) and a list counts what it pages, so these
+   * reuse one pass over the collection.
    */
-  private memo: { version: number; key: string; docs: T[] } | null = null;
+  private memo: { version: number; filter: string; sort: string; docs: T[] } | null = null;
   private readonly pendingIds = new WeakMap<object, string[] | null>();
 
   constructor(
@@ -329,12 +367,22 @@ export class MemoryMirror<T extends MirroredDoc> {
     return out;
   }
 
-  private sortedMatches(filter: Record<string, unknown>, sort: SortSpec | undefined): T[] {
-    const key = JSON.stringify([filter, sort ?? null], (_k, v: unknown) => (v instanceof RegExp ? String(v) : v));
-    if (this.memo?.version === this.version && this.memo.key === key) return this.memo.docs;
-    const docs = this.matching(filter);
-    if (sort) docs.sort(comparator(sort));
-    this.memo = { version: this.version, key, docs };
+  /**
+   * The matches, in the sort's order when one is given, at least the first `enough` of them (all when
+   * undefined). A short page of many matches picks its documents without sorting them all.
+   */
+  private sortedMatches(filter: Record<string, unknown>, sort: SortSpec | undefined, enough?: number): T[] {
+    const key = JSON.stringify(filter, (_k, v: unknown) => (v instanceof RegExp ? String(v) : v));
+    const order = JSON.stringify(sort ?? null);
+    const memo = this.memo?.version === this.version && this.memo.filter === key ? this.memo : null;
+    if (memo && (!sort || memo.sort === order)) return memo.docs;
+    const matches = memo ? memo.docs : this.matching(filter);
+    if (sort && enough !== undefined && enough * 4 < matches.length) {
+      this.memo = { version: this.version, filter: key, sort: memo?.sort ?? 'null', docs: matches };
+      return firstInOrder(matches, sort, enough);
+    }
+    const docs = sort ? sortDocs(matches, sort) : matches;
+    this.memo = { version: this.version, filter: key, sort: sort ? order : (memo?.sort ?? 'null'), docs };
     return docs;
   }
 
@@ -353,7 +401,8 @@ export class MemoryMirror<T extends MirroredDoc> {
     const cast = this.cast(filter);
     this.report('find', cast, options);
     const from = options.skip ?? 0;
-    return this.sortedMatches(cast, options.sort).slice(from, options.limit ? from + options.limit : undefined);
+    const upTo = options.limit ? from + options.limit : undefined;
+    return this.sortedMatches(cast, options.sort, upTo).slice(from, upTo);
   }
 
   async findOne(filter: Record<string, unknown>, options: Omit<FindOptions, 'skip' | 'limit'> = {}): Promise<T | null> {

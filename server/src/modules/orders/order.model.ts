@@ -98,7 +98,7 @@ export type OrderDoc = InferSchemaType<typeof orderSchema> & {
   updatedAt: Date;
 };
 // The embedded mode answers this collection's reads from memory (db/memory-mirror.ts).
-export const orderMirror = new MemoryMirror<OrderDoc>(orderSchema, ['clientId']);
+export const orderMirror = new MemoryMirror<OrderDoc>(orderSchema, ['clientId', 'number', 'status']);
 export const OrderModel = mongoose.model('Order', orderSchema);
 
 // Order numbers: a counter hands out the next number; the unique index on Order.number is what

@@ -163,8 +163,9 @@ async function loadClients(ids: string[], purpose: Purpose): Promise<Map<string,
   return new Map(docs.map((d) => [String(d._id), d]));
 }
 
-async function activeClaims(keys: string[], now: Date): Promise<Map<string, QueueClaimDoc>> {
-  const docs = await QueueClaimModel.find({ _id: { $in: keys }, expiresAt: { $gt: now } }).lean<QueueClaimDoc[]>();
+/** Every live claim, by item key: a few per manager at most, so one read serves a whole pass over the queue. */
+async function activeClaims(now: Date): Promise<Map<string, QueueClaimDoc>> {
+  const docs = await QueueClaimModel.find({ expiresAt: { $gt: now } }).lean<QueueClaimDoc[]>();
   return new Map(docs.map((d) => [d._id, d]));
 }
 
@@ -209,6 +210,7 @@ export async function* dueItems(
   consider: (candidate: Candidate, claim: QueueClaimDoc | undefined) => boolean = () => true,
 ): AsyncGenerator<Offer & { heldBack: HoldBack | null }> {
   const clients = new Map<string, ClientDoc | undefined>();
+  let claims: Map<string, QueueClaimDoc> | null = null;
   for await (const batch of dueCandidates(now, purpose)) {
     if (purpose !== 'claim')
       for (const [id, doc] of await loadClients(
@@ -216,10 +218,7 @@ export async function* dueItems(
         purpose,
       ))
         clients.set(id, doc);
-    const claims = await activeClaims(
-      batch.map((c) => c.key),
-      now,
-    );
+    claims ??= await activeClaims(now);
     for (const candidate of batch) {
       if (!consider(candidate, claims.get(candidate.key))) continue;
       const id = candidate.clientId ?? '';
