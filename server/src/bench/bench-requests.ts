@@ -65,6 +65,15 @@ async function measure(size: number, base: string, dbPid: number | undefined, ba
   const t0 = Date.now();
   await seedDemoData(demoSize(size));
   console.log(`\nSeeded ${size.toLocaleString('en')} demo orders in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  if (dbPid !== undefined) {
+    // What a restart of the embedded mode costs: every mirrored collection read whole, and kept in memory.
+    const t1 = Date.now();
+    await startMirrors();
+    const { heapUsed, rss } = process.memoryUsage();
+    console.log(
+      `Memory mirrors read whole in ${((Date.now() - t1) / 1000).toFixed(1)} s (as at a restart); this process now holds a ${fmt(heapUsed / 2 ** 20)} MB heap, ${fmt(rss / 2 ** 20)} MB resident`,
+    );
+  }
   const admin = await signIn(base, 'ana.admin@callboard.test', demoPassword);
   const manager = await signIn(base, 'marta@callboard.test', demoPassword);
   const { open, clients } = await lookups();

@@ -90,25 +90,69 @@ function sortDocs<D extends MirroredDoc>(docs: D[], sort: SortSpec): D[] {
     .map((k) => k.doc);
 }
 
-/** The first `k` documents in the sort's order, without sorting the rest (a list page of a long collection). */
-function firstInOrder<D extends MirroredDoc>(docs: D[], sort: SortSpec, k: number): D[] {
-  const paths = Object.keys(sort);
-  const compare = keyedComparator(sort);
-  const best: Keyed<D>[] = [];
-  for (const doc of docs) {
-    const item = keyed(doc, paths);
-    if (best.length === k && compare(item, best[k - 1]!) >= 0) continue;
+/**
+ * A sort the copy keeps its documents in (a list's newest first, the queue's longest waiting first), so
+ * a page in that order walks from the start and stops once it has enough, instead of sorting every match.
+ */
+class KeptOrder<D extends MirroredDoc> {
+  private readonly paths: string[];
+  private readonly compare: (a: Keyed<unknown>, b: Keyed<unknown>) => number;
+  items: Keyed<D>[] = [];
+
+  constructor(readonly sort: SortSpec) {
+    this.paths = Object.keys(sort);
+    this.compare = keyedComparator(sort);
+  }
+
+  /** The first position whose item sorts after `item` (`after`), or not before it. */
+  private position(item: Keyed<D>, after: boolean): number {
     let lo = 0;
-    let hi = best.length;
+    let hi = this.items.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (compare(best[mid]!, item) <= 0) lo = mid + 1;
+      const c = this.compare(this.items[mid]!, item);
+      if (c < 0 || (after && c === 0)) lo = mid + 1;
       else hi = mid;
     }
-    best.splice(lo, 0, item);
-    if (best.length > k) best.pop();
+    return lo;
   }
-  return best.map((b) => b.doc);
+
+  add(doc: D): void {
+    const item = keyed(doc, this.paths);
+    this.items.splice(this.position(item, true), 0, item);
+  }
+
+  remove(doc: D): void {
+    let i = this.position(keyed(doc, this.paths), false);
+    while (i < this.items.length && this.items[i]!.doc !== doc) i += 1;
+    if (i < this.items.length) this.items.splice(i, 1);
+  }
+
+  reset(docs: D[]): void {
+    this.items = docs.map((doc) => keyed(doc, this.paths)).sort(this.compare);
+  }
+
+  /**
+   * Where a walk for this filter starts and ends: a range on the first sort field (ascending) skips
+   * what sorts before its lower end — nulls, which a range never matches, among them — and stops
+   * after its upper end.
+   */
+  bounds(filter: Record<string, unknown>): { from: number; stop: (item: Keyed<D>) => boolean } {
+    const [path, dir] = Object.entries(this.sort)[0]!;
+    const range = filter[path] as Record<string, unknown> | undefined;
+    const none = { from: 0, stop: () => false };
+    const isRange =
+      range !== null && typeof range === 'object' && ['$gt', '$gte', '$lt', '$lte'].some((op) => op in range);
+    if (dir !== 1 || !isRange) return none;
+    const [type, upper] = '$lte' in range ? sortKey(range.$lte) : '$lt' in range ? sortKey(range.$lt) : [-1, 0];
+    let from = 0;
+    while (from < this.items.length && this.items[from]!.keys[0]![0] === 0) from += 1;
+    const stop = (item: Keyed<D>) => {
+      const [t, v] = item.keys[0]!;
+      return type !== -1 && (t > type || (t === type && v > upper));
+    };
+    return { from, stop };
+  }
 }
 
 /** Frozen, so a caller that changes a document it read fails loudly instead of changing the copy. */
@@ -121,6 +165,9 @@ function deepFreeze<T>(value: T): T {
 }
 
 const idOf = (id: unknown) => String(id);
+
+/** MongoDB's filter semantics as a test of one document (the package's CommonJS default, typed as `.default`). */
+const tester = <D>(filter: Record<string, unknown>) => sift.default(filter as never) as (doc: D) => boolean;
 
 /** The plain value of an equality condition on a key (`{k: v}` or `{k: {$eq: v}}`), else undefined. */
 function equalityValue(condition: unknown): unknown[] | undefined {
@@ -151,12 +198,20 @@ export class MemoryMirror<T extends MirroredDoc> {
    */
   private memo: { version: number; filter: string; sort: string; docs: T[] } | null = null;
   private readonly pendingIds = new WeakMap<object, string[] | null>();
+  /** Sorts kept up to date, by their JSON. */
+  private readonly kept = new Map<string, KeptOrder<T>>();
 
+  /**
+   * `groupBy`: fields read by equality (a map of value to ids); `keepSorted`: sorts read a page at a
+   * time over much of the collection.
+   */
   constructor(
     private readonly schema: Schema,
     groupBy: string[] = [],
+    keepSorted: SortSpec[] = [],
   ) {
     for (const field of groupBy) this.groups.set(field, new Map());
+    for (const sort of keepSorted) this.kept.set(JSON.stringify(sort), new KeptOrder<T>(sort));
     this.watchWrites();
     mirrors.push(this as unknown as MemoryMirror<MirroredDoc>);
   }
@@ -174,7 +229,8 @@ export class MemoryMirror<T extends MirroredDoc> {
 
   // ---- keeping the copy right ----
 
-  private put(doc: T): void {
+  /** Stores the document; `loading` leaves the kept sorts to be built once at the end. */
+  private put(doc: T, loading = false): void {
     this.version += 1;
     const id = idOf(doc._id);
     this.unindex(id);
@@ -186,6 +242,7 @@ export class MemoryMirror<T extends MirroredDoc> {
       if (!ids) byValue.set(key, (ids = new Set()));
       ids.add(id);
     }
+    if (!loading) for (const order of this.kept.values()) order.add(doc);
   }
 
   private unindex(id: string): void {
@@ -198,6 +255,7 @@ export class MemoryMirror<T extends MirroredDoc> {
       byValue.get(key)?.delete(id);
       if (byValue.get(key)?.size === 0) byValue.delete(key);
     }
+    for (const order of this.kept.values()) order.remove(old);
   }
 
   /** Reads these documents again from the database; one gone there goes here too. */
@@ -310,10 +368,17 @@ export class MemoryMirror<T extends MirroredDoc> {
 
   private async load(): Promise<void> {
     const docs = await this.boundModel.find({}).lean<T[]>();
+    this.clear();
+    for (const doc of docs) this.put(doc, true);
+    for (const order of this.kept.values()) order.reset([...this.docs.values()]);
+  }
+
+  private clear(): void {
     this.version += 1;
+    this.memo = null;
     this.docs.clear();
     for (const byValue of this.groups.values()) byValue.clear();
-    for (const doc of docs) this.put(doc);
+    for (const order of this.kept.values()) order.reset([]);
   }
 
   async start(): Promise<void> {
@@ -323,9 +388,7 @@ export class MemoryMirror<T extends MirroredDoc> {
 
   stop(): void {
     this.active = false;
-    this.memo = null;
-    this.docs.clear();
-    for (const byValue of this.groups.values()) byValue.clear();
+    this.clear();
   }
 
   // ---- reads ----
@@ -345,8 +408,8 @@ export class MemoryMirror<T extends MirroredDoc> {
     return model.find(filter).cast(model) as Record<string, unknown>;
   }
 
-  /** Candidates narrowed by an `_id` or grouped-field equality in the filter, else every document. */
-  private candidates(filter: Record<string, unknown>): Iterable<T> {
+  /** Candidates narrowed by an `_id` or grouped-field equality in the filter, else null: every document. */
+  private candidates(filter: Record<string, unknown>): T[] | null {
     const byId = filter._id !== undefined ? equalityValue(filter._id) : undefined;
     if (byId) return byId.flatMap((id) => this.docs.get(idOf(id)) ?? []);
     for (const [field, byValue] of this.groups) {
@@ -356,31 +419,43 @@ export class MemoryMirror<T extends MirroredDoc> {
           [...(byValue.get(v) ?? [])].map((id) => this.docs.get(id)!),
         );
     }
-    return this.docs.values();
+    return null;
   }
 
-  private matching(filter: Record<string, unknown>): T[] {
-    // The package's types describe its CommonJS default as `.default`, which Node also provides.
-    const test = sift.default(filter as never) as (doc: T) => boolean;
+  private matching(filter: Record<string, unknown>, candidates = this.candidates(filter)): T[] {
+    const test = tester<T>(filter);
     const out: T[] = [];
-    for (const doc of this.candidates(filter)) if (test(doc)) out.push(doc);
+    for (const doc of candidates ?? this.docs.values()) if (test(doc)) out.push(doc);
     return out;
   }
 
   /**
-   * The matches, in the sort's order when one is given, at least the first `enough` of them (all when
-   * undefined). A short page of many matches picks its documents without sorting them all.
+   * The first `upTo` matches in a kept sort, walking it from the start; null when the filter's own
+   * candidates are few (sorting those is cheaper) or the sort is not kept.
    */
-  private sortedMatches(filter: Record<string, unknown>, sort: SortSpec | undefined, enough?: number): T[] {
+  private walkKept(filter: Record<string, unknown>, sort: SortSpec, upTo: number): T[] | null {
+    const order = this.kept.get(JSON.stringify(sort));
+    if (!order) return null;
+    const candidates = this.candidates(filter);
+    if (candidates && candidates.length * 8 < this.docs.size) return null;
+    const test = tester<T>(filter);
+    const { from, stop } = order.bounds(filter);
+    const out: T[] = [];
+    for (let i = from; i < order.items.length && out.length < upTo; i++) {
+      const item = order.items[i]!;
+      if (stop(item)) break;
+      if (test(item.doc)) out.push(item.doc);
+    }
+    return out;
+  }
+
+  /** The matches, in the sort's order when one is given. */
+  private sortedMatches(filter: Record<string, unknown>, sort: SortSpec | undefined): T[] {
     const key = JSON.stringify(filter, (_k, v: unknown) => (v instanceof RegExp ? String(v) : v));
     const order = JSON.stringify(sort ?? null);
     const memo = this.memo?.version === this.version && this.memo.filter === key ? this.memo : null;
     if (memo && (!sort || memo.sort === order)) return memo.docs;
     const matches = memo ? memo.docs : this.matching(filter);
-    if (sort && enough !== undefined && enough * 4 < matches.length) {
-      this.memo = { version: this.version, filter: key, sort: memo?.sort ?? 'null', docs: matches };
-      return firstInOrder(matches, sort, enough);
-    }
     const docs = sort ? sortDocs(matches, sort) : matches;
     this.memo = { version: this.version, filter: key, sort: sort ? order : (memo?.sort ?? 'null'), docs };
     return docs;
@@ -402,7 +477,8 @@ export class MemoryMirror<T extends MirroredDoc> {
     this.report('find', cast, options);
     const from = options.skip ?? 0;
     const upTo = options.limit ? from + options.limit : undefined;
-    return this.sortedMatches(cast, options.sort, upTo).slice(from, upTo);
+    const walked = options.sort && upTo !== undefined ? this.walkKept(cast, options.sort, upTo) : null;
+    return (walked ?? this.sortedMatches(cast, options.sort)).slice(from, upTo);
   }
 
   async findOne(filter: Record<string, unknown>, options: Omit<FindOptions, 'skip' | 'limit'> = {}): Promise<T | null> {
@@ -423,7 +499,7 @@ export class MemoryMirror<T extends MirroredDoc> {
     if (!this.serving) return this.boundModel.countDocuments(filter);
     const cast = this.cast(filter);
     this.report('countDocuments', cast, {});
-    return this.sortedMatches(cast, undefined).length;
+    return Object.keys(cast).length === 0 ? this.docs.size : this.sortedMatches(cast, undefined).length;
   }
 }
 

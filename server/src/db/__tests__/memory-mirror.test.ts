@@ -56,6 +56,14 @@ describe('the memory mirror (embedded mode)', () => {
         { 'call.nextCallAt': 1, _id: 1 },
       ),
     ).toEqual([made[2]!.id, made[3]!.id]);
+    // A page in a kept order walks it: the range skips the nulls sorted first and stops past its end.
+    for (const range of [
+      { $lte: new Date('2025-03-11T00:00:00Z') },
+      { $lt: new Date('2025-03-10T09:00:00Z') },
+      { $gte: new Date('2025-03-10T09:00:00Z') },
+    ])
+      await expectSameAnswer({ tags: tag, 'call.nextCallAt': range }, { 'call.nextCallAt': 1, _id: 1 }, 0, 3);
+    expect(await expectSameAnswer({ tags: tag }, { 'call.nextCallAt': 1, _id: 1 }, 1, 3)).toHaveLength(3);
     expect(await expectSameAnswer({ tags: tag, source: { $regex: '^PHO', $options: 'i' } }, { _id: 1 })).toEqual([
       made[1]!.id,
       made[3]!.id,
