@@ -487,12 +487,13 @@ export class MemoryMirror<T extends MirroredDoc> {
   }
 
   async findById(id: string, projection?: FindOptions['projection']): Promise<T | null> {
-    if (!mongoose.isValidObjectId(id)) return null;
+    const stringIds = this.schema.path('_id') instanceof mongoose.Schema.Types.String;
+    if (!stringIds && !mongoose.isValidObjectId(id)) return null;
     if (!this.serving)
       return (projection ? this.boundModel.findById(id, projection) : this.boundModel.findById(id)).lean<T>();
-    const _id = new mongoose.Types.ObjectId(id);
+    const _id = stringIds ? id : new mongoose.Types.ObjectId(id);
     this.report('find', { _id }, { projection });
-    return this.docs.get(_id.toHexString()) ?? null;
+    return this.docs.get(String(_id)) ?? null;
   }
 
   async count(filter: Record<string, unknown>): Promise<number> {

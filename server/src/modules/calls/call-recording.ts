@@ -19,7 +19,7 @@ import { followUpPrice, getOrderDoc, toOrderDto } from '../orders/index.js';
 import { getTaskDoc, toTaskDto } from '../tasks/index.js';
 import { prepareLetter, type PreparedLetter } from '../letters/index.js';
 import { getUser } from '../users/index.js';
-import { CallModel, PendingCallEffectsModel, type CallDoc } from './call.model.js';
+import { CallModel, PendingCallEffectsModel, callMirror, type CallDoc } from './call.model.js';
 import { loadTarget, resolvePhone, validateCall, type CallTarget, type LoadedTarget } from './call-target.js';
 import { applyCallEffects, type CallEffects } from './call-effects.js';
 import { toCallDtos } from './call-history.js';
@@ -124,7 +124,7 @@ export async function storeCall(
     return { call: existing, fresh: false };
   };
   if (idempotencyKey) {
-    const existing = await CallModel.findById(callId).lean<CallDoc>();
+    const existing = await callMirror.findById(String(callId));
     if (existing) return repeated(existing);
   }
   const now = clock.now();

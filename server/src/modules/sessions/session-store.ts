@@ -1,5 +1,5 @@
 import session, { type SessionData } from 'express-session';
-import { SessionModel } from './session.model.js';
+import { SessionModel, sessionMirror } from './session.model.js';
 import { clock } from '../../lib/clock.js';
 import { emitDomainEvent } from '../../lib/domain-events.js';
 
@@ -52,8 +52,8 @@ type WithStoredExpiry = SessionData & { [storedExpiry]?: number };
  */
 export class MongooseSessionStore extends session.Store {
   override get(sid: string, cb: (err: unknown, session?: SessionData | null) => void): void {
-    SessionModel.findById(sid)
-      .lean()
+    sessionMirror
+      .findById(sid)
       .then(async (doc) => {
         const data = usable(doc);
         if (doc && !data) await SessionModel.deleteOne({ _id: sid });
@@ -104,7 +104,7 @@ export class MongooseSessionStore extends session.Store {
 
 /** Whether this session may still be used (an open event stream asks at each heartbeat). */
 export async function sessionIsLive(sid: string): Promise<boolean> {
-  return usable(await SessionModel.findById(sid).lean()) !== null;
+  return usable(await sessionMirror.findById(sid)) !== null;
 }
 
 /** Signs the user out everywhere, except from `keepSessionId` when given; their open streams close. */

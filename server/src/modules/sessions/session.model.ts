@@ -1,4 +1,5 @@
 import mongoose, { Schema } from 'mongoose';
+import { MemoryMirror } from '../../db/memory-mirror.js';
 
 // _id is the session id, so every session read is an _id look-up (fast on FerretDB too).
 const sessionSchema = new Schema(
@@ -11,4 +12,7 @@ const sessionSchema = new Schema(
   { versionKey: false },
 );
 
+export type SessionDoc = { _id: string; data: string; userId: string | null; expiresAt: Date };
+// Every request reads its session: the embedded mode answers from memory (db/memory-mirror.ts).
+export const sessionMirror = new MemoryMirror<SessionDoc>(sessionSchema);
 export const SessionModel = mongoose.model('Session', sessionSchema);
