@@ -1,6 +1,7 @@
 import mongoose, { type Model, type Query, type Schema } from 'mongoose';
 import sift from 'sift';
 import { logger } from '../lib/logger.js';
+import { countMatching } from './count.js';
 
 /**
  * An in-process copy of a whole collection, for the embedded mode only (docs/architecture.md, "The
@@ -394,7 +395,11 @@ export class MemoryMirror<T extends MirroredDoc> {
   // ---- reads ----
 
   /** Shown to Mongoose's debug hook as the query MongoDB would be sent (the query-shape audit reads it). */
-  private report(method: 'find' | 'countDocuments', filter: Record<string, unknown>, options: FindOptions): void {
+  private report(
+    method: 'find' | 'countDocuments' | 'estimatedDocumentCount',
+    filter: Record<string, unknown>,
+    options: FindOptions,
+  ): void {
     const debug = mongoose.get('debug');
     if (typeof debug === 'function')
       (debug as (...args: unknown[]) => void)(this.boundModel.collection.collectionName, method, filter, {
@@ -497,10 +502,14 @@ export class MemoryMirror<T extends MirroredDoc> {
   }
 
   async count(filter: Record<string, unknown>): Promise<number> {
-    if (!this.serving) return this.boundModel.countDocuments(filter);
+    if (!this.serving) return countMatching(this.boundModel, filter);
     const cast = this.cast(filter);
+    if (Object.keys(cast).length === 0) {
+      this.report('estimatedDocumentCount', cast, {});
+      return this.docs.size;
+    }
     this.report('countDocuments', cast, {});
-    return Object.keys(cast).length === 0 ? this.docs.size : this.sortedMatches(cast, undefined).length;
+    return this.sortedMatches(cast, undefined).length;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Actor, AuditEntry, AuditExportQuery, AuditListQuery, AuditObjectType, Page } from '@callboard/shared';
+import { countMatching } from '../../db/count.js';
 import { AuditEntryModel, type AuditEntryDoc } from './audit.model.js';
 
 const newestFirst = { at: -1, _id: -1 } as const;
@@ -42,7 +43,7 @@ export async function listAudit(query: AuditListQuery): Promise<Page<AuditEntry>
       .skip((query.page - 1) * query.limit)
       .limit(query.limit)
       .lean<AuditEntryDoc[]>(),
-    AuditEntryModel.countDocuments(filter),
+    countMatching(AuditEntryModel, filter),
   ]);
   return { items: docs.map(toAuditEntry), total, page: query.page, limit: query.limit };
 }

@@ -160,12 +160,12 @@ export async function listTasks(query: TaskListQuery, user: SessionUser): Promis
   if (query.orderId) filter.orderId = query.orderId;
   if (query.clientId) filter.clientId = query.clientId;
   const [docs, total] = await Promise.all([
-    TaskModel.find(filter)
-      .sort({ done: 1, dueAt: 1, _id: 1 })
-      .skip((query.page - 1) * query.limit)
-      .limit(query.limit)
-      .lean<TaskDoc[]>(),
-    TaskModel.countDocuments(filter),
+    taskMirror.find(filter, {
+      sort: { done: 1, dueAt: 1, _id: 1 },
+      skip: (query.page - 1) * query.limit,
+      limit: query.limit,
+    }),
+    taskMirror.count(filter),
   ]);
   return { items: await toTaskDtos(docs), total, page: query.page, limit: query.limit };
 }
