@@ -165,6 +165,8 @@ export async function apiSession(baseUrl: string, email: string, password: strin
     body: JSON.stringify({ email, password }),
   });
   if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
+  // express-session sends the headers before the session is stored and the body's last byte after.
+  await res.arrayBuffer();
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   return (method: string, url: string, body?: unknown) =>
     fetch(`${baseUrl}${url}`, {

@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   await connectMongoose(db.uri, db.singleConnection);
   await mongoose.connection.syncIndexes();
   // The embedded mode answers its hot reads from memory (docs/architecture.md); MongoDB from its indexes.
-  if (db.singleConnection) await startMirrors();
+  if (db.singleConnection) {
+    const started = Date.now();
+    const documents = await startMirrors();
+    logger.info(`Read ${documents} documents into memory in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
   await prepareFirstStart(env);
   // The embedded mode is one process; on MongoDB several may share the database behind a load balancer.
   const severalProcesses = db.kind === 'mongodb';

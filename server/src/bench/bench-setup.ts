@@ -107,6 +107,8 @@ export async function signIn(base: string, email: string, password: string): Pro
     body: JSON.stringify({ email, password }),
   });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
+  // express-session sends the headers before the session is stored and the body's last byte after.
+  await res.arrayBuffer();
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
 

@@ -146,8 +146,14 @@ class KeptOrder<D extends MirroredDoc> {
       range !== null && typeof range === 'object' && ['$gt', '$gte', '$lt', '$lte'].some((op) => op in range);
     if (dir !== 1 || !isRange) return none;
     const [type, upper] = '$lte' in range ? sortKey(range.$lte) : '$lt' in range ? sortKey(range.$lt) : [-1, 0];
+    // Nulls sort first (type 0): the walk starts at the first item that is not one.
     let from = 0;
-    while (from < this.items.length && this.items[from]!.keys[0]![0] === 0) from += 1;
+    let to = this.items.length;
+    while (from < to) {
+      const mid = (from + to) >> 1;
+      if (this.items[mid]!.keys[0]![0] === 0) from = mid + 1;
+      else to = mid;
+    }
     const stop = (item: Keyed<D>) => {
       const [t, v] = item.keys[0]!;
       return type !== -1 && (t > type || (t === type && v > upper));
@@ -190,6 +196,11 @@ export class MemoryMirror<T extends MirroredDoc> {
   private readonly refreshing = new Map<string, number>();
   private active = false;
   private reloading: Promise<void> | null = null;
+  /**
+   * Ids a write changed while the whole collection was being read: the read may predate the write,
+   * so they are read again once it ends.
+   */
+  private changedWhileLoading: Set<string> | null = null;
   /** Bumped by every change to the copy: the memo below holds only for the version it was made at. */
   private version = 0;
   /**
@@ -244,6 +255,7 @@ export class MemoryMirror<T extends MirroredDoc> {
       ids.add(id);
     }
     if (!loading) for (const order of this.kept.values()) order.add(doc);
+    if (!loading) this.changedWhileLoading?.add(id);
   }
 
   private unindex(id: string): void {
@@ -270,7 +282,11 @@ export class MemoryMirror<T extends MirroredDoc> {
           ? await model.find({ _id: { $in: ids } }).lean<T[]>()
           : (await Promise.all(ids.map((id) => model.findById(id).lean<T>()))).flatMap((d) => (d ? [d as T] : []));
       const seen = new Set(found.map((d) => idOf(d._id)));
-      for (const id of ids) if (!seen.has(id)) this.unindex(id);
+      for (const id of ids)
+        if (!seen.has(id)) {
+          this.unindex(id);
+          this.changedWhileLoading?.add(id);
+        }
       for (const doc of found) this.put(doc);
     } finally {
       for (const id of ids) {
@@ -368,10 +384,17 @@ export class MemoryMirror<T extends MirroredDoc> {
   }
 
   private async load(): Promise<void> {
-    const docs = await this.boundModel.find({}).lean<T[]>();
-    this.clear();
-    for (const doc of docs) this.put(doc, true);
-    for (const order of this.kept.values()) order.reset([...this.docs.values()]);
+    const changed = new Set<string>();
+    this.changedWhileLoading = changed;
+    try {
+      const docs = await this.boundModel.find({}).lean<T[]>();
+      this.clear();
+      for (const doc of docs) this.put(doc, true);
+      for (const order of this.kept.values()) order.reset([...this.docs.values()]);
+    } finally {
+      this.changedWhileLoading = null;
+    }
+    await this.refresh([...changed]);
   }
 
   private clear(): void {
@@ -382,9 +405,11 @@ export class MemoryMirror<T extends MirroredDoc> {
     for (const order of this.kept.values()) order.reset([]);
   }
 
-  async start(): Promise<void> {
+  /** Starts following writes and reads the collection whole; returns how many documents it holds. */
+  async start(): Promise<number> {
     this.active = true;
     await this.load();
+    return this.docs.size;
   }
 
   stop(): void {
@@ -413,24 +438,31 @@ export class MemoryMirror<T extends MirroredDoc> {
     return model.find(filter).cast(model) as Record<string, unknown>;
   }
 
-  /** Candidates narrowed by an `_id` or grouped-field equality in the filter, else null: every document. */
-  private candidates(filter: Record<string, unknown>): T[] | null {
+  /**
+   * Candidates narrowed by an `_id` or grouped-field equality in the filter, else null: every document.
+   * `exact` when that equality is the whole filter, so every candidate matches without a test.
+   */
+  private candidates(filter: Record<string, unknown>): { docs: T[]; exact: boolean } | null {
+    const exact = Object.keys(filter).length === 1;
     const byId = filter._id !== undefined ? equalityValue(filter._id) : undefined;
-    if (byId) return byId.flatMap((id) => this.docs.get(idOf(id)) ?? []);
+    if (byId) return { docs: byId.flatMap((id) => this.docs.get(idOf(id)) ?? []), exact };
     for (const [field, byValue] of this.groups) {
       const values = filter[field] !== undefined ? equalityValue(filter[field]) : undefined;
-      if (values)
-        return [...new Set(values.map((v) => idOf(v ?? null)))].flatMap((v) =>
+      if (values) {
+        const docs = [...new Set(values.map((v) => idOf(v ?? null)))].flatMap((v) =>
           [...(byValue.get(v) ?? [])].map((id) => this.docs.get(id)!),
         );
+        return { docs, exact };
+      }
     }
     return null;
   }
 
   private matching(filter: Record<string, unknown>, candidates = this.candidates(filter)): T[] {
+    if (candidates?.exact) return candidates.docs;
     const test = tester<T>(filter);
     const out: T[] = [];
-    for (const doc of candidates ?? this.docs.values()) if (test(doc)) out.push(doc);
+    for (const doc of candidates?.docs ?? this.docs.values()) if (test(doc)) out.push(doc);
     return out;
   }
 
@@ -442,7 +474,7 @@ export class MemoryMirror<T extends MirroredDoc> {
     const order = this.kept.get(JSON.stringify(sort));
     if (!order) return null;
     const candidates = this.candidates(filter);
-    if (candidates && candidates.length * 8 < this.docs.size) return null;
+    if (candidates && candidates.docs.length * 8 < this.docs.size) return null;
     const test = tester<T>(filter);
     const { from, stop } = order.bounds(filter);
     const out: T[] = [];
@@ -492,7 +524,7 @@ export class MemoryMirror<T extends MirroredDoc> {
   }
 
   async findById(id: string, projection?: FindOptions['projection']): Promise<T | null> {
-    const stringIds = this.schema.path('_id') instanceof mongoose.Schema.Types.String;
+    const stringIds = this.schema.path('_id').instance === 'String';
     if (!stringIds && !mongoose.isValidObjectId(id)) return null;
     if (!this.serving)
       return (projection ? this.boundModel.findById(id, projection) : this.boundModel.findById(id)).lean<T>();
@@ -517,8 +549,10 @@ export class MemoryMirror<T extends MirroredDoc> {
  * Starts every mirror (the embedded mode, after connecting): each reads its collection whole. Run
  * again after the database was replaced under them (a test dropping it).
  */
-export async function startMirrors(): Promise<void> {
-  for (const mirror of mirrors) await mirror.start();
+export async function startMirrors(): Promise<number> {
+  let documents = 0;
+  for (const mirror of mirrors) documents += await mirror.start();
+  return documents;
 }
 
 export function stopMirrors(): void {
