@@ -139,13 +139,16 @@ async function* dueCandidates(now: Date, purpose: Purpose): AsyncGenerator<Candi
   }
 }
 
-/** Answers per zone for one instant and hours: a read of the queue asks for each due client, of a few zones. */
+/**
+ * Answers per zone for one minute and hours: a read of the queue asks for each due client, of a few
+ * zones. The answer compares the wall clock's HH:mm, which changes only with the minute.
+ */
 let hoursAnswers = { key: '', byZone: new Map<string, boolean>() };
 
 /** The client's wall clock is inside the calling hours; an unknown zone never holds a call back. */
 function withinCallingHours(now: Date, zone: string | null | undefined, hours: Settings['callingHours']): boolean {
   if (!zone || !isTimeZone(zone)) return true;
-  const key = `${now.getTime()} ${hours.start} ${hours.end}`;
+  const key = `${Math.floor(now.getTime() / 60_000)} ${hours.start} ${hours.end}`;
   if (hoursAnswers.key !== key) hoursAnswers = { key, byZone: new Map() };
   let within = hoursAnswers.byZone.get(zone);
   if (within === undefined) {
