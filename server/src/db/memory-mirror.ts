@@ -19,6 +19,12 @@ type Id = mongoose.Types.ObjectId | string;
 /** A document as `.lean()` reads it. */
 export type MirroredDoc = { _id: Id } & Record<string, unknown>;
 export type SortSpec = Record<string, 1 | -1>;
+/**
+ * `groupBy`: fields read by equality (a map of value to ids); `keepSorted`: sorts read a page at a time
+ * over much of the collection; `omit`: large top-level fields no mirrored read needs (a letter's body),
+ * left in the database: a read that would return them goes there.
+ */
+export type MirrorOptions = { groupBy?: string[]; keepSorted?: SortSpec[]; omit?: string[] };
 export type FindOptions = {
   sort?: SortSpec;
   skip?: number;
@@ -213,17 +219,18 @@ export class MemoryMirror<T extends MirroredDoc> {
   /** Sorts kept up to date, by their JSON. */
   private readonly kept = new Map<string, KeptOrder<T>>();
 
-  /**
-   * `groupBy`: fields read by equality (a map of value to ids); `keepSorted`: sorts read a page at a
-   * time over much of the collection.
-   */
+  private readonly omit: string[];
+  /** What the copy reads of each document: all but the omitted fields. */
+  private readonly stored: Record<string, 0> | null;
+
   constructor(
     private readonly schema: Schema,
-    groupBy: string[] = [],
-    keepSorted: SortSpec[] = [],
+    { groupBy = [], keepSorted = [], omit = [] }: MirrorOptions = {},
   ) {
     for (const field of groupBy) this.groups.set(field, new Map());
     for (const sort of keepSorted) this.kept.set(JSON.stringify(sort), new KeptOrder<T>(sort));
+    this.omit = omit;
+    this.stored = omit.length > 0 ? Object.fromEntries(omit.map((field) => [field, 0 as const])) : null;
     this.watchWrites();
     mirrors.push(this as unknown as MemoryMirror<MirroredDoc>);
   }
@@ -279,8 +286,10 @@ export class MemoryMirror<T extends MirroredDoc> {
       const model = this.boundModel;
       const found: T[] =
         ids.length > manyAtOnce
-          ? await model.find({ _id: { $in: ids } }).lean<T[]>()
-          : (await Promise.all(ids.map((id) => model.findById(id).lean<T>()))).flatMap((d) => (d ? [d as T] : []));
+          ? await model.find({ _id: { $in: ids } }, this.stored).lean<T[]>()
+          : (await Promise.all(ids.map((id) => model.findById(id, this.stored).lean<T>()))).flatMap((d) =>
+              d ? [d as T] : [],
+            );
       const seen = new Set(found.map((d) => idOf(d._id)));
       for (const id of ids)
         if (!seen.has(id)) {
@@ -330,12 +339,13 @@ export class MemoryMirror<T extends MirroredDoc> {
     };
     const saved = async (doc: mongoose.Document, isNew: boolean) => {
       if (!this.active) return;
-      if (isNew) this.put(doc.toBSON() as T);
+      if (isNew) this.put(this.withoutOmitted(doc.toBSON() as T));
       else await this.refresh([idOf(doc._id)]).catch((err: unknown) => this.reloadSoon(err));
     };
     const inserted = (docs: (mongoose.Document | T)[]) => {
       if (!this.active) return;
-      for (const doc of docs) this.put((doc instanceof mongoose.Document ? doc.toBSON() : doc) as T);
+      for (const doc of docs)
+        this.put(this.withoutOmitted((doc instanceof mongoose.Document ? doc.toBSON() : doc) as T));
     };
 
     this.schema.pre([...writeQueries], options, function (this: Query<unknown, unknown>) {
@@ -367,6 +377,23 @@ export class MemoryMirror<T extends MirroredDoc> {
     });
   }
 
+  private withoutOmitted(doc: T): T {
+    if (this.omit.length === 0) return doc;
+    const copy: Record<string, unknown> = { ...doc };
+    for (const field of this.omit) delete copy[field];
+    return copy as T;
+  }
+
+  /** The copy holds what this projection asks for: nothing it omits. */
+  private covers(projection: FindOptions['projection']): boolean {
+    if (this.omit.length === 0) return true;
+    if (!projection || typeof projection === 'string') return false;
+    const values = Object.values(projection);
+    return values.length > 0 && values.every((v) => v === 0)
+      ? this.omit.every((field) => projection[field] === 0)
+      : this.omit.every((field) => !(field in projection));
+  }
+
   /** Serving stops until the whole collection is read again (retried until it succeeds). */
   private reloadSoon(why: unknown): void {
     if (this.reloading) return;
@@ -387,7 +414,7 @@ export class MemoryMirror<T extends MirroredDoc> {
     const changed = new Set<string>();
     this.changedWhileLoading = changed;
     try {
-      const docs = await this.boundModel.find({}).lean<T[]>();
+      const docs = await this.boundModel.find({}, this.stored).lean<T[]>();
       this.clear();
       for (const doc of docs) this.put(doc, true);
       for (const order of this.kept.values()) order.reset([...this.docs.values()]);
@@ -503,7 +530,7 @@ export class MemoryMirror<T extends MirroredDoc> {
    * whole (a projection only narrows what MongoDB sends) and frozen.
    */
   async find(filter: Record<string, unknown>, options: FindOptions = {}): Promise<T[]> {
-    if (!this.serving) {
+    if (!this.serving || !this.covers(options.projection)) {
       let query = this.boundModel.find(filter, options.projection ?? null);
       if (options.sort) query = query.sort(options.sort);
       if (options.skip) query = query.skip(options.skip);
@@ -526,7 +553,7 @@ export class MemoryMirror<T extends MirroredDoc> {
   async findById(id: string, projection?: FindOptions['projection']): Promise<T | null> {
     const stringIds = this.schema.path('_id').instance === 'String';
     if (!stringIds && !mongoose.isValidObjectId(id)) return null;
-    if (!this.serving)
+    if (!this.serving || !this.covers(projection))
       return (projection ? this.boundModel.findById(id, projection) : this.boundModel.findById(id)).lean<T>();
     const _id = stringIds ? id : new mongoose.Types.ObjectId(id);
     this.report('find', { _id }, { projection });

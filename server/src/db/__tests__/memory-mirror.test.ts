@@ -4,6 +4,7 @@ import { useTestApp } from '../../test/test-app.js';
 import { OrderModel, orderMirror, type OrderDoc } from '../../modules/orders/order.model.js';
 import { ClientModel, clientMirror } from '../../modules/clients/client.model.js';
 import { makeOrder, uniqueTag } from '../../modules/orders/__tests__/orders-fixtures.js';
+import { LetterModel, letterMirror } from '../../modules/letters/letter.model.js';
 import type { SortSpec } from '../memory-mirror.js';
 
 useTestApp();
@@ -146,5 +147,27 @@ describe('the memory mirror (embedded mode)', () => {
       [order.clientId],
       [order.clientId],
     ]);
+  });
+
+  it("leaves a letter's body in the database: a read without it comes from memory, one with it from the database", async () => {
+    const order = await makeOrder({ tags: [uniqueTag()] });
+    const letter = await LetterModel.create({
+      orderId: order.id,
+      kind: 'manual',
+      to: 'ana@example.com',
+      subject: 'Your order',
+      html: '<p>Hello</p>',
+      text: 'Hello',
+      status: 'queued',
+      dedupeKey: `test:${order.id}`,
+      actor: { type: 'user', id: null, name: 'Test' },
+    });
+    await LetterModel.updateOne({ _id: letter._id }, { $set: { status: 'sent' } });
+    const listed = await letterMirror.find({ orderId: order.id }, { projection: { html: 0, text: 0 } });
+    const whole = await letterMirror.findById(String(letter._id));
+    expect(listed.map((l) => [l.subject, l.status, 'html' in l, 'text' in l])).toEqual([
+      ['Your order', 'sent', false, false],
+    ]);
+    expect([whole?.status, whole?.html, whole?.text]).toEqual(['sent', '<p>Hello</p>', 'Hello']);
   });
 });

@@ -26,5 +26,5 @@ export type AttachmentDoc = InferSchemaType<typeof attachmentSchema> & {
   createdAt: Date;
 };
 // The embedded mode answers this collection's reads from memory (db/memory-mirror.ts).
-export const attachmentMirror = new MemoryMirror<AttachmentDoc>(attachmentSchema, ['orderId', 'callId']);
+export const attachmentMirror = new MemoryMirror<AttachmentDoc>(attachmentSchema, { groupBy: ['orderId', 'callId'] });
 export const AttachmentModel = mongoose.model('Attachment', attachmentSchema);

@@ -79,7 +79,7 @@ callSchema.index({ 'by.id': 1, at: 1 });
 
 export type CallDoc = InferSchemaType<typeof callSchema> & { _id: mongoose.Types.ObjectId };
 // The embedded mode answers this collection's reads from memory (db/memory-mirror.ts).
-export const callMirror = new MemoryMirror<CallDoc>(callSchema, ['orderId', 'taskId']);
+export const callMirror = new MemoryMirror<CallDoc>(callSchema, { groupBy: ['orderId', 'taskId'] });
 export const CallModel = mongoose.model('Call', callSchema);
 
 /**

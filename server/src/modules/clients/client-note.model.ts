@@ -17,5 +17,5 @@ clientNoteSchema.index({ clientId: 1, deletedAt: 1, at: -1 });
 
 export type ClientNoteDoc = InferSchemaType<typeof clientNoteSchema> & { _id: mongoose.Types.ObjectId };
 // The embedded mode answers this collection's reads from memory (db/memory-mirror.ts).
-export const clientNoteMirror = new MemoryMirror<ClientNoteDoc>(clientNoteSchema, ['clientId']);
+export const clientNoteMirror = new MemoryMirror<ClientNoteDoc>(clientNoteSchema, { groupBy: ['clientId'] });
 export const ClientNoteModel = mongoose.model('ClientNote', clientNoteSchema);

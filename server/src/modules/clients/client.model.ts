@@ -61,5 +61,5 @@ export type ClientDoc = InferSchemaType<typeof clientSchema> & {
   updatedAt: Date;
 };
 // The embedded mode answers this collection's reads from memory (db/memory-mirror.ts).
-export const clientMirror = new MemoryMirror<ClientDoc>(clientSchema, [], [{ name: 1, _id: 1 }]);
+export const clientMirror = new MemoryMirror<ClientDoc>(clientSchema, { keepSorted: [{ name: 1, _id: 1 }] });
 export const ClientModel = mongoose.model('Client', clientSchema);

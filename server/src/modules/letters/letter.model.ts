@@ -44,7 +44,7 @@ export type LetterDoc = InferSchemaType<typeof letterSchema> & {
   updatedAt: Date;
 };
 // The embedded mode answers this collection's reads from memory (db/memory-mirror.ts).
-export const letterMirror = new MemoryMirror<LetterDoc>(letterSchema, ['orderId']);
+export const letterMirror = new MemoryMirror<LetterDoc>(letterSchema, { groupBy: ['orderId'], omit: ['html', 'text'] });
 export const LetterModel = mongoose.model('Letter', letterSchema);
 
 /**

@@ -19,5 +19,5 @@ orderEventSchema.index({ orderId: 1, at: -1 });
 
 export type OrderEventDoc = InferSchemaType<typeof orderEventSchema> & { _id: mongoose.Types.ObjectId };
 // The embedded mode answers this collection's reads from memory (db/memory-mirror.ts).
-export const orderEventMirror = new MemoryMirror<OrderEventDoc>(orderEventSchema, ['orderId']);
+export const orderEventMirror = new MemoryMirror<OrderEventDoc>(orderEventSchema, { groupBy: ['orderId'] });
 export const OrderEventModel = mongoose.model('OrderEvent', orderEventSchema);

@@ -16,5 +16,5 @@ orderNoteSchema.index({ orderId: 1, at: -1 });
 
 export type OrderNoteDoc = InferSchemaType<typeof orderNoteSchema> & { _id: mongoose.Types.ObjectId };
 // The embedded mode answers this collection's reads from memory (db/memory-mirror.ts).
-export const orderNoteMirror = new MemoryMirror<OrderNoteDoc>(orderNoteSchema, ['orderId']);
+export const orderNoteMirror = new MemoryMirror<OrderNoteDoc>(orderNoteSchema, { groupBy: ['orderId'] });
 export const OrderNoteModel = mongoose.model('OrderNote', orderNoteSchema);

@@ -98,14 +98,13 @@ export type OrderDoc = InferSchemaType<typeof orderSchema> & {
   updatedAt: Date;
 };
 // The embedded mode answers this collection's reads from memory (db/memory-mirror.ts).
-export const orderMirror = new MemoryMirror<OrderDoc>(
-  orderSchema,
-  ['clientId', 'number', 'status'],
-  [
+export const orderMirror = new MemoryMirror<OrderDoc>(orderSchema, {
+  groupBy: ['clientId', 'number', 'status'],
+  keepSorted: [
     { createdAt: -1, _id: -1 },
     { 'call.nextCallAt': 1, _id: 1 },
   ],
-);
+});
 export const OrderModel = mongoose.model('Order', orderSchema);
 
 // Order numbers: a counter hands out the next number; the unique index on Order.number is what

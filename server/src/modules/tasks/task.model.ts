@@ -36,5 +36,8 @@ export type TaskDoc = InferSchemaType<typeof taskSchema> & {
   updatedAt: Date;
 };
 // The embedded mode answers this collection's reads from memory (db/memory-mirror.ts).
-export const taskMirror = new MemoryMirror<TaskDoc>(taskSchema, ['orderId'], [{ 'call.nextCallAt': 1, _id: 1 }]);
+export const taskMirror = new MemoryMirror<TaskDoc>(taskSchema, {
+  groupBy: ['orderId'],
+  keepSorted: [{ 'call.nextCallAt': 1, _id: 1 }],
+});
 export const TaskModel = mongoose.model('Task', taskSchema);
