@@ -5,9 +5,9 @@ import { countMatching } from './count.js';
 
 /**
  * An in-process copy of a whole collection, for the embedded mode only (docs/architecture.md, "Only
- * `_id` is cheap on FerretDB, so the embedded mode reads from memory"). FerretDB answers any filter but `_id` equality by scanning the
- * collection (~70 µs a document), so at 20,000 orders a list page, a search or the queue's due
- * range would take seconds. The embedded mode is one process on one connection, so every write
+ * `_id` is cheap on FerretDB, so the embedded mode reads from memory"). FerretDB answers any filter
+ * but `_id` equality by scanning the collection (~70 µs a document), so at 20,000 orders a list page,
+ * a search or the queue's due range would take seconds. The embedded mode is one process on one connection, so every write
  * passes through this process: Mongoose middleware on the schema re-reads each document a write
  * touched (by `_id`, which FerretDB answers from its index) before the write's promise resolves,
  * and reads answer from memory with the same filters (sift, MongoDB's query semantics) and sorts.
