@@ -67,7 +67,7 @@ export async function toClientDto(doc: ClientDoc): Promise<Client> {
 }
 
 export async function getClientDoc(id: string): Promise<ClientDoc> {
-  const doc = await clientMirror.findById(id);
+  const doc = await findClientDoc(id);
   if (!doc) throw notFound('Client');
   return doc;
 }
